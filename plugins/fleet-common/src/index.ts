@@ -1,0 +1,9 @@
+/**
+ * Types, permissions and conventions shared by the Fleet Portal plugins. Imports nothing of ours.
+ *
+ * @packageDocumentation
+ */
+export * from './types';
+export * from './labels';
+export * from './permissions';
+export * from './k0sVersion';
