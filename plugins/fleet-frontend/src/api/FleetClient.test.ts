@@ -1,0 +1,111 @@
+import { ResponseError } from '@backstage/errors';
+import { clusterListResponse } from '../__fixtures__/clusterList';
+import { driftedClusterDetail } from '../__fixtures__/clusterDetails';
+import { FleetClient } from './FleetClient';
+
+const BASE_URL = 'http://backstage.test/api/fleet';
+
+function jsonResponse(status: number, body: unknown): Response {
+  const text = JSON.stringify(body);
+  return {
+    ok: status >= 200 && status < 300,
+    status,
+    statusText: status === 200 ? 'OK' : 'Error',
+    url: BASE_URL,
+    headers: new Headers({ 'content-type': 'application/json' }),
+    json: async () => JSON.parse(text),
+    text: async () => text,
+  } as unknown as Response;
+}
+
+function setup(respond: (url: string) => Response) {
+  const fetch = jest.fn(async (input: RequestInfo | URL) =>
+    respond(String(input)),
+  );
+  const getBaseUrl = jest.fn(async (_pluginId: string) => BASE_URL);
+  const client = new FleetClient({
+    discoveryApi: { getBaseUrl },
+    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
+  });
+  return { client, fetch, getBaseUrl };
+}
+
+describe('FleetClient', () => {
+  it('lists clusters from the fleet plugin base URL', async () => {
+    const { client, fetch, getBaseUrl } = setup(() =>
+      jsonResponse(200, clusterListResponse),
+    );
+    await expect(client.listClusters()).resolves.toEqual(clusterListResponse);
+    expect(getBaseUrl).toHaveBeenCalledWith('fleet');
+    expect(fetch).toHaveBeenCalledWith(`${BASE_URL}/clusters`);
+  });
+
+  it('reads one cluster by management, namespace and name, escaping each part', async () => {
+    const { client, fetch } = setup(() =>
+      jsonResponse(200, driftedClusterDetail),
+    );
+    await expect(client.getCluster(driftedClusterDetail.ref)).resolves.toEqual(
+      driftedClusterDetail,
+    );
+    expect(fetch).toHaveBeenCalledWith(
+      `${BASE_URL}/clusters/demo/fleet-demo/edge-fra-01`,
+    );
+
+    await client.getCluster({
+      management: 'a b',
+      namespace: 'ns',
+      name: 'x/y',
+    });
+    expect(fetch).toHaveBeenLastCalledWith(
+      `${BASE_URL}/clusters/a%20b/ns/x%2Fy`,
+    );
+  });
+
+  it('turns a 404 into a ResponseError carrying the server error', async () => {
+    const { client } = setup(() =>
+      jsonResponse(404, {
+        error: {
+          name: 'NotFoundError',
+          message: 'no cluster demo/fleet-demo/gone',
+        },
+        request: { method: 'GET', url: '/clusters/demo/fleet-demo/gone' },
+        response: { statusCode: 404 },
+      }),
+    );
+    const error = await client
+      .getCluster({ management: 'demo', namespace: 'fleet-demo', name: 'gone' })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+    expect(error.cause.name).toBe('NotFoundError');
+    expect(error.cause.message).toBe('no cluster demo/fleet-demo/gone');
+  });
+
+  it('turns a 403 into a ResponseError with status 403', async () => {
+    const { client } = setup(() =>
+      jsonResponse(403, {
+        error: { name: 'NotAllowedError', message: 'Unauthorized' },
+        request: { method: 'GET', url: '/clusters' },
+        response: { statusCode: 403 },
+      }),
+    );
+    await expect(client.listClusters()).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 403,
+    });
+  });
+
+  it('shares one request between concurrent identical reads, then reads afresh', async () => {
+    const { client, fetch } = setup(() =>
+      jsonResponse(200, driftedClusterDetail),
+    );
+    const [a, b] = await Promise.all([
+      client.getCluster(driftedClusterDetail.ref),
+      client.getCluster(driftedClusterDetail.ref),
+    ]);
+    expect(a).toBe(b);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await client.getCluster(driftedClusterDetail.ref);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+});

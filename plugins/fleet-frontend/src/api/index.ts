@@ -1,0 +1,3 @@
+export { fleetApiRef } from './FleetApi';
+export type { FleetApi } from './FleetApi';
+export { FleetClient } from './FleetClient';
