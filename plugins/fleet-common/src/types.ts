@@ -275,3 +275,21 @@ export interface SourceStatus {
 export function clusterId(ref: ClusterRef): string {
   return `${ref.management}/${ref.namespace}/${ref.name}`;
 }
+
+/** What the catalog needs about a cluster: identity, ownership and what hangs off it. */
+export interface ClusterInventoryItem {
+  id: string;
+  ref: ClusterRef;
+  demo: boolean;
+  owner?: string;
+  template?: string;
+  labels: Record<string, string>;
+  apiServer?: string;
+  apiServerCaData?: string;
+  virtualMachines: ClusterDetail['virtualMachines'];
+  zones: string[];
+}
+
+export interface ClusterInventoryResponse {
+  items: ClusterInventoryItem[];
+}

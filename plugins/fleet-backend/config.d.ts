@@ -1,0 +1,61 @@
+import { HumanDuration } from '@backstage/types';
+
+/** How the backend reaches one Kubernetes API server. Exactly one way per entry. */
+interface ApiServerConnection {
+  /** Unique id, used in cluster ids and URLs (`/clusters/<id>/<namespace>/<name>`). */
+  id: string;
+  /** API server URL, with `serviceAccountToken` or `serviceAccountTokenFile`. */
+  url?: string;
+  /** PEM CA bundle of the API server, base64-encoded (as in a kubeconfig). */
+  caData?: string;
+  /** Path to a PEM CA file. */
+  caFile?: string;
+  /**
+   * Service-account token. Provide it from the environment, e.g. `${FLEET_MGMT_TOKEN}`.
+   * @visibility secret
+   */
+  serviceAccountToken?: string;
+  /** Path to a file holding the token (re-read on every refresh, so rotation works). */
+  serviceAccountTokenFile?: string;
+  /** Path to a kubeconfig file, as an alternative to url + token. */
+  kubeconfigFile?: string;
+  /** Context of `kubeconfigFile` to use; its current context when omitted. */
+  kubeconfigContext?: string;
+  /** Use the pod's service account (the backend runs in this cluster). */
+  inCluster?: boolean;
+  /** Only read these namespaces; all namespaces when omitted. */
+  namespaces?: string[];
+}
+
+export interface Config {
+  fleet?: {
+    /**
+     * The k0rdent management clusters whose ClusterDeployments make up the fleet. When none is
+     * configured, the backend app may register the built-in demo fleet.
+     */
+    managementClusters?: Array<
+      ApiServerConnection & {
+        /** Catalog owner for clusters without a `fleetportal.io/owner` annotation. */
+        defaultOwner?: string;
+      }
+    >;
+    /** The clusters where bindy runs and its DNSZone / record objects live. */
+    dnsClusters?: ApiServerConnection[];
+    refresh?: {
+      /** How often the fleet is read. Default 60 seconds. */
+      frequency?: HumanDuration;
+      /** How long one cluster may take before it is reported as timed out. Default 10 seconds. */
+      clusterTimeout?: HumanDuration;
+      /** How many clusters are read at once. Default 16. */
+      concurrency?: number;
+    };
+    catalog?: {
+      /** Ingest clusters, VMs and DNS zones into the catalog. Default true. */
+      enabled?: boolean;
+      /** How often the entity provider re-reads the fleet. Default 30 seconds. */
+      frequency?: HumanDuration;
+      /** Owner of clusters whose ClusterDeployment and management cluster name none. */
+      defaultOwner?: string;
+    };
+  };
+}

@@ -1,0 +1,122 @@
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  type Entity,
+} from '@backstage/catalog-model';
+import {
+  FLEET_ENTITY_ANNOTATIONS,
+  type ClusterInventoryItem,
+} from '@internal/plugin-fleet-common';
+
+/** Annotations the core Kubernetes plugin's catalog cluster locator reads. */
+export const KUBERNETES_ANNOTATIONS = {
+  apiServer: 'kubernetes.io/api-server',
+  caData: 'kubernetes.io/api-server-certificate-authority',
+  authProvider: 'kubernetes.io/auth-provider',
+} as const;
+
+const ENTITY_NAME_MAX = 63;
+
+/** A catalog-safe entity name: `[a-z0-9A-Z]` runs joined by `-`, `_` or `.`, at most 63 chars. */
+export function entityName(...parts: string[]): string {
+  const joined = parts
+    .join('-')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+  return joined.slice(0, ENTITY_NAME_MAX).replace(/[^A-Za-z0-9]+$/, '');
+}
+
+export function clusterEntityName(item: Pick<ClusterInventoryItem, 'ref'>): string {
+  return entityName(item.ref.name);
+}
+
+export function zoneEntityName(zone: string): string {
+  return entityName('dns-zone', zone.replace(/\.$/, ''));
+}
+
+export function vmEntityName(namespace: string, name: string): string {
+  return entityName('vm', namespace, name);
+}
+
+function ownerOf(item: ClusterInventoryItem, fallbackOwner: string): string {
+  return item.owner ?? fallbackOwner;
+}
+
+/**
+ * Catalog entities for the fleet: each cluster as a `Resource` of type `kubernetes-cluster`,
+ * each of its VirtualMachines and each DNS zone its records live in as `Resource`s that
+ * depend on it. No credential goes into an entity; the CA bundle is public by nature.
+ */
+export function fleetEntities(
+  items: ClusterInventoryItem[],
+  options: { locationKey: string; fallbackOwner: string },
+): Entity[] {
+  const location = `fleet:${options.locationKey}`;
+  const managed = { [ANNOTATION_LOCATION]: location, [ANNOTATION_ORIGIN_LOCATION]: location };
+  const entities: Entity[] = [];
+  const zones = new Map<string, { clusters: Set<string>; owner: string }>();
+
+  for (const item of items) {
+    const name = clusterEntityName(item);
+    const owner = ownerOf(item, options.fallbackOwner);
+    const annotations: Record<string, string> = {
+      ...managed,
+      [FLEET_ENTITY_ANNOTATIONS.clusterDeployment]: item.id,
+      [FLEET_ENTITY_ANNOTATIONS.management]: item.ref.management,
+      [KUBERNETES_ANNOTATIONS.authProvider]: 'serviceAccount',
+    };
+    if (item.apiServer) annotations[KUBERNETES_ANNOTATIONS.apiServer] = item.apiServer;
+    if (item.apiServerCaData) annotations[KUBERNETES_ANNOTATIONS.caData] = item.apiServerCaData;
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name,
+        title: item.ref.name,
+        description: `k0rdent cluster ${item.ref.namespace}/${item.ref.name} of management cluster ${item.ref.management}${item.demo ? ' (simulated demo fleet)' : ''}`,
+        annotations,
+        labels: Object.fromEntries(
+          Object.entries(item.labels).filter(([k, v]) => /^[A-Za-z0-9][-A-Za-z0-9_.]{0,62}$/.test(k) && /^[-A-Za-z0-9_.]{0,63}$/.test(v)),
+        ),
+        tags: [entityName(item.ref.management), item.demo ? 'demo' : undefined].filter((t): t is string => !!t),
+      },
+      spec: { type: 'kubernetes-cluster', owner, ...(item.template ? { template: item.template } : {}) },
+    });
+    for (const vm of item.virtualMachines) {
+      entities.push({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: {
+          name: vmEntityName(vm.namespace, vm.name),
+          title: vm.name,
+          description: `VirtRigaud VirtualMachine ${vm.namespace}/${vm.name}${vm.image ? ` booting VMImage ${vm.image}` : ''}`,
+          annotations: { ...managed, [FLEET_ENTITY_ANNOTATIONS.clusterDeployment]: item.id },
+        },
+        spec: { type: 'virtual-machine', owner, dependencyOf: [`resource:default/${name}`] },
+      });
+    }
+    for (const zone of item.zones) {
+      const entry = zones.get(zone) ?? { clusters: new Set<string>(), owner };
+      entry.clusters.add(name);
+      zones.set(zone, entry);
+    }
+  }
+  for (const [zone, { clusters, owner }] of [...zones.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: zoneEntityName(zone),
+        title: zone,
+        description: `bindy DNSZone ${zone}`,
+        annotations: { ...managed },
+      },
+      spec: {
+        type: 'dns-zone',
+        owner,
+        dependencyOf: [...clusters].sort().map(c => `resource:default/${c}`),
+      },
+    });
+  }
+  return entities;
+}

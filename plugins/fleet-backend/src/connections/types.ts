@@ -1,0 +1,31 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+
+/** One API server the backend reads: a management cluster, a DNS cluster, or a child cluster. */
+export interface ApiServerTarget {
+  id: string;
+  scope: 'management' | 'dns';
+  /** True for the built-in simulated demo fleet. */
+  demo: boolean;
+  /** Only these namespaces are read; all when undefined. */
+  namespaces?: string[];
+  /** Catalog owner for clusters that name none (management clusters only). */
+  defaultOwner?: string;
+  /** Builds a fresh KubeConfig; called on every refresh so rotated tokens are picked up. */
+  loadKubeConfig(): Promise<KubeConfig>;
+}
+
+/** Connection settings as config (or the demo module) gives them. */
+export interface ApiServerConnectionOptions {
+  id: string;
+  url?: string;
+  caData?: string;
+  caFile?: string;
+  serviceAccountToken?: string;
+  serviceAccountTokenFile?: string;
+  kubeconfigFile?: string;
+  kubeconfigContext?: string;
+  inCluster?: boolean;
+  namespaces?: string[];
+  defaultOwner?: string;
+  demo?: boolean;
+}

@@ -1,0 +1,81 @@
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
+import { fleetPermissions } from '@internal/plugin-fleet-common';
+import { createApiServerTarget } from './connections/createApiServerTarget';
+import { readConnectionConfig } from './connections/readConnectionConfig';
+import type { ApiServerConnectionOptions } from './connections/types';
+import { fleetConnectionsExtensionPoint } from './extensions';
+import { createRouter } from './router';
+import { FleetRefresher } from './service/FleetRefresher';
+import { InMemoryFleetStore } from './service/InMemoryFleetStore';
+
+/** Reads the fleet in the background and serves it at `/api/fleet`. */
+export const fleetPlugin = createBackendPlugin({
+  pluginId: 'fleet',
+  register(env) {
+    const added = { management: [] as ApiServerConnectionOptions[], dns: [] as ApiServerConnectionOptions[] };
+    env.registerExtensionPoint(fleetConnectionsExtensionPoint, {
+      addManagementCluster: c => added.management.push(c),
+      addDnsCluster: c => added.dns.push(c),
+    });
+
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+      },
+      async init({ config, logger, scheduler, httpRouter, httpAuth, permissions, permissionsRegistry }) {
+        permissionsRegistry.addPermissions(fleetPermissions);
+        const configured = readConnectionConfig(config);
+        const management = [...configured.managementClusters, ...added.management].map(c =>
+          createApiServerTarget('management', c),
+        );
+        const dns = [...configured.dnsClusters, ...added.dns].map(c => createApiServerTarget('dns', c));
+        if (management.length === 0) {
+          logger.warn('Fleet: no management cluster is configured (fleet.managementClusters); the fleet is empty');
+        }
+        for (const target of [...management, ...dns]) {
+          logger.info(`Fleet: reading ${target.scope} cluster ${target.id}${target.demo ? ' (simulated demo fleet)' : ''}`);
+        }
+
+        const store = new InMemoryFleetStore();
+        const refreshConfig = config.getOptionalConfig('fleet.refresh');
+        const frequency = refreshConfig?.has('frequency')
+          ? readDurationFromConfig(refreshConfig, { key: 'frequency' })
+          : { seconds: 60 };
+        const clusterTimeoutMs = refreshConfig?.has('clusterTimeout')
+          ? durationToMilliseconds(readDurationFromConfig(refreshConfig, { key: 'clusterTimeout' }))
+          : 10_000;
+        const refresher = new FleetRefresher({
+          managementClusters: management,
+          dnsClusters: dns,
+          store,
+          logger,
+          clusterTimeoutMs,
+          concurrency: refreshConfig?.getOptionalNumber('concurrency') ?? 16,
+        });
+
+        for (const target of management) {
+          await scheduler.scheduleTask({
+            id: `fleet-refresh-${target.id}`,
+            frequency,
+            timeout: { milliseconds: Math.max(clusterTimeoutMs * 4, 60_000) },
+            initialDelay: { seconds: 0 },
+            scope: 'global',
+            fn: async () => {
+              await refresher.refreshManagement(target);
+            },
+          });
+        }
+
+        httpRouter.use(await createRouter({ httpAuth, permissions, store }));
+      },
+    });
+  },
+});

@@ -1,0 +1,139 @@
+import {
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+  Observable,
+  type ObservableMiddleware,
+} from '@kubernetes/client-node';
+
+/** A group/version/plural of a custom resource. */
+export interface ResourceType {
+  group: string;
+  version: string;
+  plural: string;
+}
+
+/** A Kubernetes object as JSON; derivations check every field they use. */
+export type KubeObject = {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    generation?: number;
+  };
+  spec?: any;
+  status?: any;
+  data?: Record<string, string>;
+};
+
+export interface ListOptions {
+  namespace?: string;
+  labelSelector?: string;
+}
+
+const PAGE_SIZE = 250;
+
+function abortOn(signal: AbortSignal): ObservableMiddleware {
+  return {
+    pre: context => {
+      context.setSignal(signal);
+      return new Observable(Promise.resolve(context));
+    },
+    post: context => new Observable(Promise.resolve(context)),
+  };
+}
+
+/**
+ * Reads one API server with the real `@kubernetes/client-node` clients: lists page by page
+ * (`limit` / `continue`), filters by label selector on the server, and aborts every request
+ * when the given signal fires.
+ */
+export class KubeReader {
+  private readonly core: CoreV1Api;
+  private readonly custom: CustomObjectsApi;
+
+  constructor(kubeConfig: KubeConfig, private readonly signal: AbortSignal) {
+    this.core = kubeConfig.makeApiClient(CoreV1Api);
+    this.custom = kubeConfig.makeApiClient(CustomObjectsApi);
+  }
+
+  private get options() {
+    return { middleware: [abortOn(this.signal)], middlewareMergeStrategy: 'append' as const };
+  }
+
+  async listNodes(options: ListOptions = {}): Promise<KubeObject[]> {
+    return this.paginate(async _continue => {
+      const page = await this.core.listNode(
+        { labelSelector: options.labelSelector, limit: PAGE_SIZE, _continue },
+        this.options,
+      );
+      return {
+        items: page.items as unknown as KubeObject[],
+        next: page.metadata?._continue,
+      };
+    });
+  }
+
+  async readSecret(namespace: string, name: string): Promise<KubeObject> {
+    const secret = await this.core.readNamespacedSecret({ namespace, name }, this.options);
+    return secret as unknown as KubeObject;
+  }
+
+  /** Lists a custom resource in the given namespaces (all namespaces when undefined). */
+  async listCustom(
+    type: ResourceType,
+    namespaces: string[] | undefined,
+    options: ListOptions = {},
+  ): Promise<KubeObject[]> {
+    if (!namespaces) return this.listCustomIn(type, undefined, options);
+    const perNamespace = await Promise.all(
+      namespaces.map(ns => this.listCustomIn(type, ns, options)),
+    );
+    return perNamespace.flat();
+  }
+
+  private listCustomIn(
+    type: ResourceType,
+    namespace: string | undefined,
+    options: ListOptions,
+  ): Promise<KubeObject[]> {
+    return this.paginate(async _continue => {
+      const params = {
+        ...type,
+        labelSelector: options.labelSelector,
+        limit: PAGE_SIZE,
+        _continue,
+      };
+      const page = namespace
+        ? await this.custom.listNamespacedCustomObject({ ...params, namespace }, this.options)
+        : await this.custom.listClusterCustomObject(params, this.options);
+      if (!page || typeof page !== 'object' || !Array.isArray(page.items)) {
+        throw new MalformedResponseError(`the ${type.plural} list has no items array`);
+      }
+      return { items: page.items as KubeObject[], next: page.metadata?.continue };
+    });
+  }
+
+  private async paginate(
+    fetchPage: (cont?: string) => Promise<{ items: KubeObject[]; next?: string }>,
+  ): Promise<KubeObject[]> {
+    const items: KubeObject[] = [];
+    let next: string | undefined;
+    do {
+      const page = await fetchPage(next);
+      items.push(...page.items);
+      next = page.next || undefined;
+    } while (next);
+    return items;
+  }
+}
+
+export class MalformedResponseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedResponseError';
+  }
+}

@@ -1,0 +1,24 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+import { KubeObject, KubeReader, MalformedResponseError } from './KubeReader';
+import { optionalList } from './optionalList';
+import { NODE_OP_UPGRADES } from './resourceTypes';
+
+export interface ChildClusterRead {
+  nodes: KubeObject[];
+  nodeOpUpgrades: KubeObject[];
+}
+
+/** Nodes and Kairos NodeOpUpgrades of one child cluster. */
+export async function readChildCluster(kubeConfig: KubeConfig, signal: AbortSignal): Promise<ChildClusterRead> {
+  const reader = new KubeReader(kubeConfig, signal);
+  const [nodes, nodeOpUpgrades] = await Promise.all([
+    reader.listNodes(),
+    optionalList(() => reader.listCustom(NODE_OP_UPGRADES, undefined)),
+  ]);
+  for (const node of nodes) {
+    if (!node || typeof node !== 'object' || typeof node.metadata?.name !== 'string') {
+      throw new MalformedResponseError('a node in the list has no metadata.name');
+    }
+  }
+  return { nodes, nodeOpUpgrades };
+}

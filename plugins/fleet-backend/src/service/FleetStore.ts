@@ -1,0 +1,19 @@
+import type {
+  ClusterDetail,
+  ClusterInventoryItem,
+  ClusterRef,
+  ClusterSummary,
+  SourceStatus,
+} from '@internal/plugin-fleet-common';
+
+/** The last known fleet. The API reads only from here, so no request ever waits for a cluster. */
+export interface FleetStore {
+  listClusters(): Promise<ClusterSummary[]>;
+  getCluster(ref: ClusterRef): Promise<ClusterDetail | undefined>;
+  listClusterDetails(managementId: string): Promise<ClusterDetail[]>;
+  listInventory(): Promise<ClusterInventoryItem[]>;
+  listSources(): Promise<SourceStatus[]>;
+  /** Replaces everything known about one management cluster (clusters gone from it disappear). */
+  saveManagementSnapshot(managementId: string, clusters: ClusterDetail[], source: SourceStatus): Promise<void>;
+  saveSourceStatus(source: SourceStatus): Promise<void>;
+}
