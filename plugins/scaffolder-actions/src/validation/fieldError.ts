@@ -1,0 +1,12 @@
+import { InputError } from '@backstage/errors';
+
+/** An InputError whose message names the field and the rule it broke: `records[2].ttl: must be …`. */
+export function fieldError(field: string, rule: string): InputError {
+  return new InputError(`${field}: ${rule}`);
+}
+
+/** `parent.child`, `parent[3]`. */
+export function fieldPath(parent: string, child: string | number): string {
+  if (typeof child === 'number') return `${parent}[${child}]`;
+  return parent ? `${parent}.${child}` : child;
+}
