@@ -21,7 +21,7 @@ const ENTITY_NAME_MAX = 63;
 export function entityName(...parts: string[]): string {
   const joined = parts
     .join('-')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/[^A-Za-z0-9]+/g, run => (run === '.' || run === '_' ? run : '-'))
     .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
   return joined.slice(0, ENTITY_NAME_MAX).replace(/[^A-Za-z0-9]+$/, '');
 }
