@@ -1,7 +1,9 @@
 import { DnsRecordStatus } from '@internal/plugin-fleet-common';
 import {
   countDnsSync,
+  deriveDnsSync,
   dnsRecordDisplayName,
+  dnsRecordType,
   sortDnsRecordsFailingFirst,
 } from './dns';
 
@@ -78,5 +80,22 @@ describe('DNS helpers', () => {
       total: 0,
       staleGeneration: 0,
     });
+  });
+});
+
+describe('deriveDnsSync', () => {
+  it('sorts failing first and counts', () => {
+    const view = deriveDnsSync({
+      dnsRecords: [record('ok'), record('broken', { synced: false })],
+    });
+    expect(view.records.map(r => r.name)).toEqual(['broken', 'ok']);
+    expect(view.counts).toEqual({ synced: 1, total: 2, staleGeneration: 0 });
+    expect(deriveDnsSync({}).records).toEqual([]);
+  });
+
+  it('shortens record kinds to DNS types', () => {
+    expect(dnsRecordType('CNAMERecord')).toBe('CNAME');
+    expect(dnsRecordType('AAAARecord')).toBe('AAAA');
+    expect(dnsRecordType('Other')).toBe('Other');
   });
 });

@@ -42,3 +42,23 @@ export function countDnsSync(
     staleGeneration: all.filter(record => record.staleGeneration).length,
   };
 }
+
+export interface DnsSyncView {
+  /** Failing records first. */
+  records: DnsRecordStatus[];
+  counts: DnsSyncCounts;
+}
+
+export function deriveDnsSync(cluster: {
+  dnsRecords?: DnsRecordStatus[];
+}): DnsSyncView {
+  return {
+    records: sortDnsRecordsFailingFirst(cluster.dnsRecords),
+    counts: countDnsSync(cluster.dnsRecords),
+  };
+}
+
+/** `ARecord` → `A`, `CNAMERecord` → `CNAME`. */
+export function dnsRecordType(kind: string): string {
+  return kind.endsWith('Record') ? kind.slice(0, -'Record'.length) : kind;
+}
