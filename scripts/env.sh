@@ -1,9 +1,14 @@
-# Sourced by the quick-start scripts: puts a Yarn 4 on PATH and sets what native builds need.
-# Nothing here names a registry: corepack is pointed at whatever registry npm is configured for.
+# Sourced by the quick-start scripts: puts Yarn on PATH and sets what native builds need.
+# Nothing here names a registry: Yarn and corepack use whatever registry npm is configured for.
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 if command -v npm >/dev/null 2>&1; then
-  COREPACK_NPM_REGISTRY="$(npm config get registry 2>/dev/null | sed 's:/$::')"
-  export COREPACK_NPM_REGISTRY
+  registry="$(npm config get registry 2>/dev/null | sed 's:/$::')"
+  if [ -n "$registry" ]; then
+    export COREPACK_NPM_REGISTRY="$registry"
+    export YARN_NPM_REGISTRY_SERVER="$registry"
+  fi
 fi
 export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
 # better-sqlite3 compiles from source where its prebuilt binary cannot be downloaded; node-gyp
@@ -11,17 +16,17 @@ export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
 npm_config_nodedir="$(node -p 'require("path").resolve(process.execPath, "../..")')"
 export npm_config_nodedir
 
-# The repository pins Yarn in .yarn/releases; corepack only supplies the `yarn` launcher.
-if ! command -v yarn >/dev/null 2>&1; then
-  shim_dir="${TMPDIR:-/tmp}/fleet-portal-yarn-shim"
+# The repository pins Yarn in .yarn/releases: a two-line launcher is all that is needed, so
+# neither a global Yarn nor corepack is required.
+if ! command -v yarn >/dev/null 2>&1 || ! yarn --version 2>/dev/null | grep -q '^4\.'; then
+  shim_dir="$repo_root/.yarn/bin-shim"
   mkdir -p "$shim_dir"
-  corepack enable --install-directory "$shim_dir" >/dev/null
+  yarn_release="$(ls "$repo_root"/.yarn/releases/yarn-*.cjs | head -n 1)"
+  printf '#!/bin/sh\nexec node "%s" "$@"\n' "$yarn_release" > "$shim_dir/yarn"
+  chmod +x "$shim_dir/yarn"
   export PATH="$shim_dir:$PATH"
 fi
 
 fleet_install() {
-  if [ -d node_modules ] && [ node_modules/.yarn-state.yml -nt yarn.lock ]; then
-    return 0
-  fi
-  yarn install --immutable
+  (cd "$repo_root" && yarn install --immutable)
 }

@@ -1,33 +1,32 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import { expect, test } from '@playwright/test';
+import { backendGet, signInAsGuest, waitForBackend } from './helpers';
 
-import { test, expect } from '@playwright/test';
+test.beforeAll(async ({ browser }) => {
+  const page = await browser.newPage();
+  // The catalog reads templates at startup; wait until they are there.
+  await waitForBackend(page, async token => {
+    const res = await backendGet(page, token, '/api/catalog/entities/by-query?filter=kind=template&limit=50');
+    return res.ok() && (await res.json()).items.length >= 8;
+  });
+  await page.close();
+});
 
-test('App should render the welcome page', async ({ page }) => {
-  await page.goto('/');
-
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-
+test('guest sign-in shows the portal with Fleet in the sidebar', async ({ page }) => {
+  await signInAsGuest(page);
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
-  ).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Fleet', exact: true })).toBeVisible();
+});
+
+test('the catalog lists the Fleet Portal templates', async ({ page }) => {
+  await signInAsGuest(page, '/?filters%5Bkind%5D=template');
+  await expect(page.getByRole('link', { name: /New k0rdent cluster/i }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /DNS records/i }).first()).toBeVisible();
+});
+
+test('the Create page offers the templates', async ({ page }) => {
+  await signInAsGuest(page, '/create');
+  await expect(page.getByText(/New k0rdent cluster/i).first()).toBeVisible();
+  await expect(page.getByText(/Register a Kairos image/i).first()).toBeVisible();
+  await expect(page.getByText(/Upgrade k0s/i).first()).toBeVisible();
 });

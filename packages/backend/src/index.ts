@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { fleetDemoModule } from './modules/demoFleet';
 
 const backend = createBackend();
 
@@ -15,10 +16,19 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@internal/plugin-scaffolder-backend-module-fleet'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
+
+backend.add(import('@internal/plugin-fleet-backend'));
+backend.add(
+  import('@internal/plugin-fleet-backend').then(m => ({
+    default: m.catalogModuleFleetEntities,
+  })),
+);
+backend.add(fleetDemoModule);
 
 backend.start();

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Quick start, second command: install everything, then run every test there is —
+# type-check, lint, the unit and integration tests of every package, the fleet smoke
+# benchmark and the browser tests in Debian's Chromium. Exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+export CI=true
+
+step() { printf '\n=== %s\n' "$*"; }
+started=$SECONDS
+
+step "install"
+fleet_install
+
+step "chromium (Debian package, for the browser tests)"
+bash scripts/ensure-chromium.sh
+
+step "type-check"
+yarn tsc
+
+step "lint"
+yarn backstage-cli repo lint
+
+step "unit and integration tests"
+mkdir -p e2e-artifacts
+yarn backstage-cli repo test --json --outputFile="$PWD/e2e-artifacts/jest-results.json"
+
+step "browser tests"
+yarn playwright test
+
+step "summary"
+node scripts/summarize-tests.mjs e2e-artifacts/jest-results.json e2e-artifacts/results.json
+echo "total time: $((SECONDS - started)) s"
