@@ -1,0 +1,108 @@
+import Box from '@material-ui/core/Box';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControl from '@material-ui/core/FormControl';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import { ClusterHealthState } from '@internal/plugin-fleet-common';
+import { FleetFilterOptions, FleetFilters } from '../../lib/fleet';
+
+const HEALTH_OPTIONS: Array<{
+  value: ClusterHealthState | 'all';
+  label: string;
+}> = [
+  { value: 'all', label: 'All' },
+  { value: 'ready', label: 'Ready' },
+  { value: 'not-ready', label: 'Not ready' },
+  { value: 'progressing', label: 'Progressing' },
+  { value: 'unknown', label: 'Unknown' },
+];
+
+function FilterSelect(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: Array<{ value: string; label: string }>;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Box mr={2} minWidth={180}>
+      <FormControl fullWidth>
+        <InputLabel id={`${props.id}-label`}>{props.label}</InputLabel>
+        <Select
+          labelId={`${props.id}-label`}
+          id={props.id}
+          value={props.value}
+          onChange={event => props.onChange(String(event.target.value))}
+          data-testid={props.id}
+        >
+          {props.options.map(option => (
+            <MenuItem key={option.value} value={option.value}>
+              {option.label}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+    </Box>
+  );
+}
+
+export function FleetFiltersBar(props: {
+  filters: FleetFilters;
+  options: FleetFilterOptions;
+  onChange: (change: Partial<FleetFilters>) => void;
+}) {
+  const { filters, options, onChange } = props;
+  return (
+    <Box display="flex" flexWrap="wrap" alignItems="flex-end" mb={2}>
+      <Box mr={2}>
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={filters.driftOnly}
+              onChange={event => onChange({ driftOnly: event.target.checked })}
+              inputProps={{ 'data-testid': 'fleet-filter-drift-only' } as any}
+            />
+          }
+          label="Drift only"
+        />
+      </Box>
+      <FilterSelect
+        id="fleet-filter-health"
+        label="Health"
+        value={filters.health}
+        options={HEALTH_OPTIONS}
+        onChange={value =>
+          onChange({ health: value as FleetFilters['health'] })
+        }
+      />
+      <FilterSelect
+        id="fleet-filter-k0s"
+        label="k0s version"
+        value={filters.k0sVersion}
+        options={[
+          { value: 'all', label: 'All' },
+          ...options.k0sVersions.map(version => ({
+            value: version,
+            label: version,
+          })),
+        ]}
+        onChange={value => onChange({ k0sVersion: value })}
+      />
+      <FilterSelect
+        id="fleet-filter-image"
+        label="Image digest"
+        value={filters.imageDigest}
+        options={[
+          { value: 'all', label: 'All' },
+          ...options.imageDigests.map(image => ({
+            value: image.digest,
+            label: image.label,
+          })),
+        ]}
+        onChange={value => onChange({ imageDigest: value })}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,137 @@
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import {
+  Link,
+  StatusError,
+  StatusOK,
+  StatusPending,
+  StatusWarning,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { ClusterHealthState } from '@internal/plugin-fleet-common';
+import { FleetRow } from '../../lib/fleetRows';
+import { DemoChip } from '../shared/DemoChip';
+import { ReadTime } from '../shared/ReadTime';
+
+export const FLEET_PAGE_SIZES = [20, 50, 100];
+
+function HealthStatus(props: { state: ClusterHealthState; reason: string }) {
+  const label = props.reason ? `${props.state} (${props.reason})` : props.state;
+  switch (props.state) {
+    case 'ready':
+      return <StatusOK>{label}</StatusOK>;
+    case 'not-ready':
+      return <StatusError>{label}</StatusError>;
+    case 'progressing':
+      return <StatusPending>{label}</StatusPending>;
+    default:
+      return <StatusWarning>{label}</StatusWarning>;
+  }
+}
+
+const columns: TableColumn<FleetRow>[] = [
+  {
+    title: 'Name',
+    field: 'name',
+    highlight: true,
+    render: row => (
+      <>
+        <Link to={row.entityPath} data-testid="fleet-cluster-link">
+          {row.name}
+        </Link>
+        {row.demo && (
+          <Box component="span" ml={1}>
+            <DemoChip />
+          </Box>
+        )}
+      </>
+    ),
+  },
+  { title: 'Management', field: 'management' },
+  {
+    title: 'Health',
+    field: 'health',
+    render: row => (
+      <HealthStatus state={row.health} reason={row.healthReason} />
+    ),
+  },
+  {
+    title: 'k0s desired / running',
+    field: 'k0sDesired',
+    render: row => (
+      <>
+        <div>{row.k0sDesired || '—'}</div>
+        <div>{row.k0sRunning || '—'}</div>
+      </>
+    ),
+  },
+  { title: 'Images', field: 'images', render: row => row.images || '—' },
+  {
+    title: 'DNS synced',
+    field: 'dnsUnsynced',
+    searchable: false,
+    render: row => `${row.dnsSynced} / ${row.dnsTotal}`,
+  },
+  {
+    title: 'Drift',
+    field: 'driftCount',
+    customFilterAndSearch: (term: string, row: FleetRow) =>
+      row.driftText
+        .toLocaleLowerCase('en-US')
+        .includes(term.toLocaleLowerCase('en-US')),
+    render: row => (
+      <Box data-testid="fleet-drift-count" data-count={row.driftCount}>
+        {row.driftCount}
+        {row.driftTypes.map(type => (
+          <Box component="span" ml={0.5} key={type.type}>
+            <Chip
+              size="small"
+              label={
+                type.count > 1 ? `${type.label} ×${type.count}` : type.label
+              }
+            />
+          </Box>
+        ))}
+      </Box>
+    ),
+  },
+  {
+    title: 'Last read',
+    field: 'lastRead',
+    searchable: false,
+    render: row => (
+      <span title={row.readFailures || undefined}>
+        <ReadTime iso={row.lastRead || undefined} />
+        {row.stale && (
+          <Box component="span" ml={0.5}>
+            <Chip size="small" label="Stale" />
+          </Box>
+        )}
+      </span>
+    ),
+  },
+];
+
+export function FleetTable(props: { rows: FleetRow[]; total: number }) {
+  return (
+    <Table<FleetRow>
+      title={
+        props.rows.length === props.total
+          ? `Clusters (${props.total})`
+          : `Clusters (${props.rows.length} of ${props.total})`
+      }
+      columns={columns}
+      data={props.rows}
+      options={{
+        paging: true,
+        pageSize: FLEET_PAGE_SIZES[0],
+        pageSizeOptions: FLEET_PAGE_SIZES,
+        search: true,
+        padding: 'dense',
+        emptyRowsWhenPaging: false,
+      }}
+      emptyContent={<Box p={2}>No clusters match the filters.</Box>}
+    />
+  );
+}
