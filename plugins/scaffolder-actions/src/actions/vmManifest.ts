@@ -9,6 +9,7 @@ import { requestInfo } from '../manifests/metadata';
 import { RequestInfo } from '../manifests/types';
 import { buildVirtualMachine } from '../manifests/virtualMachine';
 import { numberToIPv4, validateVmInput, VmInput } from '../validation/vmInput';
+import { PARSE_OPTIONS } from '../yaml/serialize';
 import { changeOutputSchema } from './outputSchema';
 import { vmManifestExamples } from './vmManifest.examples';
 
@@ -29,9 +30,14 @@ function assertImageMatches(input: VmInput, repo: RepoReader): void {
   const path = imagePath(input.image);
   const text = repo.read(path);
   if (text === undefined) return;
-  const image = parseAllDocuments(text)
-    .map(doc => doc.toJS() as any)
-    .find(object => object?.kind === 'VMImage' && object?.metadata?.name === input.image);
+  let image: any;
+  try {
+    image = parseAllDocuments(text, PARSE_OPTIONS)
+      .map(doc => doc.toJS() as any)
+      .find(object => object?.kind === 'VMImage' && object?.metadata?.name === input.image);
+  } catch (error) {
+    throw new InputError(`${path} in the GitOps repo is not valid YAML: ${(error as Error).message}`);
+  }
   const registered = image?.spec?.source?.registry?.image;
   if (registered !== undefined && registered !== input.imageReference) {
     throw new InputError(

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { isMap, isScalar, isSeq, parseDocument, YAMLSeq } from 'yaml';
-import { DOCUMENT_TO_STRING_OPTIONS, toYaml } from '../yaml/serialize';
+import { DOCUMENT_TO_STRING_OPTIONS, PARSE_OPTIONS, toYaml } from '../yaml/serialize';
 
 export const KUSTOMIZATION_API_VERSION = 'kustomize.config.k8s.io/v1beta1';
 
@@ -18,7 +18,7 @@ export function newKustomizationText(resources: string[]): string {
 }
 
 function parseKustomization(text: string, path: string) {
-  const doc = parseDocument(text);
+  const doc = parseDocument(text, PARSE_OPTIONS);
   if (doc.errors.length > 0 || !isMap(doc.contents)) {
     throw new InputError(`${path} in the GitOps repo is not a valid kustomization: ${doc.errors[0]?.message ?? 'not a mapping'}`);
   }

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
-import { Document, isScalar, parseDocument, Scalar, stringify } from 'yaml';
-import { DOCUMENT_TO_STRING_OPTIONS } from '../yaml/serialize';
+import { Document, isScalar, parseDocument, Scalar } from 'yaml';
+import { DOCUMENT_TO_STRING_OPTIONS, PARSE_OPTIONS, toYamlScalar } from '../yaml/serialize';
 
 /**
  * Minimal edits of existing YAML files. A scalar that exists is replaced in the source text at
@@ -9,7 +9,7 @@ import { DOCUMENT_TO_STRING_OPTIONS } from '../yaml/serialize';
  */
 
 export function parseYamlFile(text: string, path: string): Document.Parsed {
-  const doc = parseDocument(text);
+  const doc = parseDocument(text, PARSE_OPTIONS);
   if (doc.errors.length > 0) {
     throw new InputError(`${path} in the GitOps repo is not valid YAML: ${doc.errors[0].message}`);
   }
@@ -19,7 +19,7 @@ export function parseYamlFile(text: string, path: string): Document.Parsed {
 function renderScalar(value: string | number, style: Scalar['type']): string {
   if (typeof value === 'string' && style === 'QUOTE_DOUBLE') return JSON.stringify(value);
   if (typeof value === 'string' && style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
-  return stringify(value).trimEnd();
+  return toYamlScalar(value);
 }
 
 export function setScalar(text: string, path: string, keys: string[], value: string | number): string {
@@ -35,7 +35,7 @@ export function setScalar(text: string, path: string, keys: string[], value: str
   } else {
     throw new InputError(`${path}: ${keys.join('.')} is not a single value`);
   }
-  if (parseDocument(edited).getIn(keys) !== value) {
+  if (parseDocument(edited, PARSE_OPTIONS).getIn(keys) !== value) {
     throw new Error(`editing ${keys.join('.')} in ${path} did not read back as ${value}`);
   }
   return edited;

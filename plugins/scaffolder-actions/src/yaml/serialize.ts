@@ -6,7 +6,14 @@ import { stringify } from 'yaml';
  * give the same bytes whatever order a builder inserted keys in. Objects are never aliased and long
  * strings are never folded; the `yaml` library quotes any string that would otherwise read back
  * as something else (`key: value`, `#`, `---`, `&a`, `*a`, numbers, booleans).
+ *
+ * Strings are quoted by YAML 1.1 rules as well: Kubernetes tooling written in Go (sigs.k8s.io/yaml)
+ * reads YAML 1.1, where a plain `On`, `yes` or `12:30` is a boolean or a number. So `powerState: On`
+ * is written `powerState: "On"`. Existing files are parsed with the same version.
  */
+
+/** The YAML version files are written and read with. */
+export const YAML_VERSION = '1.1' as const;
 
 const LEADING_KEYS = ['apiVersion', 'kind', 'metadata', 'name', 'namespace'];
 
@@ -37,6 +44,7 @@ export function canonicalize(value: unknown): unknown {
 }
 
 const STRINGIFY_OPTIONS = {
+  version: YAML_VERSION,
   aliasDuplicateObjects: false,
   lineWidth: 0,
   minContentWidth: 0,
@@ -53,5 +61,17 @@ export function toYamlDocuments(values: unknown[]): string {
   return values.map(toYaml).join('---\n');
 }
 
+/** One scalar as `toYaml` would write it (no trailing newline). */
+export function toYamlScalar(value: string | number | boolean): string {
+  return stringify(value, STRINGIFY_OPTIONS).trimEnd();
+}
+
+/** Parse options for existing files, matching what `toYaml` writes. */
+export const PARSE_OPTIONS = { version: YAML_VERSION } as const;
+
 /** Options to pass to `Document#toString` so edited files keep the style `toYaml` writes. */
-export const DOCUMENT_TO_STRING_OPTIONS = STRINGIFY_OPTIONS;
+export const DOCUMENT_TO_STRING_OPTIONS = {
+  lineWidth: 0,
+  minContentWidth: 0,
+  indentSeq: true,
+} as const;

@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { ValidateFunction } from 'ajv';
+import { KubeObject } from '../manifests/types';
+import { compileCrdSchema, crdSchemaErrors, formatSchemaErrors } from '../schemas/validateManifest';
+
+/** `<repo root>/../shared/crds`: the upstream snapshots the tests compare against. */
+export const SHARED_CRDS_DIR = resolve(__dirname, '../../../../../shared/crds');
+
+export function sharedCrdsDir(): string {
+  if (!existsSync(SHARED_CRDS_DIR)) {
+    throw new Error(
+      `upstream schemas not found at ${SHARED_CRDS_DIR}: shared/ must sit beside the repo (…/shared/crds next to …/main)`,
+    );
+  }
+  return SHARED_CRDS_DIR;
+}
+
+export const UPSTREAM_CRD_FILES: Record<string, string> = {
+  ClusterDeployment: 'k0rdent/k0rdent.mirantis.com_clusterdeployments.yaml',
+  VirtualMachine: 'virtrigaud/infra.virtrigaud.io_virtualmachines.yaml',
+  VMImage: 'virtrigaud/infra.virtrigaud.io_vmimages.yaml',
+  DNSZone: 'bindy/dnszones.crd.yaml',
+  ARecord: 'bindy/arecords.crd.yaml',
+  AAAARecord: 'bindy/aaaarecords.crd.yaml',
+  CNAMERecord: 'bindy/cnamerecords.crd.yaml',
+  MXRecord: 'bindy/mxrecords.crd.yaml',
+  TXTRecord: 'bindy/txtrecords.crd.yaml',
+  SRVRecord: 'bindy/srvrecords.crd.yaml',
+};
+
+/** The storage version of an upstream CRD file: its apiVersion and openAPIV3Schema. */
+export function upstreamCrd(kind: string): { apiVersion: string; openAPIV3Schema: Record<string, unknown> } {
+  const crd = parse(readFileSync(join(sharedCrdsDir(), UPSTREAM_CRD_FILES[kind]), 'utf8'));
+  const version = crd.spec.versions.find((v: any) => v.storage) ?? crd.spec.versions[0];
+  return { apiVersion: `${crd.spec.group}/${version.name}`, openAPIV3Schema: version.schema.openAPIV3Schema };
+}
+
+export function upstreamChartSchema(chart: string): unknown {
+  return JSON.parse(
+    readFileSync(join(sharedCrdsDir(), 'k0rdent/template-values', `${chart}.values.schema.json`), 'utf8'),
+  );
+}
+
+const validators = new Map<string, ValidateFunction>();
+
+/**
+ * Errors of an object against the upstream CRD read from shared/crds (documented deviations
+ * excluded); `[]` when valid. Secrets (core kind) are checked for shape only.
+ */
+export function upstreamErrors(object: KubeObject): string[] {
+  if (object.kind === 'Secret') {
+    const ok = object.apiVersion === 'v1' && typeof (object as any).stringData?.userdata === 'string';
+    return ok ? [] : ['Secret without stringData.userdata'];
+  }
+  if (!UPSTREAM_CRD_FILES[object.kind]) return [`no upstream CRD for ${object.kind}`];
+  let validate = validators.get(object.kind);
+  if (!validate) {
+    validate = compileCrdSchema(upstreamCrd(object.kind).openAPIV3Schema);
+    validators.set(object.kind, validate);
+  }
+  const errors: string[] = [];
+  if (object.apiVersion !== upstreamCrd(object.kind).apiVersion) errors.push(`apiVersion ${object.apiVersion}`);
+  const schemaErrors = crdSchemaErrors(object, validate);
+  if (schemaErrors.length > 0) errors.push(formatSchemaErrors(schemaErrors, ''));
+  return errors;
+}
