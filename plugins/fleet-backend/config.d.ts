@@ -48,6 +48,8 @@ export interface Config {
       clusterTimeout?: HumanDuration;
       /** How many clusters are read at once. Default 16. */
       concurrency?: number;
+      /** Items per list request; larger lists are paged with continue tokens. Default 250. */
+      pageSize?: number;
     };
     catalog?: {
       /** Ingest clusters, VMs and DNS zones into the catalog. Default true. */

@@ -59,6 +59,7 @@ export const fleetPlugin = createBackendPlugin({
           logger,
           clusterTimeoutMs,
           concurrency: refreshConfig?.getOptionalNumber('concurrency') ?? 16,
+          pageSize: refreshConfig?.getOptionalNumber('pageSize'),
         });
 
         for (const target of management) {

@@ -16,6 +16,7 @@ import { deriveDrift } from './deriveDrift';
 import { deriveHealth } from './deriveHealth';
 import { deriveK0sVersions } from './deriveK0sVersions';
 import { deriveNode } from './deriveNode';
+import { vmImageReference } from './deriveNodeImage';
 import { ReadContext, sourceOf, stringOrUndefined } from './source';
 
 /** Everything read about one cluster, from the three kinds of API server. */
@@ -61,9 +62,9 @@ export function deriveDesiredImage(inputs: ClusterInputs): Figure<string> | unde
     : [...new Set(inputs.virtualMachines.map(vm => stringOrUndefined(vm.spec?.imageRef?.name)).filter(Boolean))];
   if (imageNames.length !== 1) return undefined;
   const vmImage = inputs.vmImages.get(imageNames[0]!);
-  const reference = stringOrUndefined(vmImage?.spec?.source?.registry?.image);
-  if (!vmImage || !reference) return undefined;
-  return { value: reference.trim(), source: sourceOf(vmImage, inputs.managementRead, 'spec.source.registry.image') };
+  const pinned = vmImage ? vmImageReference(vmImage) : undefined;
+  if (!vmImage || !pinned) return undefined;
+  return { value: pinned.reference, source: sourceOf(vmImage, inputs.managementRead, pinned.field) };
 }
 
 function imageUsage(nodes: NodeStatus[]): ImageUsage[] {

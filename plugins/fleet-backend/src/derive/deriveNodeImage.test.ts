@@ -33,6 +33,14 @@ describe('deriveNodeImage', () => {
     expect(image).toMatchObject({ known: true, reference: IMAGE_A, via: 'virtualmachine' });
   });
 
+  it('reads the digest from the VMImage annotation when the CRD only admits a tag in registry.image', () => {
+    const tagOnly = vmImage('img-a', 'registry.example.com/kairos/rhel9-k0s:v3.2.1');
+    tagOnly.metadata!.annotations = { 'fleetportal.io/image-ref': IMAGE_A };
+    const image = deriveNodeImage({ ...base, node: node('n1'), virtualMachine: vm('n1', 'img-a'), vmImage: tagOnly });
+    expect(image).toMatchObject({ known: true, reference: IMAGE_A, via: 'virtualmachine' });
+    expect(image.sources[1].field).toBe('metadata.annotations["fleetportal.io/image-ref"]');
+  });
+
   it('falls back to the node annotation written by the cloud-config', () => {
     const image = deriveNodeImage({ ...base, node: node('n1', { annotations: { 'fleetportal.io/image-ref': IMAGE_B } }) });
     expect(image).toMatchObject({ known: true, reference: IMAGE_B, via: 'node-annotation' });

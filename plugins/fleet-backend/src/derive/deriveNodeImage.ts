@@ -82,10 +82,10 @@ export function deriveNodeImage(inputs: NodeImageInputs): NodeImage {
         sources: [...sources, vmSource],
       };
     } else {
-      const registryImage = stringOrUndefined(inputs.vmImage.spec?.source?.registry?.image);
-      const imageSource = sourceOf(inputs.vmImage, inputs.managementRead, 'spec.source.registry.image');
-      if (registryImage) {
-        return fromReference(registryImage, 'virtualmachine', [...sources, vmSource, imageSource]);
+      const pinned = vmImageReference(inputs.vmImage);
+      const imageSource = sourceOf(inputs.vmImage, inputs.managementRead, pinned?.field ?? 'spec.source.registry.image');
+      if (pinned) {
+        return fromReference(pinned.reference, 'virtualmachine', [...sources, vmSource, imageSource]);
       }
       return {
         known: false,
@@ -130,4 +130,21 @@ function fromReference(
     reference: parsed?.reference,
     sources,
   };
+}
+
+/**
+ * The OCI reference a VMImage stands for. VirtRigaud's CRD (v0.3.x) only admits `repo:tag` in
+ * `spec.source.registry.image`, so Fleet Portal writes the digest reference into the VMImage's
+ * `fleetportal.io/image-ref` annotation as well; a digest found in either place wins over a tag.
+ */
+export function vmImageReference(vmImage: KubeObject): { reference: string; field: string } | undefined {
+  const registry = stringOrUndefined(vmImage.spec?.source?.registry?.image);
+  const annotated = stringOrUndefined(vmImage.metadata?.annotations?.[FLEET_ANNOTATIONS.nodeImageRef]);
+  const registryField = 'spec.source.registry.image';
+  const annotationField = `metadata.annotations["${FLEET_ANNOTATIONS.nodeImageRef}"]`;
+  if (registry && parseImageReference(registry)?.digest) return { reference: registry.trim(), field: registryField };
+  if (annotated && parseImageReference(annotated)?.digest) return { reference: annotated.trim(), field: annotationField };
+  if (registry) return { reference: registry.trim(), field: registryField };
+  if (annotated) return { reference: annotated.trim(), field: annotationField };
+  return undefined;
 }

@@ -34,7 +34,8 @@ export interface ListOptions {
   labelSelector?: string;
 }
 
-const PAGE_SIZE = 250;
+/** Items per list request; the API server pages larger lists with `continue` tokens. */
+export const DEFAULT_PAGE_SIZE = 250;
 
 function abortOn(signal: AbortSignal): ObservableMiddleware {
   return {
@@ -55,7 +56,11 @@ export class KubeReader {
   private readonly core: CoreV1Api;
   private readonly custom: CustomObjectsApi;
 
-  constructor(kubeConfig: KubeConfig, private readonly signal: AbortSignal) {
+  constructor(
+    kubeConfig: KubeConfig,
+    private readonly signal: AbortSignal,
+    private readonly pageSize: number = DEFAULT_PAGE_SIZE,
+  ) {
     this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.custom = kubeConfig.makeApiClient(CustomObjectsApi);
   }
@@ -67,7 +72,7 @@ export class KubeReader {
   async listNodes(options: ListOptions = {}): Promise<KubeObject[]> {
     return this.paginate(async _continue => {
       const page = await this.core.listNode(
-        { labelSelector: options.labelSelector, limit: PAGE_SIZE, _continue },
+        { labelSelector: options.labelSelector, limit: this.pageSize, _continue },
         this.options,
       );
       return {
@@ -104,7 +109,7 @@ export class KubeReader {
       const params = {
         ...type,
         labelSelector: options.labelSelector,
-        limit: PAGE_SIZE,
+        limit: this.pageSize,
         _continue,
       };
       const page = namespace

@@ -9,8 +9,12 @@ export interface ChildClusterRead {
 }
 
 /** Nodes and Kairos NodeOpUpgrades of one child cluster. */
-export async function readChildCluster(kubeConfig: KubeConfig, signal: AbortSignal): Promise<ChildClusterRead> {
-  const reader = new KubeReader(kubeConfig, signal);
+export async function readChildCluster(
+  kubeConfig: KubeConfig,
+  signal: AbortSignal,
+  pageSize?: number,
+): Promise<ChildClusterRead> {
+  const reader = new KubeReader(kubeConfig, signal, pageSize);
   const [nodes, nodeOpUpgrades] = await Promise.all([
     reader.listNodes(),
     optionalList(() => reader.listCustom(NODE_OP_UPGRADES, undefined)),

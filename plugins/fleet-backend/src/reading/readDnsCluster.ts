@@ -17,8 +17,9 @@ export async function readDnsCluster(
   kubeConfig: KubeConfig,
   namespaces: string[] | undefined,
   signal: AbortSignal,
+  pageSize?: number,
 ): Promise<DnsClusterRead> {
-  const reader = new KubeReader(kubeConfig, signal);
+  const reader = new KubeReader(kubeConfig, signal, pageSize);
   const [zones, ...perKind] = await Promise.all([
     reader.listCustom(DNS_ZONES, namespaces),
     ...DNS_RECORD_KINDS.map(kind =>

@@ -21,8 +21,9 @@ export async function readManagementCluster(
   kubeConfig: KubeConfig,
   namespaces: string[] | undefined,
   signal: AbortSignal,
+  pageSize?: number,
 ): Promise<ManagementClusterRead> {
-  const reader = new KubeReader(kubeConfig, signal);
+  const reader = new KubeReader(kubeConfig, signal, pageSize);
   const [clusterDeployments, k0sControlPlanes, k0smotronControlPlanes, virtualMachines, vmImages] =
     await Promise.all([
       reader.listCustom(CLUSTER_DEPLOYMENTS, namespaces),

@@ -27,6 +27,8 @@ export interface FleetRefresherOptions {
   logger: LoggerService;
   clusterTimeoutMs: number;
   concurrency: number;
+  /** Items per list request (default 250). */
+  pageSize?: number;
   now?: () => Date;
 }
 
@@ -89,7 +91,7 @@ export class FleetRefresher {
     let kubeConfig: KubeConfig | undefined;
     const mgmt = await withTimeout(clusterTimeoutMs, async signal => {
       kubeConfig = await target.loadKubeConfig();
-      return readManagementCluster(kubeConfig, target.namespaces, signal);
+      return readManagementCluster(kubeConfig, target.namespaces, signal, this.options.pageSize);
     });
     if (!mgmt.value || !kubeConfig) {
       const failure = classifyReadError(mgmt.error, `management cluster ${target.id}`, at, mgmt.timedOut);
@@ -202,7 +204,7 @@ export class FleetRefresher {
       step = 'checking the kubeconfig';
       const { kubeConfig, apiServer } = kubeConfigFromSecret(secretValue);
       step = 'reading nodes of the child cluster';
-      const child = await readChildCluster(kubeConfig, signal);
+      const child = await readChildCluster(kubeConfig, signal, this.options.pageSize);
       return { read: { readFrom: { scope: 'child' as const, cluster: id }, readAt: at }, ...child, apiServer };
     });
     if (result.value) return { value: result.value, failures: [] };
@@ -222,7 +224,7 @@ export class FleetRefresher {
     await Promise.all(
       this.options.dnsClusters.map(async target => {
         const result = await withTimeout(this.options.clusterTimeoutMs, async signal =>
-          readDnsCluster(await target.loadKubeConfig(), target.namespaces, signal),
+          readDnsCluster(await target.loadKubeConfig(), target.namespaces, signal, this.options.pageSize),
         );
         if (!result.value) {
           const failure = classifyReadError(result.error, `DNS cluster ${target.id}`, at, result.timedOut);

@@ -1,0 +1,178 @@
+import { startFleetSimulator, type FleetSimulator } from '@internal/fleet-simulator';
+import type { ClusterDetail } from '@internal/plugin-fleet-common';
+import { recordingLogger } from '../__testUtils__/recordingLogger';
+import { simulatorSecrets } from '../__testUtils__/simulatorSecrets';
+import { createApiServerTarget } from '../connections/createApiServerTarget';
+import { FleetRefresher } from './FleetRefresher';
+import { InMemoryFleetStore } from './InMemoryFleetStore';
+
+jest.setTimeout(60_000);
+
+function setup(sim: FleetSimulator, options: { clusterTimeoutMs?: number; pageSize?: number } = {}) {
+  const store = new InMemoryFleetStore();
+  const logger = recordingLogger();
+  const refresher = new FleetRefresher({
+    managementClusters: [
+      createApiServerTarget('management', {
+        id: 'mgmt',
+        url: sim.management.url,
+        caData: sim.management.caData,
+        serviceAccountToken: sim.management.token,
+      }),
+    ],
+    dnsClusters: [
+      createApiServerTarget('dns', { id: 'dns', url: sim.dns.url, caData: sim.dns.caData, serviceAccountToken: sim.dns.token }),
+    ],
+    store,
+    logger,
+    clusterTimeoutMs: options.clusterTimeoutMs ?? 3_000,
+    concurrency: 4,
+    pageSize: options.pageSize,
+  });
+  return { store, logger, refresher };
+}
+
+async function detail(store: InMemoryFleetStore, sim: FleetSimulator, name: string): Promise<ClusterDetail> {
+  const cluster = sim.model.clusters.find(c => c.name === name)!;
+  const found = await store.getCluster({ management: 'mgmt', namespace: cluster.namespace, name });
+  if (!found) throw new Error(`cluster ${name} not in store`);
+  return found;
+}
+
+describe('FleetRefresher against the simulated fleet (TLS, real client)', () => {
+  let sim: FleetSimulator;
+  beforeAll(async () => {
+    sim = await startFleetSimulator({ clusters: 12, tls: true, slowMs: 10_000 });
+  });
+  afterAll(() => sim.stop());
+
+  it('discovers every ClusterDeployment and derives what the simulator set up, paging through small pages', async () => {
+    const { store, refresher } = setup(sim, { pageSize: 2 });
+    const [report] = await refresher.refreshAll();
+    expect(report).toMatchObject({ managementId: 'mgmt', clusters: 12, failedClusters: 0 });
+    const summaries = await store.listClusters();
+    expect(summaries.map(s => s.ref.name).sort()).toEqual(sim.clusterNames().sort());
+
+    for (const cluster of sim.model.clusters) {
+      const d = await detail(store, sim, cluster.name);
+      expect(d.read).toMatchObject({ stale: false, failures: [] });
+      expect(d.nodeStatuses.map(n => n.name)).toEqual(cluster.nodes.map(n => n.name).sort());
+      expect(d.k0s.desired).toBe(cluster.desiredK0sVersion.replace('-k0s', '+k0s'));
+      expect(d.desiredImage).toBe(cluster.desiredImage);
+      expect(d.health.state).toBe(cluster.ready ? 'ready' : 'not-ready');
+      expect(d.dns.total).toBe(cluster.dnsRecords.length);
+      expect(d.dns.synced).toBe(cluster.dnsRecords.filter(r => r.synced).length);
+      for (const node of cluster.nodes) {
+        const status = d.nodeStatuses.find(n => n.name === node.name)!;
+        if (node.runningImage.includes('@sha256:')) {
+          expect(status.image).toMatchObject({ known: true, reference: node.runningImage });
+        } else {
+          expect(status.image.known).toBe(false);
+        }
+        expect(status.kubeletVersion).toBe(node.kubeletVersion);
+      }
+      const types = d.drift.map(f => f.type);
+      if (cluster.scenarios.includes('node-image-drift')) expect(types).toContain('node-image');
+      if (cluster.scenarios.includes('kubelet-drift')) expect(types).toContain('k0s-version');
+      if (cluster.scenarios.includes('build-drift')) expect(types).toContain('k0s-build');
+      if (cluster.scenarios.includes('not-ready')) expect(types).toContain('cluster-not-ready');
+      if (cluster.scenarios.includes('unknown-digest')) expect(types).toContain('node-image-unknown');
+      if (cluster.scenarios.includes('dash-spelling')) expect(types).not.toContain('k0s-build');
+      if (cluster.scenarios.some(s => s.startsWith('dns-'))) expect(types).toContain('dns-unsynced');
+      if (cluster.scenarios.length === 1 && cluster.scenarios[0] === 'healthy') expect(d.drift).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['down', 'unreachable'],
+    ['unauthorized', 'unauthorized'],
+    ['forbidden', 'forbidden'],
+    ['server-error', 'server-error'],
+    ['malformed', 'malformed-response'],
+    ['paging-breaks', 'server-error'],
+    ['kubeconfig-exec', 'kubeconfig-rejected'],
+    ['kubeconfig-missing', 'kubeconfig-missing'],
+    ['slow', 'timeout'],
+  ] as const)('reports a %s cluster with reason %s, keeps its last good data stale, and recovers', async (fault, reason) => {
+    const { store, refresher } = setup(sim, { clusterTimeoutMs: 1_500, pageSize: fault === 'paging-breaks' ? 1 : undefined });
+    const [victim, bystander] = sim.clusterNames();
+    await refresher.refreshAll();
+    const good = await detail(store, sim, victim);
+
+    sim.setFault(victim, fault);
+    try {
+      await refresher.refreshAll();
+      const failed = await detail(store, sim, victim);
+      expect(failed.read.stale).toBe(true);
+      expect(failed.read.failures).toEqual([expect.objectContaining({ reason })]);
+      expect(failed.read.lastSuccessAt).toBe(good.read.lastSuccessAt);
+      expect(failed.nodeStatuses).toEqual(good.nodeStatuses);
+      expect((await detail(store, sim, bystander)).read).toMatchObject({ stale: false, failures: [] });
+    } finally {
+      sim.setFault(victim, undefined);
+    }
+    await refresher.refreshAll();
+    const recovered = await detail(store, sim, victim);
+    expect(recovered.read).toMatchObject({ stale: false, failures: [] });
+  });
+
+  it('reads a node lacking fields without failing the cluster', async () => {
+    const { store, refresher } = setup(sim);
+    const [victim] = sim.clusterNames();
+    sim.setFault(victim, 'missing-fields');
+    try {
+      await refresher.refreshAll();
+      const d = await detail(store, sim, victim);
+      expect(d.nodeStatuses.length).toBeGreaterThan(0);
+      expect(d.nodeStatuses.every(n => n.kubeletVersion === 'unknown' || typeof n.kubeletVersion === 'string')).toBe(true);
+    } finally {
+      sim.setFault(victim, undefined);
+    }
+  });
+
+  it('sees a node move to a new image after one refresh', async () => {
+    const { store, refresher } = setup(sim);
+    const cluster = sim.model.clusters.find(c => c.scenarios.includes('healthy'))!;
+    const node = cluster.nodes[cluster.nodes.length - 1];
+    await refresher.refreshAll();
+    const newImage = `registry.example.com/kairos/test@sha256:${'c'.repeat(64)}`;
+    sim.setNodeImage(cluster.name, node.name, newImage);
+    await refresher.refreshAll();
+    const d = await detail(store, sim, cluster.name);
+    expect(d.nodeStatuses.find(n => n.name === node.name)!.image).toMatchObject({ known: true, reference: newImage });
+    expect(d.drift).toContainEqual({ type: 'node-image', node: node.name, desired: cluster.desiredImage, actual: newImage });
+  });
+
+  it('marks every cluster stale when the management cluster cannot be read, and DNS failures per cluster', async () => {
+    const { store, refresher } = setup(sim);
+    await refresher.refreshAll();
+    const broken = new FleetRefresher({
+      managementClusters: [createApiServerTarget('management', { id: 'mgmt', url: sim.management.url, caData: sim.management.caData, serviceAccountToken: 'wrong' })],
+      dnsClusters: [createApiServerTarget('dns', { id: 'dns', url: sim.dns.url, caData: sim.dns.caData, serviceAccountToken: 'wrong' })],
+      store,
+      logger: recordingLogger(),
+      clusterTimeoutMs: 3_000,
+      concurrency: 4,
+    });
+    const [report] = await broken.refreshAll();
+    expect(report.failure).toMatchObject({ reason: 'unauthorized' });
+    const all = await store.listClusters();
+    expect(all).toHaveLength(12);
+    expect(all.every(c => c.read.stale && c.read.failures[0].reason === 'unauthorized')).toBe(true);
+    expect((await store.listSources()).find(s => s.scope === 'management')?.failure?.reason).toBe('unauthorized');
+  });
+
+  it('never lets a credential reach the stored fleet or the logs', async () => {
+    const { store, logger, refresher } = setup(sim);
+    sim.setFault(sim.clusterNames()[1], 'kubeconfig-exec');
+    try {
+      await refresher.refreshAll();
+    } finally {
+      sim.setFault(sim.clusterNames()[1], undefined);
+    }
+    const everything = JSON.stringify([await store.listClusters(), await store.listClusterDetails('mgmt'), await store.listInventory(), await store.listSources()]) + logger.lines.join('\n');
+    const secrets = simulatorSecrets(sim);
+    expect(secrets.length).toBeGreaterThan(10);
+    for (const secret of secrets) expect(everything).not.toContain(secret);
+  });
+});
