@@ -67,7 +67,6 @@ export const fleetPlugin = createBackendPlugin({
             id: `fleet-refresh-${target.id}`,
             frequency,
             timeout: { milliseconds: Math.max(clusterTimeoutMs * 4, 60_000) },
-            initialDelay: { seconds: 0 },
             scope: 'global',
             fn: async () => {
               await refresher.refreshManagement(target);
