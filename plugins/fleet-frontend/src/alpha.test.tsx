@@ -1,0 +1,76 @@
+import { screen } from '@testing-library/react';
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import fleetPlugin from './alpha';
+import {
+  fleetPage,
+  kairosImageEntityCard,
+  nodesEntityCard,
+} from './alpha/extensions';
+import { fleetApiRef } from './api';
+import { clusterListResponse } from './__fixtures__/clusterList';
+import { driftedClusterDetail } from './__fixtures__/clusterDetails';
+import { clusterEntity, fakeFleetApi } from './__testUtils__/renderClusterCard';
+
+function fleetApiWithData() {
+  const api = fakeFleetApi(driftedClusterDetail);
+  api.listClusters = jest.fn(async () => clusterListResponse);
+  return api;
+}
+
+describe('fleet plugin (new frontend system)', () => {
+  it('declares the API, the page and the four entity cards', () => {
+    expect(fleetPlugin.id).toBe('fleet');
+    for (const id of [
+      'api:fleet',
+      'page:fleet',
+      'entity-card:fleet/kairos-images',
+      'entity-card:fleet/k0s-version',
+      'entity-card:fleet/dns-sync',
+      'entity-card:fleet/nodes',
+    ]) {
+      expect(fleetPlugin.getExtension(id as any)).toBeDefined();
+    }
+  });
+
+  it('renders the fleet page extension', async () => {
+    const api = fleetApiWithData();
+    const tester = createExtensionTester(fleetPage, {
+      apis: [[fleetApiRef, api]],
+    });
+    renderInTestApp(tester.reactElement(), { apis: [[fleetApiRef, api]] });
+    expect(await screen.findByText('Clusters (4)')).toBeInTheDocument();
+    expect(screen.getAllByTestId('fleet-cluster-link')).toHaveLength(4);
+  });
+
+  it('renders an entity card extension for a cluster entity', async () => {
+    const api = fleetApiWithData();
+    const tester = createExtensionTester(kairosImageEntityCard, {
+      apis: [[fleetApiRef, api]],
+    });
+    renderInTestApp(
+      <EntityProvider entity={clusterEntity()}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis: [[fleetApiRef, api]] },
+    );
+    expect(await screen.findByTestId('fleet-drift-badge')).toHaveTextContent(
+      'Drift',
+    );
+  });
+
+  it('shows cards only on kubernetes-cluster resources', () => {
+    const tester = createExtensionTester(nodesEntityCard);
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    expect(filter).toBeDefined();
+    expect(filter!(clusterEntity())).toBe(true);
+    expect(filter!({ ...clusterEntity(), spec: { type: 'database' } })).toBe(
+      false,
+    );
+    expect(filter!({ ...clusterEntity(), kind: 'Component' })).toBe(false);
+  });
+});

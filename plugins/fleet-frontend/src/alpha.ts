@@ -1,0 +1,10 @@
+/**
+ * Fleet Portal for the new frontend system: the fleet API, the `/fleet` page (with its "Fleet"
+ * nav item) and the four cluster entity cards.
+ *
+ * @packageDocumentation
+ */
+import { fleetPlugin } from './alpha/plugin';
+
+export default fleetPlugin;
+export { fleetRootRouteRef } from './alpha/extensions';

@@ -1,0 +1,71 @@
+import FleetIcon from '@material-ui/icons/Storage';
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createRouteRef,
+} from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { fleetApiFactory } from '../api';
+import { KUBERNETES_CLUSTER_RESOURCE_TYPE } from '../constants';
+
+export const fleetRootRouteRef = createRouteRef();
+
+/** Cards show on `Resource` entities of type `kubernetes-cluster`. */
+const clusterEntityFilter = {
+  kind: 'resource',
+  'spec.type': KUBERNETES_CLUSTER_RESOURCE_TYPE,
+};
+
+export const fleetApi = ApiBlueprint.make({
+  params: defineParams => defineParams(fleetApiFactory),
+});
+
+/** The fleet page; its title and icon also make the "Fleet" sidebar item. */
+export const fleetPage = PageBlueprint.make({
+  params: {
+    path: '/fleet',
+    title: 'Fleet',
+    icon: <FleetIcon fontSize="inherit" />,
+    routeRef: fleetRootRouteRef,
+    // FleetPage brings its own Header, shared with the legacy system.
+    noHeader: true,
+    loader: () => import('../components/FleetPage').then(m => <m.FleetPage />),
+  },
+});
+
+export const kairosImageEntityCard = EntityCardBlueprint.make({
+  name: 'kairos-images',
+  params: {
+    filter: clusterEntityFilter,
+    loader: () =>
+      import('../components/KairosImageCard').then(m => <m.KairosImageCard />),
+  },
+});
+
+export const k0sVersionEntityCard = EntityCardBlueprint.make({
+  name: 'k0s-version',
+  params: {
+    filter: clusterEntityFilter,
+    loader: () =>
+      import('../components/K0sVersionCard').then(m => <m.K0sVersionCard />),
+  },
+});
+
+export const dnsSyncEntityCard = EntityCardBlueprint.make({
+  name: 'dns-sync',
+  params: {
+    type: 'content',
+    filter: clusterEntityFilter,
+    loader: () =>
+      import('../components/DnsSyncCard').then(m => <m.DnsSyncCard />),
+  },
+});
+
+export const nodesEntityCard = EntityCardBlueprint.make({
+  name: 'nodes',
+  params: {
+    type: 'content',
+    filter: clusterEntityFilter,
+    loader: () => import('../components/NodesCard').then(m => <m.NodesCard />),
+  },
+});

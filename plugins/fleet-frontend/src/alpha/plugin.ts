@@ -1,0 +1,25 @@
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import {
+  dnsSyncEntityCard,
+  fleetApi,
+  fleetPage,
+  fleetRootRouteRef,
+  k0sVersionEntityCard,
+  kairosImageEntityCard,
+  nodesEntityCard,
+} from './extensions';
+
+/** Fleet Portal in the new frontend system. */
+export const fleetPlugin = createFrontendPlugin({
+  pluginId: 'fleet',
+  info: { packageJson: () => import('../../package.json') },
+  routes: { root: fleetRootRouteRef },
+  extensions: [
+    fleetApi,
+    fleetPage,
+    kairosImageEntityCard,
+    k0sVersionEntityCard,
+    dnsSyncEntityCard,
+    nodesEntityCard,
+  ],
+});

@@ -1,0 +1,1 @@
+export { DnsSyncCard } from './DnsSyncCard';

@@ -1,0 +1,1 @@
+export { K0sVersionCard } from './K0sVersionCard';

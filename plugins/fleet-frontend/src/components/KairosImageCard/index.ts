@@ -1,0 +1,1 @@
+export { KairosImageCard } from './KairosImageCard';

@@ -1,0 +1,17 @@
+/**
+ * Fleet Portal: Kairos images, k0s versions and bindy DNS sync per cluster, and the fleet page.
+ *
+ * @packageDocumentation
+ */
+export {
+  fleetPlugin,
+  FleetPage,
+  EntityKairosImageCard,
+  EntityK0sVersionCard,
+  EntityDnsSyncCard,
+  EntityNodesCard,
+} from './plugin';
+export { fleetApiRef, FleetClient } from './api';
+export type { FleetApi } from './api';
+export { isFleetCluster, clusterEntityName } from './lib/entity';
+export { DAY2_TEMPLATES } from './constants';

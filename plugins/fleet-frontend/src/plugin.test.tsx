@@ -1,0 +1,53 @@
+import { screen } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { driftedClusterDetail } from './__fixtures__/clusterDetails';
+import { clusterEntity, fakeFleetApi } from './__testUtils__/renderClusterCard';
+import { FleetClient, fleetApiRef } from './api';
+import {
+  EntityDnsSyncCard,
+  EntityK0sVersionCard,
+  EntityKairosImageCard,
+  EntityNodesCard,
+  fleetPlugin,
+} from './plugin';
+
+describe('fleet plugin (legacy frontend system)', () => {
+  it('registers the FleetClient factory', () => {
+    const factory = [...fleetPlugin.getApis()].find(
+      api => api.api.id === fleetApiRef.id,
+    );
+    expect(factory).toBeDefined();
+    const client = factory!.factory({
+      discoveryApi: { getBaseUrl: async () => 'http://x/api/fleet' },
+      fetchApi: { fetch: jest.fn() },
+    });
+    expect(client).toBeInstanceOf(FleetClient);
+  });
+
+  it('renders the four entity cards from the same components', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[[fleetApiRef, fakeFleetApi(driftedClusterDetail)]]}
+      >
+        <EntityProvider entity={clusterEntity()}>
+          <EntityKairosImageCard />
+          <EntityK0sVersionCard />
+          <EntityDnsSyncCard />
+          <EntityNodesCard />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    for (const title of [
+      'Kairos images',
+      'k0s version',
+      'DNS records',
+      'Nodes',
+    ]) {
+      expect(
+        await screen.findByText(title, { selector: '.MuiCardHeader-title' }),
+      ).toBeInTheDocument();
+    }
+    expect((await screen.findAllByTestId('node-row')).length).toBe(4);
+  });
+});
