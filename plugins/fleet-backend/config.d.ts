@@ -51,6 +51,10 @@ export interface Config {
       /** Items per list request; larger lists are paged with continue tokens. Default 250. */
       pageSize?: number;
     };
+    history?: {
+      /** How long observed changes are kept; older ones are pruned every 6 hours. Default 365 days. */
+      retention?: HumanDuration;
+    };
     catalog?: {
       /** Ingest clusters, VMs and DNS zones into the catalog. Default true. */
       enabled?: boolean;

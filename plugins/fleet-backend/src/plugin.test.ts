@@ -72,6 +72,19 @@ describe('fleet plugin', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ name: 'InputError', message: expect.stringContaining('namespace') });
 
+    const history = await request(server).get(`/api/fleet/clusters/${first.id}/history`);
+    expect(history.status).toBe(200);
+    expect(history.body.items.filter((e: any) => e.kind === 'node-presence')).toHaveLength(d.nodeStatuses.length);
+    const nodeName = d.nodeStatuses[0].name;
+    const nodeHistory = await request(server).get(`/api/fleet/clusters/${first.id}/history?node=${nodeName}&kind=node-image`);
+    expect(nodeHistory.body.items).toEqual([expect.objectContaining({ subject: nodeName, kind: 'node-image' })]);
+    const state = await request(server).get(`/api/fleet/clusters/${first.id}/state?at=${encodeURIComponent(new Date().toISOString())}`);
+    expect(state.status).toBe(200);
+    expect(state.body.nodes.map((n: any) => n.name)).toEqual(d.nodeStatuses.map(n => n.name));
+    expect((await request(server).get(`/api/fleet/clusters/${first.id}/history?kind=bogus`)).status).toBe(400);
+    expect((await request(server).get(`/api/fleet/clusters/${first.id}/state?at=yesterday`)).status).toBe(400);
+    expect((await request(server).get(`/api/fleet/clusters/${first.id}/state?at=2000-01-01T00:00:00Z`)).status).toBe(404);
+
     const inventory = (await request(server).get('/api/fleet/inventory')).body as ClusterInventoryResponse;
     expect(inventory.items).toHaveLength(6);
     expect(inventory.items[0].apiServer).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/clusters\//);
@@ -88,7 +101,7 @@ describe('fleet plugin', () => {
         mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
       ],
     });
-    for (const path of ['/api/fleet/clusters', '/api/fleet/clusters/mgmt/team-a/x', '/api/fleet/inventory']) {
+    for (const path of ['/api/fleet/clusters', '/api/fleet/clusters/mgmt/team-a/x', '/api/fleet/inventory', '/api/fleet/clusters/mgmt/team-a/x/history', '/api/fleet/clusters/mgmt/team-a/x/state?at=2026-01-01T00:00:00Z']) {
       const res = await request(server).get(path);
       expect(res.status).toBe(403);
       expect(res.body.error).toMatchObject({ name: 'NotAllowedError', message: expect.stringContaining('fleet.cluster.read') });

@@ -8,7 +8,7 @@ import type { ApiServerConnectionOptions } from './connections/types';
 import { fleetConnectionsExtensionPoint } from './extensions';
 import { createRouter } from './router';
 import { FleetRefresher } from './service/FleetRefresher';
-import { InMemoryFleetStore } from './service/InMemoryFleetStore';
+import { DatabaseFleetStore } from './service/DatabaseFleetStore';
 
 /** Reads the fleet in the background and serves it at `/api/fleet`. */
 export const fleetPlugin = createBackendPlugin({
@@ -29,8 +29,9 @@ export const fleetPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        database: coreServices.database,
       },
-      async init({ config, logger, scheduler, httpRouter, httpAuth, permissions, permissionsRegistry }) {
+      async init({ config, logger, scheduler, httpRouter, httpAuth, permissions, permissionsRegistry, database }) {
         permissionsRegistry.addPermissions(fleetPermissions);
         const configured = readConnectionConfig(config);
         const management = [...configured.managementClusters, ...added.management].map(c =>
@@ -44,7 +45,9 @@ export const fleetPlugin = createBackendPlugin({
           logger.info(`Fleet: reading ${target.scope} cluster ${target.id}${target.demo ? ' (simulated demo fleet)' : ''}`);
         }
 
-        const store = new InMemoryFleetStore();
+        const store = await DatabaseFleetStore.create(await database.getClient(), {
+          skipMigrations: database.migrations?.skip,
+        });
         const refreshConfig = config.getOptionalConfig('fleet.refresh');
         const frequency = refreshConfig?.has('frequency')
           ? readDurationFromConfig(refreshConfig, { key: 'frequency' })
@@ -73,6 +76,21 @@ export const fleetPlugin = createBackendPlugin({
             },
           });
         }
+
+        const retention = config.has('fleet.history.retention')
+          ? durationToMilliseconds(readDurationFromConfig(config, { key: 'fleet.history.retention' }))
+          : 365 * 24 * 3600 * 1000;
+        await scheduler.scheduleTask({
+          id: 'fleet-history-prune',
+          frequency: { hours: 6 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 1 },
+          scope: 'global',
+          fn: async () => {
+            const removed = await store.pruneHistory(new Date(Date.now() - retention).toISOString());
+            logger.info(`Fleet: pruned ${removed} history entries older than the retention period`);
+          },
+        });
 
         httpRouter.use(await createRouter({ httpAuth, permissions, store }));
       },

@@ -2,13 +2,18 @@ import type { HttpAuthService, PermissionsService } from '@backstage/backend-plu
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  clusterId,
   fleetClusterReadPermission,
+  HISTORY_KINDS,
+  type HistoryResponse,
+  type HistoryKind,
   type ClusterInventoryResponse,
   type ClusterListResponse,
 } from '@internal/plugin-fleet-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { stateAt } from './history/stateAt';
 import type { FleetStore } from './service/FleetStore';
 
 const rfc1123Label = z
@@ -25,6 +30,25 @@ const clusterParams = z.object({
   namespace: rfc1123Label,
   name: rfc1123Subdomain,
 });
+
+const isoTime = z
+  .string()
+  .refine(v => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time')
+  .transform(v => new Date(v).toISOString());
+
+const historyQuery = z.object({
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+  node: rfc1123Subdomain.optional(),
+  kind: z
+    .string()
+    .optional()
+    .transform(v => (v ? v.split(',') : undefined))
+    .refine(v => !v || v.every(k => (HISTORY_KINDS as readonly string[]).includes(k)), `must be one of ${HISTORY_KINDS.join(', ')}`),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+});
+
+const stateQuery = z.object({ at: isoTime });
 
 function parseParams<T>(schema: z.ZodType<T>, params: unknown): T {
   const result = schema.safeParse(params);
@@ -73,6 +97,33 @@ export async function createRouter({ httpAuth, permissions, store }: RouterOptio
       throw new NotFoundError(`cluster ${ref.management}/${ref.namespace}/${ref.name} is not in the fleet`);
     }
     res.json(detail);
+  });
+
+  router.get('/clusters/:management/:namespace/:name/history', async (req, res) => {
+    const ref = parseParams(clusterParams, req.params);
+    const query = parseParams(historyQuery, req.query);
+    const body: HistoryResponse = {
+      items: await store.listHistory({
+        clusterId: clusterId(ref),
+        from: query.from,
+        to: query.to,
+        node: query.node,
+        kinds: query.kind as HistoryKind[] | undefined,
+        limit: query.limit,
+      }),
+    };
+    res.json(body);
+  });
+
+  router.get('/clusters/:management/:namespace/:name/state', async (req, res) => {
+    const ref = parseParams(clusterParams, req.params);
+    const { at } = parseParams(stateQuery, req.query);
+    const id = clusterId(ref);
+    const entries = await store.listHistory({ clusterId: id, to: at, limit: 100_000 });
+    if (entries.length === 0) {
+      throw new NotFoundError(`nothing is recorded for cluster ${id} at or before ${at}`);
+    }
+    res.json(stateAt(id, at, entries));
   });
 
   return router;

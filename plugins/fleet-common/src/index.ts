@@ -7,3 +7,4 @@ export * from './types';
 export * from './labels';
 export * from './permissions';
 export * from './k0sVersion';
+export * from './history';

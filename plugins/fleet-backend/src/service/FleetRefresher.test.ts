@@ -4,12 +4,13 @@ import { recordingLogger } from '../__testUtils__/recordingLogger';
 import { simulatorSecrets } from '../__testUtils__/simulatorSecrets';
 import { createApiServerTarget } from '../connections/createApiServerTarget';
 import { FleetRefresher } from './FleetRefresher';
-import { InMemoryFleetStore } from './InMemoryFleetStore';
+import type { DatabaseFleetStore } from './DatabaseFleetStore';
+import { createTestStore } from '../__testUtils__/testStore';
 
 jest.setTimeout(60_000);
 
-function setup(sim: FleetSimulator, options: { clusterTimeoutMs?: number; pageSize?: number } = {}) {
-  const store = new InMemoryFleetStore();
+async function setup(sim: FleetSimulator, options: { clusterTimeoutMs?: number; pageSize?: number } = {}) {
+  const { store } = await createTestStore();
   const logger = recordingLogger();
   const refresher = new FleetRefresher({
     managementClusters: [
@@ -32,7 +33,7 @@ function setup(sim: FleetSimulator, options: { clusterTimeoutMs?: number; pageSi
   return { store, logger, refresher };
 }
 
-async function detail(store: InMemoryFleetStore, sim: FleetSimulator, name: string): Promise<ClusterDetail> {
+async function detail(store: DatabaseFleetStore, sim: FleetSimulator, name: string): Promise<ClusterDetail> {
   const cluster = sim.model.clusters.find(c => c.name === name)!;
   const found = await store.getCluster({ management: 'mgmt', namespace: cluster.namespace, name });
   if (!found) throw new Error(`cluster ${name} not in store`);
@@ -47,7 +48,7 @@ describe('FleetRefresher against the simulated fleet (TLS, real client)', () => 
   afterAll(() => sim.stop());
 
   it('discovers every ClusterDeployment and derives what the simulator set up, paging through small pages', async () => {
-    const { store, refresher } = setup(sim, { pageSize: 2 });
+    const { store, refresher } = await setup(sim, { pageSize: 2 });
     const [report] = await refresher.refreshAll();
     expect(report).toMatchObject({ managementId: 'mgmt', clusters: 12, failedClusters: 0 });
     const summaries = await store.listClusters();
@@ -94,7 +95,7 @@ describe('FleetRefresher against the simulated fleet (TLS, real client)', () => 
     ['kubeconfig-missing', 'kubeconfig-missing'],
     ['slow', 'timeout'],
   ] as const)('reports a %s cluster with reason %s, keeps its last good data stale, and recovers', async (fault, reason) => {
-    const { store, refresher } = setup(sim, { clusterTimeoutMs: 1_500, pageSize: fault === 'paging-breaks' ? 1 : undefined });
+    const { store, refresher } = await setup(sim, fault === 'paging-breaks' ? { clusterTimeoutMs: 5_000, pageSize: 2 } : { clusterTimeoutMs: 1_500 });
     const [victim, bystander] = sim.clusterNames();
     await refresher.refreshAll();
     const good = await detail(store, sim, victim);
@@ -117,7 +118,7 @@ describe('FleetRefresher against the simulated fleet (TLS, real client)', () => 
   });
 
   it('reads a node lacking fields without failing the cluster', async () => {
-    const { store, refresher } = setup(sim);
+    const { store, refresher } = await setup(sim);
     const [victim] = sim.clusterNames();
     sim.setFault(victim, 'missing-fields');
     try {
@@ -131,7 +132,7 @@ describe('FleetRefresher against the simulated fleet (TLS, real client)', () => 
   });
 
   it('sees a node move to a new image after one refresh', async () => {
-    const { store, refresher } = setup(sim);
+    const { store, refresher } = await setup(sim);
     const cluster = sim.model.clusters.find(c => c.scenarios.includes('healthy'))!;
     const node = cluster.nodes[cluster.nodes.length - 1];
     await refresher.refreshAll();
@@ -144,7 +145,7 @@ describe('FleetRefresher against the simulated fleet (TLS, real client)', () => 
   });
 
   it('marks every cluster stale when the management cluster cannot be read, and DNS failures per cluster', async () => {
-    const { store, refresher } = setup(sim);
+    const { store, refresher } = await setup(sim);
     await refresher.refreshAll();
     const broken = new FleetRefresher({
       managementClusters: [createApiServerTarget('management', { id: 'mgmt', url: sim.management.url, caData: sim.management.caData, serviceAccountToken: 'wrong' })],
@@ -163,7 +164,7 @@ describe('FleetRefresher against the simulated fleet (TLS, real client)', () => 
   });
 
   it('never lets a credential reach the stored fleet or the logs', async () => {
-    const { store, logger, refresher } = setup(sim);
+    const { store, logger, refresher } = await setup(sim);
     sim.setFault(sim.clusterNames()[1], 'kubeconfig-exec');
     try {
       await refresher.refreshAll();

@@ -3,8 +3,20 @@ import type {
   ClusterInventoryItem,
   ClusterRef,
   ClusterSummary,
+  HistoryEntry,
+  HistoryKind,
   SourceStatus,
 } from '@internal/plugin-fleet-common';
+
+export interface HistoryQuery {
+  clusterId: string;
+  from?: string;
+  to?: string;
+  /** Only changes of this node. */
+  node?: string;
+  kinds?: HistoryKind[];
+  limit?: number;
+}
 
 /** The last known fleet. The API reads only from here, so no request ever waits for a cluster. */
 export interface FleetStore {
@@ -16,4 +28,8 @@ export interface FleetStore {
   /** Replaces everything known about one management cluster (clusters gone from it disappear). */
   saveManagementSnapshot(managementId: string, clusters: ClusterDetail[], source: SourceStatus): Promise<void>;
   saveSourceStatus(source: SourceStatus): Promise<void>;
+  /** Recorded changes, newest first. */
+  listHistory(query: HistoryQuery): Promise<HistoryEntry[]>;
+  /** Drops history older than `before`, keeping what "state at T" needs for later times. */
+  pruneHistory(before: string): Promise<number>;
 }

@@ -1,0 +1,205 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  clusterId,
+  type ClusterDetail,
+  type ClusterInventoryItem,
+  type ClusterRef,
+  type ClusterSummary,
+  type HistoryEntry,
+  type HistoryKind,
+  type SourceStatus,
+} from '@internal/plugin-fleet-common';
+import type { Knex } from 'knex';
+import { toInventoryItem, toSummary } from '../derive/deriveCluster';
+import { clusterFacts, diffFacts } from '../history/clusterFacts';
+import type { FleetStore, HistoryQuery } from './FleetStore';
+
+const MIGRATIONS = resolvePackagePath('@internal/plugin-fleet-backend', 'migrations');
+
+export async function migrateFleetDatabase(knex: Knex): Promise<void> {
+  await knex.migrate.latest({ directory: MIGRATIONS, tableName: 'fleet_knex_migrations' });
+}
+
+type HistoryRow = {
+  cluster_id: string;
+  kind: HistoryKind;
+  subject: string;
+  value: string | null;
+  previous: string | null;
+  source: string | null;
+  observed_at: string;
+};
+
+function toRow(entry: HistoryEntry): HistoryRow {
+  return {
+    cluster_id: entry.clusterId,
+    kind: entry.kind,
+    subject: entry.subject,
+    value: entry.value ?? null,
+    previous: entry.previous ?? null,
+    source: entry.source ? JSON.stringify(entry.source) : null,
+    observed_at: entry.observedAt,
+  };
+}
+
+function fromRow(row: HistoryRow): HistoryEntry {
+  return {
+    clusterId: row.cluster_id,
+    kind: row.kind,
+    subject: row.subject,
+    value: row.value ?? undefined,
+    previous: row.previous ?? undefined,
+    source: row.source ? JSON.parse(row.source) : undefined,
+    observedAt: row.observed_at,
+  };
+}
+
+/**
+ * The fleet in the plugin's database, shared by every replica: the refreshing replica writes a
+ * management cluster's snapshot and the changes it saw in one transaction; every replica serves
+ * reads from memory and reloads only when the shared version counter moved.
+ */
+export class DatabaseFleetStore implements FleetStore {
+  private cache?: {
+    version: number;
+    summaries: ClusterSummary[];
+    sources: SourceStatus[];
+    details: Map<string, ClusterDetail>;
+  };
+
+  private constructor(private readonly db: Knex) {}
+
+  static async create(db: Knex, options: { skipMigrations?: boolean } = {}): Promise<DatabaseFleetStore> {
+    if (!options.skipMigrations) await migrateFleetDatabase(db);
+    return new DatabaseFleetStore(db);
+  }
+
+  private async version(): Promise<number> {
+    const row = await this.db('fleet_meta').where({ id: 1 }).first('version');
+    return Number(row?.version ?? 0);
+  }
+
+  private async load() {
+    const version = await this.version();
+    if (this.cache?.version === version) return this.cache;
+    const [clusters, sources] = await Promise.all([
+      this.db('fleet_clusters').select('id', 'summary').orderBy('id'),
+      this.db('fleet_sources').select('status').orderBy('key'),
+    ]);
+    this.cache = {
+      version,
+      summaries: clusters.map(row => JSON.parse(row.summary)),
+      sources: sources.map(row => JSON.parse(row.status)),
+      details: new Map(),
+    };
+    return this.cache;
+  }
+
+  async listClusters(): Promise<ClusterSummary[]> {
+    return (await this.load()).summaries;
+  }
+
+  async listSources(): Promise<SourceStatus[]> {
+    return (await this.load()).sources;
+  }
+
+  async getCluster(ref: ClusterRef): Promise<ClusterDetail | undefined> {
+    const cache = await this.load();
+    const id = clusterId(ref);
+    const cached = cache.details.get(id);
+    if (cached) return cached;
+    const row = await this.db('fleet_clusters').where({ id }).first('detail');
+    if (!row) return undefined;
+    const detail = JSON.parse(row.detail) as ClusterDetail;
+    cache.details.set(id, detail);
+    return detail;
+  }
+
+  async listClusterDetails(managementId: string): Promise<ClusterDetail[]> {
+    const rows = await this.db('fleet_clusters').where({ management: managementId }).select('detail');
+    return rows.map(row => JSON.parse(row.detail));
+  }
+
+  async listInventory(): Promise<ClusterInventoryItem[]> {
+    const rows = await this.db('fleet_clusters').select('detail').orderBy('id');
+    return rows.map(row => toInventoryItem(JSON.parse(row.detail)));
+  }
+
+  async saveManagementSnapshot(managementId: string, clusters: ClusterDetail[], source: SourceStatus): Promise<void> {
+    const at = source.lastSuccessAt ?? source.failure?.at ?? new Date().toISOString();
+    await this.db.transaction(async trx => {
+      const existing = await trx('fleet_clusters').where({ management: managementId }).select('id', 'detail');
+      const before = new Map(existing.map(row => [row.id as string, JSON.parse(row.detail) as ClusterDetail]));
+      const history: HistoryEntry[] = [];
+      for (const detail of clusters) {
+        const previous = before.get(detail.id);
+        before.delete(detail.id);
+        history.push(...diffFacts(detail.id, previous ? clusterFacts(previous) : undefined, clusterFacts(detail), detail.read.lastAttemptAt ?? at));
+      }
+      for (const [id, gone] of before) {
+        history.push(...diffFacts(id, clusterFacts(gone), [], at));
+      }
+      if (before.size > 0) {
+        await trx('fleet_clusters').whereIn('id', [...before.keys()]).delete();
+      }
+      const rows = clusters.map(detail => ({
+        id: detail.id,
+        management: managementId,
+        summary: JSON.stringify(toSummary(detail)),
+        detail: JSON.stringify(detail),
+        updated_at: at,
+      }));
+      for (let i = 0; i < rows.length; i += 100) {
+        await trx('fleet_clusters').insert(rows.slice(i, i + 100)).onConflict('id').merge();
+      }
+      if (history.length > 0) await trx.batchInsert('fleet_history', history.map(toRow), 200);
+      await this.upsertSource(trx, source);
+      await trx('fleet_meta').where({ id: 1 }).increment('version', 1);
+    });
+  }
+
+  async saveSourceStatus(source: SourceStatus): Promise<void> {
+    await this.db.transaction(async trx => {
+      await this.upsertSource(trx, source);
+      await trx('fleet_meta').where({ id: 1 }).increment('version', 1);
+    });
+  }
+
+  private async upsertSource(trx: Knex.Transaction, source: SourceStatus) {
+    await trx('fleet_sources')
+      .insert({ key: `${source.scope}:${source.id}`, status: JSON.stringify(source) })
+      .onConflict('key')
+      .merge();
+  }
+
+  async listHistory(query: HistoryQuery): Promise<HistoryEntry[]> {
+    let q = this.db<HistoryRow>('fleet_history').where({ cluster_id: query.clusterId });
+    if (query.from) q = q.where('observed_at', '>=', query.from);
+    if (query.to) q = q.where('observed_at', '<=', query.to);
+    if (query.node) q = q.whereIn('kind', ['node-image', 'node-version', 'node-presence']).where({ subject: query.node });
+    if (query.kinds?.length) q = q.whereIn('kind', query.kinds);
+    const rows = await q.orderBy([{ column: 'observed_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(query.limit ?? 1000);
+    return rows.map(fromRow);
+  }
+
+  async pruneHistory(before: string): Promise<number> {
+    // Keep, per subject, the newest entry at or before the cutoff: it is the baseline that
+    // "state at T" needs for any T after the cutoff.
+    const superseded = await this.db('fleet_history as h')
+      .where('h.observed_at', '<', before)
+      .whereExists(function newer() {
+        this.select(1)
+          .from('fleet_history as n')
+          .whereRaw('n.cluster_id = h.cluster_id and n.kind = h.kind and n.subject = h.subject')
+          .whereRaw('n.observed_at > h.observed_at')
+          .where('n.observed_at', '<=', before);
+      })
+      .select('h.id');
+    const ids = superseded.map(r => r.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      await this.db('fleet_history').whereIn('id', ids.slice(i, i + 500)).delete();
+    }
+    const gone = await this.db('fleet_history').where('observed_at', '<', before).whereNull('value').delete();
+    return ids.length + gone;
+  }
+}
