@@ -2,6 +2,11 @@ import { FigureSource } from '@internal/plugin-fleet-common';
 
 export const READ_AT = '2026-03-01T11:58:00Z';
 
+const MANAGEMENT_API_VERSIONS: Record<string, string> = {
+  ClusterDeployment: 'k0rdent.mirantis.com/v1beta1',
+  K0sControlPlane: 'controlplane.cluster.x-k8s.io/v1beta2',
+};
+
 export function managementSource(
   kind: string,
   namespace: string,
@@ -11,12 +16,7 @@ export function managementSource(
 ): FigureSource {
   return {
     readFrom: { scope: 'management', cluster },
-    apiVersion:
-      kind === 'ClusterDeployment'
-        ? 'k0rdent.mirantis.com/v1beta1'
-        : kind === 'K0sControlPlane'
-        ? 'controlplane.cluster.x-k8s.io/v1beta2'
-        : 'infra.virtrigaud.io/v1beta1',
+    apiVersion: MANAGEMENT_API_VERSIONS[kind] ?? 'infra.virtrigaud.io/v1beta1',
     kind,
     namespace,
     name,

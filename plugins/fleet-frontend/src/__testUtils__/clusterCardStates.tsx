@@ -16,6 +16,8 @@ import { responseError } from './responses';
  * The states every cluster card renders the same way, through the shared frame. Each card's own
  * test calls this so each card is proven to be wired to the frame.
  */
+// A shared suite, not a test file: each card's test calls it.
+// eslint-disable-next-line jest/no-export
 export function itRendersEveryClusterCardState(card: () => ReactElement) {
   it('shows progress while loading', async () => {
     await renderClusterCard(card(), { api: fakeFleetApi('pending') });
