@@ -31,10 +31,16 @@ export const UPSTREAM_CRD_FILES: Record<string, string> = {
 };
 
 /** The storage version of an upstream CRD file: its apiVersion and openAPIV3Schema. */
+const crdCache = new Map<string, { apiVersion: string; openAPIV3Schema: Record<string, unknown> }>();
+
 export function upstreamCrd(kind: string): { apiVersion: string; openAPIV3Schema: Record<string, unknown> } {
+  const cached = crdCache.get(kind);
+  if (cached) return cached;
   const crd = parse(readFileSync(join(sharedCrdsDir(), UPSTREAM_CRD_FILES[kind]), 'utf8'));
   const version = crd.spec.versions.find((v: any) => v.storage) ?? crd.spec.versions[0];
-  return { apiVersion: `${crd.spec.group}/${version.name}`, openAPIV3Schema: version.schema.openAPIV3Schema };
+  const result = { apiVersion: `${crd.spec.group}/${version.name}`, openAPIV3Schema: version.schema.openAPIV3Schema };
+  crdCache.set(kind, result);
+  return result;
 }
 
 export function upstreamChartSchema(chart: string): unknown {

@@ -1,4 +1,4 @@
-import { fieldError } from './fieldError';
+import { fieldError, fieldPath } from './fieldError';
 import { requireString } from './primitives';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -69,13 +69,13 @@ export function requireLabels(value: unknown, field: string): Record<string, str
   for (const [key, labelValue] of Object.entries(value)) {
     if (!isLabelKey(key)) {
       throw fieldError(
-        `${field}[${JSON.stringify(key)}]`,
+        fieldPath(field, key.slice(0, 80)),
         'must be a Kubernetes label key: an optional DNS-subdomain prefix and "/", then 1 to 63 of [A-Za-z0-9-_.]',
       );
     }
     if (typeof labelValue !== 'string' || !isLabelValue(labelValue)) {
       throw fieldError(
-        `${field}.${key}`,
+        fieldPath(field, key),
         'must be a Kubernetes label value: at most 63 of [A-Za-z0-9-_.], starting and ending with a letter or digit',
       );
     }

@@ -1,4 +1,4 @@
-import { fieldError } from './fieldError';
+import { fieldError, fieldPath } from './fieldError';
 
 /**
  * Type checks for inputs that arrive as untrusted JSON (the scaffolder's own schema check is not
@@ -99,7 +99,7 @@ export function rejectUnknownKeys(
 ): void {
   for (const key of Object.keys(value)) {
     if (!known.includes(key)) {
-      const where = field ? `${field}.${key}` : key;
+      const where = fieldPath(field, key.slice(0, 80));
       throw fieldError(where, `is not a known input (expected one of ${known.join(', ')})`);
     }
   }

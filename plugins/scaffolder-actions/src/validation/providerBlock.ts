@@ -43,7 +43,7 @@ function check(value: unknown, field: string, depth: number): void {
     for (const [key, child] of Object.entries(value)) {
       if (!KEY.test(key) || FORBIDDEN_KEYS.has(key)) {
         throw fieldError(
-          `${field}[${JSON.stringify(key.slice(0, 80))}]`,
+          fieldPath(field, key.slice(0, 80)),
           'keys must be 1-253 of letters, digits, "_", ".", "/", ":", "-" (not starting with a symbol)',
         );
       }
