@@ -46,6 +46,11 @@ export interface Config {
       frequency?: HumanDuration;
       /** How long one cluster may take before it is reported as timed out. Default 10 seconds. */
       clusterTimeout?: HumanDuration;
+      /**
+       * Longest a whole refresh may run. A replica that stops mid-refresh holds the refresh until
+       * this expires, then another replica takes over. Default 10 minutes.
+       */
+      timeout?: HumanDuration;
       /** How many clusters are read at once. Default 16. */
       concurrency?: number;
       /** Items per list request; larger lists are paged with continue tokens. Default 250. */

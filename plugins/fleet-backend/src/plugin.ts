@@ -69,7 +69,10 @@ export const fleetPlugin = createBackendPlugin({
           await scheduler.scheduleTask({
             id: `fleet-refresh-${target.id}`,
             frequency,
-            timeout: { milliseconds: Math.max(clusterTimeoutMs * 4, 60_000) },
+            // A replica that dies mid-refresh holds the task until this expires; another takes over then.
+            timeout: refreshConfig?.has('timeout')
+              ? readDurationFromConfig(refreshConfig, { key: 'timeout' })
+              : { minutes: 10 },
             scope: 'global',
             fn: async () => {
               await refresher.refreshManagement(target);

@@ -86,5 +86,6 @@ export function classifyReadError(
     return make('timeout', 'the request was aborted before the API server answered');
   }
   if (code) return make('unreachable', `the request failed (${code})`);
-  return make('malformed-response', `the response could not be read (${name ?? 'unknown error'})`);
+  const detail = typeof (error as any)?.message === 'string' ? `: ${(error as any).message.slice(0, 200)}` : '';
+  return make('malformed-response', `the response could not be read (${name ?? 'unknown error'}${detail})`);
 }

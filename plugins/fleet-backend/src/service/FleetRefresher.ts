@@ -85,6 +85,7 @@ export class FleetRefresher {
   async refreshManagement(target: ApiServerTarget): Promise<RefreshReport> {
     const { store, logger, clusterTimeoutMs } = this.options;
     const started = Date.now();
+    logger.info(`Fleet: refreshing management cluster ${target.id}`);
     const at = this.now().toISOString();
     const previous = new Map((await store.listClusterDetails(target.id)).map(d => [d.id, d]));
 
