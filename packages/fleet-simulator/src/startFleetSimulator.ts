@@ -1,0 +1,480 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import { isIPv6, type AddressInfo, type Socket } from 'node:net';
+import {
+  CLUSTER_LABEL,
+  fleetClusterNames,
+  generateFleet,
+  IMAGE_REF_ANNOTATION,
+  KAIROS_REPOSITORY,
+} from './generateFleet';
+import { ApiScope, createApiHandler } from './httpApi';
+import { kubeconfigSecret } from './kubeconfig';
+import { hashHex, isoAt } from './random';
+import {
+  apiVersionOf,
+  CHILD_TYPES,
+  DNS_TYPES,
+  MGMT_TYPES,
+  TYPES,
+} from './resourceTypes';
+import { ObjectStore } from './store';
+import { generateSimulatorTls } from './tls';
+import {
+  FLEET_FAULTS,
+  type FleetAccess,
+  type FleetFault,
+  type FleetModel,
+  type FleetSimulatorOptions,
+  type KubeObject,
+  type KubeObjectStore,
+} from './types';
+
+export interface FleetSimulator {
+  /** Base URL, e.g. `http://127.0.0.1:PORT`. */
+  url: string;
+  /** The management cluster: `${url}/mgmt`; caData = base64 PEM CA when TLS. */
+  management: { url: string; token: string; caData?: string };
+  /** The cluster bindy runs in: `${url}/dns`. */
+  dns: { url: string; token: string; caData?: string };
+  /** The fleet as generated at start (objects change through `objects()`, not here). */
+  model: FleetModel;
+  clusterNames(): string[];
+  setFault(cluster: string, fault: FleetFault | undefined): void;
+  setLatency(ms: number): void;
+  /**
+   * Moves a node to an image: its VirtualMachine names a VMImage for `reference` (created when
+   * none exists), the node's `fleetportal.io/image-ref` annotation says it, and when the cluster
+   * rolls images with NodeOpUpgrades, the newest one for the node completes with that image.
+   */
+  setNodeImage(cluster: string, node: string, reference: string): void;
+  /** The objects of one API server: 'mgmt', 'dns' or a child cluster's name. */
+  objects(scope: 'mgmt' | 'dns' | string): KubeObjectStore;
+  /** HTTP requests served since start (or the last reset). */
+  requestCount(): number;
+  resetRequestCount(): void;
+  /** Closes the server and every socket, open watches included. */
+  stop(): Promise<void>;
+}
+
+const KUBECONFIG_FAULTS: FleetFault[] = [
+  'down',
+  'kubeconfig-exec',
+  'kubeconfig-missing',
+];
+
+function randomToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** A port on `host` that nothing listens on (bound, then released). */
+async function closedPort(host: string): Promise<number> {
+  const probe = http.createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen(0, host, () => resolve());
+  });
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise<void>(resolve => probe.close(() => resolve()));
+  return port;
+}
+
+/**
+ * Starts the simulated management, DNS and child API servers on one HTTP(S) server.
+ */
+export async function startFleetSimulator(
+  options: FleetSimulatorOptions = {},
+): Promise<FleetSimulator> {
+  const host = options.host ?? '127.0.0.1';
+  const urlHost = isIPv6(host) ? `[${host}]` : host;
+  const tls = options.tls ? await generateSimulatorTls(host) : undefined;
+  const managementToken = options.managementToken ?? randomToken();
+  const names = fleetClusterNames(options.clusters ?? 12).map(c => c.name);
+  const faults = new Map<string, FleetFault>();
+  for (const [cluster, fault] of Object.entries(options.faults ?? {})) {
+    if (!names.includes(cluster))
+      throw new Error(`fault for unknown cluster "${cluster}"`);
+    if (!FLEET_FAULTS.includes(fault))
+      throw new Error(`unknown fault "${fault}" for cluster ${cluster}`);
+    faults.set(cluster, fault);
+  }
+  let latencyMs = options.latencyMs ?? 0;
+  const slowMs = options.slowMs ?? 30_000;
+  const digestInRegistryImage = options.digestInRegistryImage ?? true;
+  let requests = 0;
+  let stopped = false;
+
+  const sockets = new Set<Socket>();
+  const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  const watches = new Map<ApiScope, Set<() => void>>();
+  const scopes = new Map<string, ApiScope>();
+  const children = new Map<string, ApiScope>();
+
+  const sleep = (ms: number) =>
+    new Promise<void>(resolve => {
+      if (stopped) return;
+      const entry = {
+        timer: setTimeout(() => {
+          timers.delete(entry);
+          resolve();
+        }, ms),
+        resolve,
+      };
+      timers.add(entry);
+    });
+
+  const handler = createApiHandler({
+    scope: (first, second) => {
+      if (first === 'mgmt' || first === 'dns') {
+        const scope = scopes.get(first);
+        return scope ? { scope, consumed: 1 } : undefined;
+      }
+      if (first === 'clusters' && second) {
+        const scope = children.get(second);
+        return scope ? { scope, consumed: 2 } : undefined;
+      }
+      return undefined;
+    },
+    latencyMs: () => latencyMs,
+    slowMs: () => slowMs,
+    sleep,
+    trackWatch: (scope, end) => {
+      const set = watches.get(scope) ?? new Set();
+      watches.set(scope, set);
+      set.add(end);
+      return () => set.delete(end);
+    },
+  });
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    requests++;
+    handler(req, res).catch(() => {
+      if (!res.headersSent && !res.destroyed) {
+        res.writeHead(500);
+        res.end();
+      }
+    });
+  };
+  const server = tls
+    ? https.createServer({ key: tls.key, cert: tls.cert }, onRequest)
+    : http.createServer(onRequest);
+  server.on('connection', socket => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const scheme = tls ? 'https' : 'http';
+  const url = `${scheme}://${urlHost}:${port}`;
+  const access: FleetAccess = {
+    baseUrl: url,
+    closedBaseUrl: `${scheme}://${urlHost}:${await closedPort(host)}`,
+    caData: tls?.caData,
+    tokens: Object.fromEntries(names.map(name => [name, randomToken()])),
+  };
+  const model = generateFleet({
+    ...options,
+    faults: Object.fromEntries(faults),
+    access,
+  });
+  // Objects created or changed at run time get times after everything generated.
+  let tick = 0;
+  const baseMs = Date.parse(model.baseTime);
+  const clock = () => isoAt(baseMs, 1 + tick++ / 60);
+
+  const mgmtStore = new ObjectStore('mgmt', clock, model.mgmt);
+  const dnsStore = new ObjectStore('dns', clock, model.dns);
+  const gitVersion = 'v1.31.2+k0s';
+  scopes.set('mgmt', {
+    name: 'mgmt',
+    child: false,
+    store: mgmtStore,
+    crds: MGMT_TYPES,
+    token: () => managementToken,
+    fault: () => undefined,
+    gitVersion: () => gitVersion,
+  });
+  scopes.set('dns', {
+    name: 'dns',
+    child: false,
+    store: dnsStore,
+    crds: DNS_TYPES,
+    token: () => managementToken,
+    fault: () => undefined,
+    gitVersion: () => gitVersion,
+  });
+  for (const cluster of model.clusters) {
+    const store = new ObjectStore(
+      `cluster:${cluster.name}`,
+      clock,
+      model.children[cluster.name],
+    );
+    const version = cluster.controlPlaneVersion.replace(
+      /[+-]k0s\.\d+$/,
+      '+k0s',
+    );
+    children.set(cluster.name, {
+      name: cluster.name,
+      child: true,
+      store,
+      crds: CHILD_TYPES,
+      token: () => access.tokens[cluster.name],
+      fault: () => faults.get(cluster.name),
+      gitVersion: () => version,
+    });
+  }
+
+  const clusterOf = (name: string) => {
+    const cluster = model.clusters.find(c => c.name === name);
+    if (!cluster) throw new Error(`unknown cluster "${name}"`);
+    return cluster;
+  };
+  const endWatches = (scope: ApiScope | undefined) => {
+    if (!scope) return;
+    for (const end of [...(watches.get(scope) ?? [])]) end();
+  };
+
+  const simulator: FleetSimulator = {
+    url,
+    management: {
+      url: `${url}/mgmt`,
+      token: managementToken,
+      caData: tls?.caData,
+    },
+    dns: { url: `${url}/dns`, token: managementToken, caData: tls?.caData },
+    model,
+    clusterNames: () => model.clusters.map(c => c.name),
+
+    setFault(clusterName, fault) {
+      const cluster = clusterOf(clusterName);
+      if (fault !== undefined && !FLEET_FAULTS.includes(fault))
+        throw new Error(`unknown fault "${fault}"`);
+      const before = faults.get(clusterName);
+      if (fault) faults.set(clusterName, fault);
+      else faults.delete(clusterName);
+      if (
+        KUBECONFIG_FAULTS.includes(before as FleetFault) ||
+        KUBECONFIG_FAULTS.includes(fault as FleetFault)
+      ) {
+        const ref = {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          namespace: cluster.namespace,
+          name: `${clusterName}-kubeconfig`,
+        };
+        const existing = mgmtStore.peek(ref);
+        const secret = kubeconfigSecret({
+          cluster: clusterName,
+          namespace: cluster.namespace,
+          access,
+          fault,
+          creationTimestamp: existing?.metadata.creationTimestamp ?? clock(),
+        });
+        if (secret) mgmtStore.upsert(secret);
+        else mgmtStore.delete(ref);
+      }
+      // A cluster that stops answering drops the watches it had open.
+      if (
+        fault &&
+        [
+          'down',
+          'unauthorized',
+          'forbidden',
+          'server-error',
+          'malformed',
+        ].includes(fault)
+      ) {
+        endWatches(children.get(clusterName));
+      }
+    },
+
+    setLatency(ms) {
+      if (!Number.isFinite(ms) || ms < 0)
+        throw new Error(`invalid latency ${ms}`);
+      latencyMs = ms;
+    },
+
+    setNodeImage(clusterName, nodeName, reference) {
+      const cluster = clusterOf(clusterName);
+      const child = children.get(clusterName)!.store;
+      const vmRef = {
+        apiVersion: apiVersionOf(TYPES.virtualMachine),
+        kind: 'VirtualMachine',
+        namespace: cluster.namespace,
+        name: nodeName,
+      };
+      const nodeRef = { apiVersion: 'v1', kind: 'Node', name: nodeName };
+      const vm = mgmtStore.get(vmRef);
+      const node = child.get(nodeRef);
+      if (!vm && !node)
+        throw new Error(
+          `cluster ${clusterName} has no node or VirtualMachine "${nodeName}"`,
+        );
+      const at = reference.lastIndexOf('@');
+      const digest = at > 0 ? reference.slice(at + 1) : undefined;
+      const named = at > 0 ? reference.slice(0, at) : reference;
+      const slash = named.lastIndexOf('/');
+      const colon = named.lastIndexOf(':');
+      const repository = colon > slash ? named.slice(0, colon) : named;
+      const tag = colon > slash ? named.slice(colon + 1) : undefined;
+
+      // The VMImage standing for the reference: an existing one, or a new one.
+      const images = mgmtStore.list({
+        apiVersion: apiVersionOf(TYPES.vmImage),
+        kind: 'VMImage',
+        namespace: cluster.namespace,
+      });
+      let image = images.find(i =>
+        digest
+          ? i.metadata.annotations?.[IMAGE_REF_ANNOTATION] === reference ||
+            (i.spec as any)?.source?.registry?.image === reference
+          : !i.metadata.annotations?.[IMAGE_REF_ANNOTATION] &&
+            (i.spec as any)?.source?.registry?.image === reference,
+      );
+      if (!image) {
+        const registryTag =
+          tag ?? (digest ? digest.replace(':', '-') : 'latest');
+        const pinInRegistry = digest !== undefined && digestInRegistryImage;
+        image = mgmtStore.upsert({
+          apiVersion: apiVersionOf(TYPES.vmImage),
+          kind: 'VMImage',
+          metadata: {
+            name: `kairos-custom-${hashHex(reference).slice(0, 12)}`,
+            namespace: cluster.namespace,
+            labels: { 'app.kubernetes.io/managed-by': 'fleet-portal' },
+            annotations:
+              digest && !pinInRegistry
+                ? { [IMAGE_REF_ANNOTATION]: reference }
+                : {},
+          },
+          spec: {
+            source: {
+              registry: {
+                image: pinInRegistry
+                  ? reference
+                  : `${repository || KAIROS_REPOSITORY}:${registryTag}`,
+                format: 'qcow2',
+              },
+            },
+          },
+          status: {
+            phase: 'Ready',
+            ready: true,
+            format: 'qcow2',
+            availableOn: ['vsphere-dc1'],
+            observedGeneration: 1,
+          },
+        });
+      }
+      if (vm) {
+        (vm.spec as any).imageRef = { name: image.metadata.name };
+        delete vm.metadata.generation;
+        mgmtStore.upsert(vm);
+      }
+      if (node) {
+        node.metadata.annotations = {
+          ...node.metadata.annotations,
+          [IMAGE_REF_ANNOTATION]: reference,
+        };
+        child.upsert(node);
+      }
+
+      // Kairos rollouts: the newest NodeOpUpgrade for the node must name the new image, completed.
+      const upgrades = child.list({
+        apiVersion: apiVersionOf(TYPES.nodeOpUpgrade),
+        kind: 'NodeOpUpgrade',
+      });
+      const mentioning = upgrades.filter(
+        u => (u.status as any)?.nodeStatuses?.[nodeName],
+      );
+      if (mentioning.length > 0) {
+        const now = clock();
+        const existing = upgrades.find(
+          u => (u.spec as any)?.image === reference,
+        );
+        const upgrade: KubeObject = existing ?? {
+          apiVersion: apiVersionOf(TYPES.nodeOpUpgrade),
+          kind: 'NodeOpUpgrade',
+          metadata: {
+            name: `upgrade-${hashHex(reference).slice(0, 12)}`,
+            namespace: 'default',
+            labels: {
+              [CLUSTER_LABEL]: clusterName,
+              'app.kubernetes.io/managed-by': 'fleet-portal',
+            },
+          },
+          spec: {
+            image: reference,
+            concurrency: 1,
+            upgradeActive: true,
+            nodeSelector: {
+              matchLabels: { 'kubernetes.io/hostname': nodeName },
+            },
+          },
+          status: {
+            phase: 'Completed',
+            message: 'Upgrade operation completed successfully',
+            nodeOpName: '',
+            nodeStatuses: {},
+          },
+        };
+        const status = ((upgrade.status as any) ??= {});
+        status.nodeOpName = upgrade.metadata.name;
+        status.nodeStatuses = {
+          ...status.nodeStatuses,
+          [nodeName]: {
+            phase: 'Completed',
+            message: 'Job completed successfully',
+            lastUpdated: now,
+            rebootStatus: 'completed',
+          },
+        };
+        status.lastUpdated = now;
+        const phases = Object.values(status.nodeStatuses).map(
+          (s: any) => s.phase,
+        );
+        status.phase = phases.every(p => p === 'Completed')
+          ? 'Completed'
+          : status.phase;
+        child.upsert(upgrade);
+      }
+    },
+
+    objects(scope) {
+      if (scope === 'mgmt') return mgmtStore;
+      if (scope === 'dns') return dnsStore;
+      const child = children.get(scope);
+      if (!child)
+        throw new Error(
+          `unknown scope "${scope}": use 'mgmt', 'dns' or a cluster name`,
+        );
+      return child.store;
+    },
+
+    requestCount: () => requests,
+    resetRequestCount: () => {
+      requests = 0;
+    },
+
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const entry of timers) clearTimeout(entry.timer);
+      timers.clear();
+      for (const set of watches.values()) for (const end of [...set]) end();
+      const closed = new Promise<void>(resolve =>
+        server.close(() => resolve()),
+      );
+      server.closeAllConnections?.();
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+  };
+  return simulator;
+}

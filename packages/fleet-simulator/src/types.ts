@@ -1,0 +1,235 @@
+/**
+ * Public types of the fleet simulator: options, faults, the generated fleet model and the
+ * object store tests use to change what the simulated API servers serve.
+ */
+
+/** A Kubernetes object as served: apiVersion, kind, metadata and whatever else the kind has. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: KubeObjectMeta;
+  [key: string]: unknown;
+}
+
+export interface KubeObjectMeta {
+  name: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/** How one child cluster misbehaves. */
+export type FleetFault =
+  /** The kubeconfig points to a closed port: a real connection refused. */
+  | 'down'
+  /** The child answers after `slowMs`. */
+  | 'slow'
+  /** The child answers 401 Status. */
+  | 'unauthorized'
+  /** The child answers 403 Status. */
+  | 'forbidden'
+  /** The child answers 500 Status. */
+  | 'server-error'
+  /** The child answers 200 with invalid JSON. */
+  | 'malformed'
+  /** The child's nodes (and NodeOpUpgrades) lack status and metadata fields. */
+  | 'missing-fields'
+  /** The first page of a list is fine; a `continue` token answers 410 Expired. */
+  | 'paging-breaks'
+  /** The kubeconfig Secret uses an exec credential plugin (clients must refuse it). */
+  | 'kubeconfig-exec'
+  /** There is no kubeconfig Secret for the cluster. */
+  | 'kubeconfig-missing';
+
+export const FLEET_FAULTS: readonly FleetFault[] = [
+  'down',
+  'slow',
+  'unauthorized',
+  'forbidden',
+  'server-error',
+  'malformed',
+  'missing-fields',
+  'paging-breaks',
+  'kubeconfig-exec',
+  'kubeconfig-missing',
+];
+
+/** Options of the generated fleet (all pure data: same options ⇒ same objects). */
+export interface FleetGeneratorOptions {
+  /** Number of child clusters; default 12. */
+  clusters?: number;
+  /** Nodes per child cluster (1 control plane, or 3 from 5 nodes up; the rest workers); default 3. */
+  nodesPerCluster?: number;
+  /** bindy records per cluster; default 4. */
+  recordsPerCluster?: number;
+  /** Seed of the deterministic generator; default 1. */
+  seed?: number;
+  /** ISO time the generated timestamps are relative to; default `2026-01-15T09:00:00Z`. */
+  baseTime?: string;
+  /** Faults by cluster name; only `down`, `kubeconfig-exec` and `kubeconfig-missing` change generated objects. */
+  faults?: Record<string, FleetFault>;
+  /**
+   * Where a VMImage pins its digest. Default `true`: `spec.source.registry.image` is
+   * `repo@sha256:…`, as Fleet Portal writes it and reads it back. Upstream VirtRigaud v0.3.11's CRD
+   * only admits `repo:tag` there (pattern `^[a-zA-Z0-9._/-]+:[a-zA-Z0-9._-]+$`), so a cluster needs
+   * the patched CRD (see scaffolder-actions' upstreamDeviations). `false` serves what an unpatched
+   * cluster could hold: `registry.image` is the tag and the digest reference is only in the
+   * VMImage annotation `fleetportal.io/image-ref`.
+   */
+  digestInRegistryImage?: boolean;
+  /** Where kubeconfig Secrets point, and with which credentials; placeholders when absent. */
+  access?: FleetAccess;
+}
+
+/** What the kubeconfig Secrets need from the running server. */
+export interface FleetAccess {
+  /** Base URL of the simulator, e.g. `https://127.0.0.1:PORT`. */
+  baseUrl: string;
+  /** Base URL of a closed port, used by clusters with the `down` fault. */
+  closedBaseUrl: string;
+  /** base64 PEM CA, when TLS. */
+  caData?: string;
+  /** Bearer token per cluster name. */
+  tokens: Record<string, string>;
+}
+
+export interface FleetSimulatorOptions
+  extends Omit<FleetGeneratorOptions, 'access'> {
+  /** Added to every request; default 0. */
+  latencyMs?: number;
+  /** Delay of the `slow` fault; default 30000. */
+  slowMs?: number;
+  /** Serve HTTPS with a CA and server certificate generated at start; default false. */
+  tls?: boolean;
+  /** Bearer token required on /mgmt and /dns; default random. */
+  managementToken?: string;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0 (any free port). */
+  port?: number;
+}
+
+/** One of the simulated API servers. */
+export type FleetScope = 'mgmt' | 'dns' | string;
+
+/** What a generated cluster was made to show; tests and the demo look clusters up by it. */
+export type ClusterScenario =
+  | 'healthy'
+  /** One worker booted from an older Kairos image digest (same k0s). */
+  | 'node-image-drift'
+  /** Workers run an image with an older k0s patch: kubelet older than desired. */
+  | 'kubelet-drift'
+  /** Desired `+k0s.N` build differs from the control plane's build. */
+  | 'build-drift'
+  /** ClusterDeployment Ready=False (reason Failed), one node NotReady. */
+  | 'not-ready'
+  /** A NodeOpUpgrade is rolling out the next image: one node done, one running, the rest pending. */
+  | 'rollout-in-progress'
+  /** One worker's VM names a tag-only VMImage and its node annotation has no digest. */
+  | 'unknown-digest'
+  /** A completed NodeOpUpgrade moved every node to the desired image (VMs still name the old one). */
+  | 'completed-upgrade'
+  /** K0sControlPlane reports `v1.31.2-k0s.0` (dash spelling, same build). */
+  | 'dash-spelling'
+  /** ClusterDeployment lists ClusterTemplates it can be upgraded to. */
+  | 'available-upgrades'
+  /** A DNS record labelled for a zone that does not exist (Ready=False ZoneNotFound). */
+  | 'dns-zone-not-found'
+  /** A DNS record whose dynamic update failed (Ready=False ReconcileFailed). */
+  | 'dns-reconcile-failed'
+  /** A DNS record with `status.observedGeneration` below `metadata.generation`. */
+  | 'dns-stale-generation';
+
+export interface GeneratedNode {
+  name: string;
+  role: 'control-plane' | 'worker';
+  /** The VMImage its VirtualMachine names. */
+  vmImage: string;
+  /** The image the node runs now (digest reference, or a tag when unknown). */
+  runningImage: string;
+  kubeletVersion: string;
+  ready: boolean;
+  ip: string;
+}
+
+export interface GeneratedCluster {
+  name: string;
+  namespace: string;
+  team: string;
+  owner: string;
+  scenarios: ClusterScenario[];
+  /** Desired k0s version (`spec.config.k0s.version`). */
+  desiredK0sVersion: string;
+  /** `K0sControlPlane.status.version` as served. */
+  controlPlaneVersion: string;
+  /** VMImage name in the `fleetportal.io/vmimage` annotation. */
+  desiredVmImage: string;
+  /** The digest reference the desired VMImage stands for. */
+  desiredImage: string;
+  ready: boolean;
+  zone: string;
+  nodes: GeneratedNode[];
+  /** Names of the cluster's bindy records (kind/name) in the DNS scope. */
+  dnsRecords: Array<{
+    kind: string;
+    namespace: string;
+    name: string;
+    synced: boolean;
+    reason: string;
+  }>;
+}
+
+/** The generated objects per scope, plus what they were made to show. */
+export interface FleetModel {
+  seed: number;
+  baseTime: string;
+  clusters: GeneratedCluster[];
+  /** Every VMImage's name → the reference it stands for (digest, or tag when tag-only), per namespace. */
+  images: Array<{
+    namespace: string;
+    name: string;
+    reference: string;
+    digest?: string;
+  }>;
+  mgmt: KubeObject[];
+  dns: KubeObject[];
+  /** Objects of each child cluster, by cluster name. */
+  children: Record<string, KubeObject[]>;
+}
+
+/** Identifies one object in a store. */
+export interface KubeObjectRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+/** The objects one simulated API server serves; tests change them through this. */
+export interface KubeObjectStore {
+  /** Copies of the stored objects, filtered; sorted by namespace then name. */
+  list(filter?: {
+    apiVersion?: string;
+    kind?: string;
+    namespace?: string;
+    labelSelector?: string;
+  }): KubeObject[];
+  get(ref: KubeObjectRef): KubeObject | undefined;
+  /**
+   * Creates or replaces an object. Fills uid, creationTimestamp and a new resourceVersion; for
+   * custom resources, bumps `metadata.generation` when the spec changed unless the object sets it.
+   * Open watches see ADDED or MODIFIED. Returns a copy of what is stored.
+   */
+  upsert(object: KubeObject): KubeObject;
+  /** Removes an object; open watches see DELETED. False when there was none. */
+  delete(ref: KubeObjectRef): boolean;
+  /** The store's current resourceVersion. */
+  resourceVersion(): string;
+}
