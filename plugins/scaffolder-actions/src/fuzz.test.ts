@@ -1,3 +1,4 @@
+/* eslint-disable jest/no-conditional-expect -- examples and generated inputs decide which optional fields exist */
 import fc from 'fast-check';
 import { InputError } from '@backstage/errors';
 import { readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -13,8 +14,8 @@ import { createVmManifestAction, planVmManifest } from './actions/vmManifest';
 import { createImageManifestAction, planImageManifest } from './actions/imageManifest';
 import { createDnsManifestAction, planDnsManifest } from './actions/dnsManifest';
 import { createClusterDay2Action } from './actions/clusterDay2';
-import { exampleInput, runAction, snapshot, tempWorkspace, TEMPLATE_REF, USER_REF } from './testUtils/workspace';
-import { upstreamErrors } from './testUtils/sharedCrds';
+import { exampleInput, runAction, snapshot, tempWorkspace, TEMPLATE_REF, USER_REF } from './__testUtils__/workspace';
+import { upstreamErrors } from './__testUtils__/sharedCrds';
 
 /**
  * Property-based fuzzing of every action (fixed seed, 10,000+ inputs per run): valid and hostile

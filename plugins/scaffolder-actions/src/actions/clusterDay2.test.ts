@@ -1,7 +1,8 @@
+/* eslint-disable jest/no-conditional-expect -- examples and generated inputs decide which optional fields exist */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exampleInput, readObjects, runAction, snapshot, tempWorkspace } from '../testUtils/workspace';
-import { upstreamErrors } from '../testUtils/sharedCrds';
+import { exampleInput, readObjects, runAction, snapshot, tempWorkspace } from '../__testUtils__/workspace';
+import { upstreamErrors } from '../__testUtils__/sharedCrds';
 import { createClusterDay2Action } from './clusterDay2';
 import { clusterDay2Examples } from './clusterDay2.examples';
 import { createClusterManifestAction } from './clusterManifest';

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { checkK0sUpgrade } from '@internal/plugin-fleet-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { FileChange, planRemoveFolder, RepoReader } from '../gitops/changeSet';
+import { FileChange, planRemoveFolder, RepoReader, sortChanges } from '../gitops/changeSet';
 import { commitChanges, repoAt } from '../gitops/commit';
 import { clusterDeploymentPath, clusterFolder, vmFolder } from '../gitops/layout';
 import { parseYamlFile, setScalar } from '../gitops/yamlEdit';
@@ -66,9 +66,10 @@ function planScale(input: Extract<Day2Input, { operation: 'scale' }>, repo: Repo
 
 function planDecommission(input: Day2Input, repo: RepoReader): FileChange[] {
   readClusterDeployment(input, repo);
-  return [...planRemoveFolder(clusterFolder(input.cluster), repo), ...planRemoveFolder(vmFolder(input.cluster), repo)].sort(
-    (a, b) => (a.path < b.path ? -1 : 1),
-  );
+  return sortChanges([
+    ...planRemoveFolder(clusterFolder(input.cluster), repo),
+    ...planRemoveFolder(vmFolder(input.cluster), repo),
+  ]);
 }
 
 export function planClusterDay2(

@@ -1,8 +1,9 @@
+/* eslint-disable jest/no-conditional-expect -- examples and generated inputs decide which optional fields exist */
 import { InputError } from '@backstage/errors';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { snapshot, exampleInput, readObjects, runAction, tempWorkspace, USER_REF } from '../testUtils/workspace';
-import { upstreamErrors } from '../testUtils/sharedCrds';
+import { snapshot, exampleInput, readObjects, runAction, tempWorkspace, USER_REF } from '../__testUtils__/workspace';
+import { upstreamErrors } from '../__testUtils__/sharedCrds';
 import { createClusterManifestAction } from './clusterManifest';
 import { clusterManifestExamples } from './clusterManifest.examples';
 

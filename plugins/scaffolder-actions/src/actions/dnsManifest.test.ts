@@ -1,5 +1,6 @@
-import { exampleInput, readObjects, runAction, snapshot, tempWorkspace } from '../testUtils/workspace';
-import { upstreamErrors } from '../testUtils/sharedCrds';
+/* eslint-disable jest/no-conditional-expect -- examples and generated inputs decide which optional fields exist */
+import { exampleInput, readObjects, runAction, snapshot, tempWorkspace } from '../__testUtils__/workspace';
+import { upstreamErrors } from '../__testUtils__/sharedCrds';
 import { createDnsManifestAction } from './dnsManifest';
 import { dnsManifestExamples } from './dnsManifest.examples';
 

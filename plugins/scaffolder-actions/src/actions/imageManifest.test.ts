@@ -1,6 +1,7 @@
+/* eslint-disable jest/no-conditional-expect -- examples and generated inputs decide which optional fields exist */
 import { InputError } from '@backstage/errors';
-import { exampleInput, readObjects, runAction, snapshot, tempWorkspace } from '../testUtils/workspace';
-import { upstreamErrors } from '../testUtils/sharedCrds';
+import { exampleInput, readObjects, runAction, snapshot, tempWorkspace } from '../__testUtils__/workspace';
+import { upstreamErrors } from '../__testUtils__/sharedCrds';
 import { createImageManifestAction } from './imageManifest';
 import { imageManifestExamples } from './imageManifest.examples';
 

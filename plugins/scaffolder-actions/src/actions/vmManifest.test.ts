@@ -1,8 +1,9 @@
+/* eslint-disable jest/no-conditional-expect -- examples and generated inputs decide which optional fields exist */
 import { parse } from 'yaml';
 import { createImageManifestAction } from './imageManifest';
 import { imageManifestExamples } from './imageManifest.examples';
-import { exampleInput, readObjects, runAction, snapshot, tempWorkspace } from '../testUtils/workspace';
-import { upstreamErrors } from '../testUtils/sharedCrds';
+import { exampleInput, readObjects, runAction, snapshot, tempWorkspace } from '../__testUtils__/workspace';
+import { upstreamErrors } from '../__testUtils__/sharedCrds';
 import { createVmManifestAction, vmNames } from './vmManifest';
 import { vmManifestExamples } from './vmManifest.examples';
 

@@ -25,8 +25,8 @@ export interface NewFile {
   conflictMessage: string;
 }
 
-function sortChanges(changes: FileChange[]): FileChange[] {
-  return [...changes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+export function sortChanges(changes: FileChange[]): FileChange[] {
+  return [...changes].sort((a, b) => a.path.localeCompare(b.path, 'en'));
 }
 
 /**

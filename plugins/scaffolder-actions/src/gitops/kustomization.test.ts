@@ -1,7 +1,8 @@
+/* eslint-disable jest/no-conditional-expect -- examples and generated inputs decide which optional fields exist */
 import { parse } from 'yaml';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { exampleInput, runAction, snapshot, tempWorkspace } from '../testUtils/workspace';
+import { exampleInput, runAction, snapshot, tempWorkspace } from '../__testUtils__/workspace';
 import { createClusterManifestAction } from '../actions/clusterManifest';
 import { clusterManifestExamples } from '../actions/clusterManifest.examples';
 import { createImageManifestAction } from '../actions/imageManifest';

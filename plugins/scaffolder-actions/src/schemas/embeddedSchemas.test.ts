@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import Ajv from 'ajv';
-import { SHARED_CRDS_DIR, upstreamChartSchema, upstreamCrd, UPSTREAM_CRD_FILES } from '../testUtils/sharedCrds';
+import { SHARED_CRDS_DIR, upstreamChartSchema, upstreamCrd, UPSTREAM_CRD_FILES } from '../__testUtils__/sharedCrds';
 import { CRD_KINDS, embeddedChartSchema, embeddedCrdSchema, SUPPORTED_CHARTS } from './embeddedSchemas';
 import { openapiToJsonSchema } from './openapiToJsonSchema';
 import { buildVMImage } from '../manifests/vmImage';
@@ -12,6 +12,7 @@ describe('embedded schemas', () => {
     if (!existsSync(SHARED_CRDS_DIR)) {
       throw new Error(`${SHARED_CRDS_DIR} is missing: shared/ must sit beside the repo (…/shared next to …/main)`);
     }
+    expect(existsSync(SHARED_CRDS_DIR)).toBe(true);
   });
 
   it.each([...CRD_KINDS])('%s equals the upstream CRD storage version', kind => {

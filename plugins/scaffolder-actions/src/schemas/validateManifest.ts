@@ -81,7 +81,8 @@ export function formatSchemaErrors(errors: ErrorObject[], root: string): string 
       const field = [root, path].filter(Boolean).join('.');
       const missing = (error.params as { missingProperty?: string }).missingProperty;
       const extra = (error.params as { additionalProperty?: string }).additionalProperty;
-      const at = missing ? `${field}.${missing}` : extra ? `${field}.${extra}` : field;
+      const child = missing ?? extra;
+      const at = child ? `${field}.${child}` : field;
       return `${at}: ${error.message}`;
     })
     .join('; ');

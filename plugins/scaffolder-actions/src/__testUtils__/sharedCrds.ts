@@ -1,12 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { parse } from 'yaml';
 import { ValidateFunction } from 'ajv';
 import { KubeObject } from '../manifests/types';
 import { compileCrdSchema, crdSchemaErrors, formatSchemaErrors } from '../schemas/validateManifest';
 
 /** `<repo root>/../shared/crds`: the upstream snapshots the tests compare against. */
-export const SHARED_CRDS_DIR = resolve(__dirname, '../../../../../shared/crds');
+// The package root is found through its package.json, so this works from src/ and dist/ alike.
+export const SHARED_CRDS_DIR = resolve(
+  resolvePackagePath('@internal/plugin-scaffolder-backend-module-fleet'),
+  '../../../shared/crds',
+);
 
 export function sharedCrdsDir(): string {
   if (!existsSync(SHARED_CRDS_DIR)) {
