@@ -7,6 +7,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import fleetPlugin from './alpha';
 import {
+  clusterHistoryEntityCard,
   fleetPage,
   kairosImageEntityCard,
   nodesEntityCard,
@@ -14,6 +15,7 @@ import {
 import { fleetApiRef } from './api';
 import { clusterListResponse } from './__fixtures__/clusterList';
 import { driftedClusterDetail } from './__fixtures__/clusterDetails';
+import { historyEntries } from './__fixtures__/history';
 import { clusterEntity, fakeFleetApi } from './__testUtils__/renderClusterCard';
 
 function fleetApiWithData() {
@@ -23,7 +25,7 @@ function fleetApiWithData() {
 }
 
 describe('fleet plugin (new frontend system)', () => {
-  it('declares the API, the page and the four entity cards', () => {
+  it('declares the API, the page and the five entity cards', () => {
     expect(fleetPlugin.id).toBe('fleet');
     for (const id of [
       'api:fleet',
@@ -32,6 +34,7 @@ describe('fleet plugin (new frontend system)', () => {
       'entity-card:fleet/k0s-version',
       'entity-card:fleet/dns-sync',
       'entity-card:fleet/nodes',
+      'entity-card:fleet/history',
     ]) {
       expect(fleetPlugin.getExtension(id as any)).toBeDefined();
     }
@@ -60,6 +63,24 @@ describe('fleet plugin (new frontend system)', () => {
     );
     expect(await screen.findByTestId('fleet-drift-badge')).toHaveTextContent(
       'Drift',
+    );
+  });
+
+  it('renders the history card extension with the recorded changes', async () => {
+    const api = fakeFleetApi(driftedClusterDetail, {
+      getHistory: async () => ({ items: historyEntries }),
+    });
+    const tester = createExtensionTester(clusterHistoryEntityCard, {
+      apis: [[fleetApiRef, api]],
+    });
+    renderInTestApp(
+      <EntityProvider entity={clusterEntity()}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis: [[fleetApiRef, api]] },
+    );
+    expect(await screen.findAllByTestId('history-row')).toHaveLength(
+      historyEntries.length,
     );
   });
 

@@ -10,8 +10,9 @@ export {
   EntityK0sVersionCard,
   EntityDnsSyncCard,
   EntityNodesCard,
+  EntityClusterHistoryCard,
 } from './plugin';
 export { fleetApiRef, FleetClient } from './api';
-export type { FleetApi } from './api';
+export type { FleetApi, HistoryQuery } from './api';
 export { isFleetCluster, clusterEntityName } from './lib/entity';
 export { DAY2_TEMPLATES } from './constants';

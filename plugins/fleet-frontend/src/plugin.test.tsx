@@ -5,6 +5,7 @@ import { driftedClusterDetail } from './__fixtures__/clusterDetails';
 import { clusterEntity, fakeFleetApi } from './__testUtils__/renderClusterCard';
 import { FleetClient, fleetApiRef } from './api';
 import {
+  EntityClusterHistoryCard,
   EntityDnsSyncCard,
   EntityK0sVersionCard,
   EntityKairosImageCard,
@@ -25,7 +26,7 @@ describe('fleet plugin (legacy frontend system)', () => {
     expect(client).toBeInstanceOf(FleetClient);
   });
 
-  it('renders the four entity cards from the same components', async () => {
+  it('renders the five entity cards from the same components', async () => {
     await renderInTestApp(
       <TestApiProvider
         apis={[[fleetApiRef, fakeFleetApi(driftedClusterDetail)]]}
@@ -35,6 +36,7 @@ describe('fleet plugin (legacy frontend system)', () => {
           <EntityK0sVersionCard />
           <EntityDnsSyncCard />
           <EntityNodesCard />
+          <EntityClusterHistoryCard />
         </EntityProvider>
       </TestApiProvider>,
     );
@@ -43,6 +45,7 @@ describe('fleet plugin (legacy frontend system)', () => {
       'k0s version',
       'DNS records',
       'Nodes',
+      'Cluster history',
     ]) {
       expect(
         await screen.findByText(title, { selector: '.MuiCardHeader-title' }),

@@ -58,3 +58,15 @@ export const EntityNodesCard = fleetPlugin.provide(
     },
   }),
 );
+
+export const EntityClusterHistoryCard = fleetPlugin.provide(
+  createComponentExtension({
+    name: 'EntityClusterHistoryCard',
+    component: {
+      lazy: () =>
+        import('./components/ClusterHistoryCard').then(
+          m => m.ClusterHistoryCard,
+        ),
+    },
+  }),
+);

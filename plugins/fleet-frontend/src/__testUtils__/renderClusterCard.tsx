@@ -7,6 +7,7 @@ import {
   FLEET_ENTITY_ANNOTATIONS,
 } from '@internal/plugin-fleet-common';
 import { FleetApi, fleetApiRef } from '../api';
+import { responseError } from './responses';
 
 /** A catalog Resource for the cluster; `annotation: null` leaves the annotation off. */
 export function clusterEntity(
@@ -27,18 +28,41 @@ export function clusterEntity(
   };
 }
 
-/** A FleetApi whose getCluster answers as told: a cluster, an error, or never. */
+/** Every FleetApi method as a jest mock. */
+export type FakeFleetApi = { [K in keyof FleetApi]: jest.Mock };
+
+/**
+ * A FleetApi whose getCluster answers as told: a cluster, an error, or never. Other methods
+ * answer empty unless `overrides` says otherwise.
+ */
 export function fakeFleetApi(
   answer: ClusterDetail | Error | Promise<Error> | 'pending',
-): FleetApi & { getCluster: jest.Mock } {
-  return {
+  overrides: Partial<FleetApi> = {},
+): FakeFleetApi {
+  const api: FakeFleetApi = {
     listClusters: jest.fn(async () => ({ items: [], sources: [] })),
-    getCluster: jest.fn(async () => {
-      if (answer === 'pending') return new Promise<ClusterDetail>(() => {});
-      const resolved = await answer;
-      if (resolved instanceof Error) throw resolved;
-      return resolved;
+    listInventory: jest.fn(async () => ({ items: [] })),
+    getCluster: jest.fn(answerWith<ClusterDetail>(answer)),
+    getHistory: jest.fn(async () => ({ items: [] })),
+    getStateAt: jest.fn(async () => {
+      throw await responseError(404, 'nothing recorded');
     }),
+  };
+  for (const [name, implementation] of Object.entries(overrides)) {
+    api[name as keyof FleetApi] = jest.fn(implementation as any);
+  }
+  return api;
+}
+
+/** What an API call answers in a test: a value, an error (also a pending one), or never. */
+export function answerWith<T>(
+  answer: T | Error | Promise<Error> | 'pending',
+): () => Promise<T> {
+  return async () => {
+    if (answer === 'pending') return new Promise<T>(() => {});
+    const resolved = await answer;
+    if (resolved instanceof Error) throw resolved;
+    return resolved as T;
   };
 }
 

@@ -69,3 +69,15 @@ export const nodesEntityCard = EntityCardBlueprint.make({
     loader: () => import('../components/NodesCard').then(m => <m.NodesCard />),
   },
 });
+
+export const clusterHistoryEntityCard = EntityCardBlueprint.make({
+  name: 'history',
+  params: {
+    type: 'content',
+    filter: clusterEntityFilter,
+    loader: () =>
+      import('../components/ClusterHistoryCard').then(m => (
+        <m.ClusterHistoryCard />
+      )),
+  },
+});

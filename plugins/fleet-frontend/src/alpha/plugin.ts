@@ -1,5 +1,6 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import {
+  clusterHistoryEntityCard,
   dnsSyncEntityCard,
   fleetApi,
   fleetPage,
@@ -21,5 +22,6 @@ export const fleetPlugin = createFrontendPlugin({
     k0sVersionEntityCard,
     dnsSyncEntityCard,
     nodesEntityCard,
+    clusterHistoryEntityCard,
   ],
 });

@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import { clusterListResponse } from '../__fixtures__/clusterList';
 import { driftedClusterDetail } from '../__fixtures__/clusterDetails';
+import { historyEntries, stateAtMorning } from '../__fixtures__/history';
 import { FleetClient } from './FleetClient';
 
 const BASE_URL = 'http://backstage.test/api/fleet';
@@ -107,5 +108,64 @@ describe('FleetClient', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
     await client.getCluster(driftedClusterDetail.ref);
     expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads the inventory', async () => {
+    const inventory = { items: [] };
+    const { client, fetch } = setup(() => jsonResponse(200, inventory));
+    await expect(client.listInventory()).resolves.toEqual(inventory);
+    expect(fetch).toHaveBeenCalledWith(`${BASE_URL}/inventory`);
+  });
+
+  it('reads history with only the filters given, kinds comma-separated', async () => {
+    const { client, fetch } = setup(() =>
+      jsonResponse(200, { items: historyEntries }),
+    );
+    await expect(client.getHistory(driftedClusterDetail.ref)).resolves.toEqual({
+      items: historyEntries,
+    });
+    expect(fetch).toHaveBeenLastCalledWith(
+      `${BASE_URL}/clusters/demo/fleet-demo/edge-fra-01/history`,
+    );
+
+    await client.getHistory(driftedClusterDetail.ref, {
+      from: '2026-03-01T00:00:00.000Z',
+      to: '2026-03-02T00:00:00.000Z',
+      node: 'edge-fra-01-w-1',
+      kinds: ['node-image', 'node-presence'],
+      limit: 50,
+    });
+    const url = new URL(String(fetch.mock.calls[1][0]));
+    expect(url.pathname).toBe(
+      '/api/fleet/clusters/demo/fleet-demo/edge-fra-01/history',
+    );
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      from: '2026-03-01T00:00:00.000Z',
+      to: '2026-03-02T00:00:00.000Z',
+      node: 'edge-fra-01-w-1',
+      kind: 'node-image,node-presence',
+      limit: '50',
+    });
+  });
+
+  it('reads the state at a time, and passes on 404 when nothing was recorded', async () => {
+    const { client, fetch } = setup(url =>
+      url.includes('2026-03-01T11')
+        ? jsonResponse(200, stateAtMorning)
+        : jsonResponse(404, {
+            error: { name: 'NotFoundError', message: 'nothing is recorded' },
+            request: { method: 'GET', url },
+            response: { statusCode: 404 },
+          }),
+    );
+    await expect(
+      client.getStateAt(driftedClusterDetail.ref, '2026-03-01T11:00:00.000Z'),
+    ).resolves.toEqual(stateAtMorning);
+    expect(fetch).toHaveBeenLastCalledWith(
+      `${BASE_URL}/clusters/demo/fleet-demo/edge-fra-01/state?at=2026-03-01T11%3A00%3A00.000Z`,
+    );
+    await expect(
+      client.getStateAt(driftedClusterDetail.ref, '2020-01-01T00:00:00.000Z'),
+    ).rejects.toMatchObject({ statusCode: 404 });
   });
 });

@@ -2,10 +2,13 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ClusterDetail,
+  ClusterInventoryResponse,
   ClusterListResponse,
   ClusterRef,
+  ClusterStateAt,
+  HistoryResponse,
 } from '@internal/plugin-fleet-common';
-import { FleetApi } from './FleetApi';
+import { FleetApi, HistoryQuery } from './FleetApi';
 
 /** `FleetApi` over HTTP. Concurrent identical reads share one request (several cards ask at once). */
 export class FleetClient implements FleetApi {
@@ -22,11 +25,35 @@ export class FleetClient implements FleetApi {
     return this.get<ClusterListResponse>('/clusters');
   }
 
+  listInventory(): Promise<ClusterInventoryResponse> {
+    return this.get<ClusterInventoryResponse>('/inventory');
+  }
+
   getCluster(ref: ClusterRef): Promise<ClusterDetail> {
-    const path = [ref.management, ref.namespace, ref.name]
-      .map(encodeURIComponent)
-      .join('/');
-    return this.get<ClusterDetail>(`/clusters/${path}`);
+    return this.get<ClusterDetail>(clusterPath(ref));
+  }
+
+  getHistory(
+    ref: ClusterRef,
+    query: HistoryQuery = {},
+  ): Promise<HistoryResponse> {
+    const params = new URLSearchParams();
+    if (query.from) params.set('from', query.from);
+    if (query.to) params.set('to', query.to);
+    if (query.node) params.set('node', query.node);
+    if (query.kinds && query.kinds.length > 0) {
+      params.set('kind', query.kinds.join(','));
+    }
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    return this.get<HistoryResponse>(
+      withQuery(`${clusterPath(ref)}/history`, params),
+    );
+  }
+
+  getStateAt(ref: ClusterRef, at: string): Promise<ClusterStateAt> {
+    return this.get<ClusterStateAt>(
+      withQuery(`${clusterPath(ref)}/state`, new URLSearchParams({ at })),
+    );
   }
 
   private get<T>(path: string): Promise<T> {
@@ -47,4 +74,16 @@ export class FleetClient implements FleetApi {
     }
     return (await response.json()) as T;
   }
+}
+
+function clusterPath(ref: ClusterRef): string {
+  const parts = [ref.management, ref.namespace, ref.name].map(
+    encodeURIComponent,
+  );
+  return `/clusters/${parts.join('/')}`;
+}
+
+function withQuery(path: string, params: URLSearchParams): string {
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
 }

@@ -13,12 +13,16 @@ import { isPermissionDenied } from '../lib/errors';
 
 /** Every state a cluster card distinguishes, with `T` the card's derived view of the cluster. */
 export type ClusterCardState<T> =
+  | ClusterPendingState
+  | { status: 'loaded'; ref: ClusterRef; cluster: ClusterDetail; view: T };
+
+/** The states of any read about a cluster before its data is there: shared by every card. */
+export type ClusterPendingState =
   | { status: 'missing-annotation' }
   | { status: 'invalid-annotation'; value: string }
   | { status: 'loading'; ref: ClusterRef }
   | { status: 'forbidden'; ref: ClusterRef; error: Error }
-  | { status: 'error'; ref: ClusterRef; error: Error }
-  | { status: 'loaded'; ref: ClusterRef; cluster: ClusterDetail; view: T };
+  | { status: 'error'; ref: ClusterRef; error: Error };
 
 export type ClusterDetailState = ClusterCardState<ClusterDetail> & {
   retry: () => void;

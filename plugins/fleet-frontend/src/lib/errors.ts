@@ -14,3 +14,27 @@ export function isPermissionDenied(error: unknown): boolean {
     candidate.cause?.name === 'NotAllowedError'
   );
 }
+
+/** True when the backend answered 404 (nothing there). */
+export function isNotFound(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const candidate = error as {
+    statusCode?: number;
+    response?: { status?: number };
+    cause?: { name?: string };
+    name?: string;
+  };
+  return (
+    candidate.statusCode === 404 ||
+    candidate.response?.status === 404 ||
+    candidate.name === 'NotFoundError' ||
+    candidate.cause?.name === 'NotFoundError'
+  );
+}
+
+/** A short reason for a failed read, for helper texts. */
+export function describeReadError(error: unknown): string {
+  if (isPermissionDenied(error)) return 'you lack permission to read the fleet';
+  if (error instanceof Error && error.message) return error.message;
+  return 'the fleet could not be read';
+}

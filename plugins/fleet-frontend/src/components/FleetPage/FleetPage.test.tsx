@@ -6,6 +6,10 @@ import {
   clusterListResponse,
   largeClusterList,
 } from '../../__fixtures__/clusterList';
+import {
+  answerWith,
+  fakeFleetApi,
+} from '../../__testUtils__/renderClusterCard';
 import { responseError } from '../../__testUtils__/responses';
 import { FleetApi, fleetApiRef } from '../../api';
 import { FleetPage } from './FleetPage';
@@ -13,16 +17,9 @@ import { FleetPage } from './FleetPage';
 function fakeApi(
   answer: ClusterListResponse | Promise<Error> | 'pending',
 ): FleetApi {
-  return {
-    listClusters: jest.fn(async () => {
-      if (answer === 'pending')
-        return new Promise<ClusterListResponse>(() => {});
-      const resolved = await answer;
-      if (resolved instanceof Error) throw resolved;
-      return resolved;
-    }),
-    getCluster: jest.fn(),
-  };
+  return fakeFleetApi('pending', {
+    listClusters: answerWith<ClusterListResponse>(answer),
+  });
 }
 
 async function renderPage(api: FleetApi, route = '/fleet') {

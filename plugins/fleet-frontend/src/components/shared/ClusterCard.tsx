@@ -1,23 +1,11 @@
 import { ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-  WarningPanel,
-} from '@backstage/core-components';
-import {
-  ClusterDetail,
-  ClusterRef,
-  FLEET_ENTITY_ANNOTATIONS,
-} from '@internal/plugin-fleet-common';
-import { FLEET_READ_PERMISSION_NAME } from '../../constants';
+import { InfoCard } from '@backstage/core-components';
+import { ClusterDetail, ClusterRef } from '@internal/plugin-fleet-common';
 import { ClusterCardState } from '../../hooks/useClusterDetail';
+import { ClusterPendingPanel } from './ClusterPendingPanel';
 import { DemoChip } from './DemoChip';
 import { ReadStateNote } from './ReadStateNote';
-
-const ANNOTATION_HELP = `Add the annotation ${FLEET_ENTITY_ANNOTATIONS.clusterDeployment}: <management>/<namespace>/<name> to this entity.`;
 
 export interface ClusterCardProps<T> {
   title: string;
@@ -47,51 +35,19 @@ export function ClusterCard<T>(props: ClusterCardProps<T>) {
 
 function ClusterCardBody<T>(props: ClusterCardProps<T>) {
   const { state } = props;
-  switch (state.status) {
-    case 'missing-annotation':
-      return (
-        <EmptyState
-          missing="field"
-          title="This entity is not linked to a fleet cluster"
-          description={ANNOTATION_HELP}
-        />
-      );
-    case 'invalid-annotation':
-      return (
-        <EmptyState
-          missing="field"
-          title={`The fleet cluster annotation "${state.value}" is not <management>/<namespace>/<name>`}
-          description={ANNOTATION_HELP}
-        />
-      );
-    case 'loading':
-      return <Progress />;
-    case 'forbidden':
-      return (
-        <WarningPanel
-          severity="warning"
-          title="Permission denied"
-          message={`You lack the ${FLEET_READ_PERMISSION_NAME} permission needed to read cluster ${state.ref.name}.`}
-        />
-      );
-    case 'error':
-      return <ResponseErrorPanel error={state.error} />;
-    case 'loaded':
-      return (
-        <>
-          <Box
-            display="flex"
-            alignItems="flex-start"
-            justifyContent="space-between"
-            mb={1}
-          >
-            <ReadStateNote read={state.cluster.read} />
-            {state.cluster.demo && <DemoChip />}
-          </Box>
-          {props.children(state.view, state.cluster)}
-        </>
-      );
-    default:
-      return null;
-  }
+  if (state.status !== 'loaded') return <ClusterPendingPanel state={state} />;
+  return (
+    <>
+      <Box
+        display="flex"
+        alignItems="flex-start"
+        justifyContent="space-between"
+        mb={1}
+      >
+        <ReadStateNote read={state.cluster.read} />
+        {state.cluster.demo && <DemoChip />}
+      </Box>
+      {props.children(state.view, state.cluster)}
+    </>
+  );
 }

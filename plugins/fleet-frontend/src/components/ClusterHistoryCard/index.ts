@@ -1,0 +1,1 @@
+export { ClusterHistoryCard } from './ClusterHistoryCard';
