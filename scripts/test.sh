@@ -26,6 +26,9 @@ step "unit and integration tests"
 mkdir -p e2e-artifacts
 yarn backstage-cli repo test --json --outputFile="$PWD/e2e-artifacts/jest-results.json"
 
+step "benchmark smoke run (a few clusters; the full run is yarn bench)"
+yarn bench --smoke
+
 step "browser tests"
 yarn playwright test
 

@@ -15,6 +15,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { stateAt } from './history/stateAt';
 import type { FleetStore } from './service/FleetStore';
+import { VersionedJsonCache } from './service/VersionedJsonCache';
 
 const rfc1123Label = z
   .string()
@@ -68,6 +69,8 @@ export interface RouterOptions {
 export async function createRouter({ httpAuth, permissions, store }: RouterOptions): Promise<express.Router> {
   const router = Router();
   router.use(express.json());
+  const responses = new VersionedJsonCache();
+  const sendJson = (res: express.Response, body: string) => res.type('application/json').send(body);
 
   // Every route reads fleet state, so one check guards them all.
   router.use(async (req, _res, next) => {
@@ -80,9 +83,12 @@ export async function createRouter({ httpAuth, permissions, store }: RouterOptio
   });
 
   router.get('/clusters', async (_req, res) => {
-    const [items, sources] = await Promise.all([store.listClusters(), store.listSources()]);
-    const body: ClusterListResponse = { items, sources };
-    res.json(body);
+    const body = await responses.get(await store.version(), 'clusters', async () => {
+      const [items, sources] = await Promise.all([store.listClusters(), store.listSources()]);
+      const list: ClusterListResponse = { items, sources };
+      return list;
+    });
+    sendJson(res, body!);
   });
 
   router.get('/inventory', async (_req, res) => {
@@ -92,11 +98,11 @@ export async function createRouter({ httpAuth, permissions, store }: RouterOptio
 
   router.get('/clusters/:management/:namespace/:name', async (req, res) => {
     const ref = parseParams(clusterParams, req.params);
-    const detail = await store.getCluster(ref);
-    if (!detail) {
+    const body = await responses.get(await store.version(), `cluster:${clusterId(ref)}`, () => store.getCluster(ref));
+    if (!body) {
       throw new NotFoundError(`cluster ${ref.management}/${ref.namespace}/${ref.name} is not in the fleet`);
     }
-    res.json(detail);
+    sendJson(res, body);
   });
 
   router.get('/clusters/:management/:namespace/:name/history', async (req, res) => {

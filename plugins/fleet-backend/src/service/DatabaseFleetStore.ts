@@ -60,23 +60,44 @@ function fromRow(row: HistoryRow): HistoryEntry {
  * reads from memory and reloads only when the shared version counter moved.
  */
 export class DatabaseFleetStore implements FleetStore {
-  private cache?: {
-    version: number;
-    summaries: ClusterSummary[];
-    sources: SourceStatus[];
-    details: Map<string, ClusterDetail>;
-  };
+  private cache?: { version: number; summaries: ClusterSummary[]; sources: SourceStatus[] };
+  private versionRead?: { at: number; version: Promise<number> };
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly versionCheckMs: number,
+  ) {}
 
-  static async create(db: Knex, options: { skipMigrations?: boolean } = {}): Promise<DatabaseFleetStore> {
+  /**
+   * @param options.versionCheckMs how long a read of the shared version counter is trusted:
+   *   other replicas' writes show up here at most this late (default 250 ms); this replica's
+   *   own writes show up at once.
+   */
+  static async create(
+    db: Knex,
+    options: { skipMigrations?: boolean; versionCheckMs?: number } = {},
+  ): Promise<DatabaseFleetStore> {
     if (!options.skipMigrations) await migrateFleetDatabase(db);
-    return new DatabaseFleetStore(db);
+    return new DatabaseFleetStore(db, options.versionCheckMs ?? 250);
   }
 
-  private async version(): Promise<number> {
-    const row = await this.db('fleet_meta').where({ id: 1 }).first('version');
-    return Number(row?.version ?? 0);
+  async version(): Promise<number> {
+    const now = Date.now();
+    if (!this.versionRead || now - this.versionRead.at >= this.versionCheckMs) {
+      const version = this.db('fleet_meta')
+        .where({ id: 1 })
+        .first('version')
+        .then(row => Number(row?.version ?? 0));
+      this.versionRead = { at: now, version };
+      version.catch(() => {
+        this.versionRead = undefined;
+      });
+    }
+    return this.versionRead.version;
+  }
+
+  private forgetVersion() {
+    this.versionRead = undefined;
   }
 
   private async load() {
@@ -90,7 +111,6 @@ export class DatabaseFleetStore implements FleetStore {
       version,
       summaries: clusters.map(row => JSON.parse(row.summary)),
       sources: sources.map(row => JSON.parse(row.status)),
-      details: new Map(),
     };
     return this.cache;
   }
@@ -104,15 +124,8 @@ export class DatabaseFleetStore implements FleetStore {
   }
 
   async getCluster(ref: ClusterRef): Promise<ClusterDetail | undefined> {
-    const cache = await this.load();
-    const id = clusterId(ref);
-    const cached = cache.details.get(id);
-    if (cached) return cached;
-    const row = await this.db('fleet_clusters').where({ id }).first('detail');
-    if (!row) return undefined;
-    const detail = JSON.parse(row.detail) as ClusterDetail;
-    cache.details.set(id, detail);
-    return detail;
+    const row = await this.db('fleet_clusters').where({ id: clusterId(ref) }).first('detail');
+    return row ? (JSON.parse(row.detail) as ClusterDetail) : undefined;
   }
 
   async listClusterDetails(managementId: string): Promise<ClusterDetail[]> {
@@ -156,6 +169,7 @@ export class DatabaseFleetStore implements FleetStore {
       await this.upsertSource(trx, source);
       await trx('fleet_meta').where({ id: 1 }).increment('version', 1);
     });
+    this.forgetVersion();
   }
 
   async saveSourceStatus(source: SourceStatus): Promise<void> {
@@ -163,6 +177,7 @@ export class DatabaseFleetStore implements FleetStore {
       await this.upsertSource(trx, source);
       await trx('fleet_meta').where({ id: 1 }).increment('version', 1);
     });
+    this.forgetVersion();
   }
 
   private async upsertSource(trx: Knex.Transaction, source: SourceStatus) {

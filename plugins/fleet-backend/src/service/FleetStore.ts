@@ -20,6 +20,8 @@ export interface HistoryQuery {
 
 /** The last known fleet. The API reads only from here, so no request ever waits for a cluster. */
 export interface FleetStore {
+  /** Moves whenever any replica writes; readers cache what they derive from the store by it. */
+  version(): Promise<number>;
   listClusters(): Promise<ClusterSummary[]>;
   getCluster(ref: ClusterRef): Promise<ClusterDetail | undefined>;
   listClusterDetails(managementId: string): Promise<ClusterDetail[]>;

@@ -1,0 +1,68 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  createApiServerTarget,
+  createRouter,
+  DatabaseFleetStore,
+  FleetRefresher,
+} from '@internal/plugin-fleet-backend';
+import express from 'express';
+import knexFactory from 'knex';
+import type { AddressInfo } from 'node:net';
+import type { RemoteAccess } from './RemoteSimulator';
+
+export const quietLogger: LoggerService = {
+  error: () => {},
+  warn: () => {},
+  info: () => {},
+  debug: () => {},
+  child: () => quietLogger,
+};
+
+/**
+ * The fleet backend's own pieces — refresher, database store, router — wired as the plugin
+ * wires them, minus Backstage's auth: every request is allowed, so the figures measure the
+ * fleet code, not the token checks.
+ */
+export async function startFleetBackend(options: {
+  management: RemoteAccess;
+  dns: RemoteAccess;
+  concurrency: number;
+  clusterTimeoutMs: number;
+}) {
+  const db = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: ':memory:' },
+    useNullAsDefault: true,
+    pool: { min: 1, max: 1 },
+  });
+  const store = await DatabaseFleetStore.create(db);
+  const refresher = new FleetRefresher({
+    managementClusters: [createApiServerTarget('management', { id: 'bench', url: options.management.url, caData: options.management.caData, serviceAccountToken: options.management.token })],
+    dnsClusters: [createApiServerTarget('dns', { id: 'bench-dns', url: options.dns.url, caData: options.dns.caData, serviceAccountToken: options.dns.token })],
+    store,
+    logger: quietLogger,
+    clusterTimeoutMs: options.clusterTimeoutMs,
+    concurrency: options.concurrency,
+  });
+  const router = await createRouter({
+    httpAuth: { credentials: async () => ({ $$type: '@backstage/BackstageCredentials', principal: { type: 'user', userEntityRef: 'user:default/bench' } }) } as any,
+    permissions: { authorize: async (requests: unknown[]) => requests.map(() => ({ result: AuthorizeResult.ALLOW })) } as any,
+    store,
+  });
+  const app = express();
+  app.use('/api/fleet', router);
+  const server = await new Promise<import('node:http').Server>(ok => {
+    const s = app.listen(0, '127.0.0.1', () => ok(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    store,
+    refresher,
+    baseUrl,
+    async stop() {
+      await new Promise(ok => server.close(ok));
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * `yarn bench`: the fleet backend against the simulator (20 ms added per request, TLS, in its own
+ * process) at 50, 200 and 500 clusters of 10 nodes and 4 DNS records; card API latency at 50
+ * concurrent clients between and during a refresh; the per-request fan-out of the core
+ * Kubernetes plugin for comparison; manifest generation per action. Prints a table and writes
+ * bench/results.json. `--smoke` runs a few clusters in seconds (used by the test command).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { benchManifests } from './manifestBench';
+import { benchFleetSize } from './refreshBench';
+import { formatReport, targetsMet, type BenchReport } from './report';
+
+async function main() {
+  const smoke = process.argv.includes('--smoke');
+  const sizes = smoke ? [5] : [50, 200, 500];
+  const out = resolve(resolvePackagePath('@internal/fleet-bench'), '../..', smoke ? 'e2e-artifacts/bench-smoke.json' : 'bench/results.json');
+  const common = { nodesPerCluster: 10, recordsPerCluster: 4, latencyMs: 20, concurrency: 32 };
+
+  const refresh = [];
+  let serving;
+  for (const clusters of sizes) {
+    const largest = clusters === sizes[sizes.length - 1];
+    process.stderr.write(`bench: ${clusters} clusters…\n`);
+    const result = await benchFleetSize({
+      ...common,
+      clusters,
+      serving: largest ? { clients: 50, durationMs: smoke ? 1_000 : 5_000, fanOutRequests: smoke ? 3 : 10 } : undefined,
+    });
+    refresh.push(result.refresh);
+    if (result.serving) serving = result.serving;
+  }
+  process.stderr.write('bench: manifests…\n');
+  const manifests = await benchManifests(smoke ? 20 : 200);
+
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    settings: { ...common, smoke },
+    refresh,
+    serving: serving!,
+    manifests,
+  };
+  report.targets = targetsMet(report);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${formatReport(report)}\nwritten to ${out}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    process.stderr.write(`bench failed: ${error.stack ?? error}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,130 @@
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { parse } from 'yaml';
+import { configureFanOutClusters, fanOutRequest } from './fanOut';
+import { startFleetBackend } from './fleetBackend';
+import { RemoteSimulator, type RemoteAccess } from './RemoteSimulator';
+import { runLoad } from './runLoad';
+import { round, summarizeLatencies, type LatencySummary } from './stats';
+
+export interface RefreshResult {
+  clusters: number;
+  nodes: number;
+  wallMs: number;
+  requests: number;
+  cpuMs: number;
+  heapHeldMb: number;
+  msPerCluster: number;
+}
+
+export interface ServingResult {
+  clusters: number;
+  betweenRefreshes: LatencySummary;
+  duringRefresh: LatencySummary;
+  fanOut: LatencySummary;
+  fanOutRatio: number;
+}
+
+const gc = () => (global as any).gc?.();
+
+function heapUsedMb(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+async function childTokens(management: RemoteAccess, refs: Array<{ namespace: string; name: string }>) {
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: [{ name: 'm', server: management.url, caData: management.caData, skipTLSVerify: false }],
+    users: [{ name: 'm', token: management.token }],
+    contexts: [{ name: 'm', cluster: 'm', user: 'm' }],
+    currentContext: 'm',
+  });
+  const core = kc.makeApiClient(CoreV1Api);
+  const tokens: Record<string, string> = {};
+  for (const ref of refs) {
+    const secret = await core.readNamespacedSecret({ namespace: ref.namespace, name: `${ref.name}-kubeconfig` });
+    const kubeconfig = parse(Buffer.from(secret.data!.value, 'base64').toString('utf8'));
+    tokens[ref.name] = kubeconfig.users[0].user.token;
+  }
+  return tokens;
+}
+
+/**
+ * One fleet size: a full refresh (wall, requests, CPU of this process, heap held for the fleet
+ * data), and optionally the serving figures: card API latency under load between and during
+ * refreshes, and the per-request fan-out the core Kubernetes plugin does, for comparison.
+ */
+export async function benchFleetSize(options: {
+  clusters: number;
+  nodesPerCluster: number;
+  recordsPerCluster: number;
+  latencyMs: number;
+  concurrency: number;
+  serving?: { clients: number; durationMs: number; fanOutRequests: number };
+}): Promise<{ refresh: RefreshResult; serving?: ServingResult }> {
+  const sim = await RemoteSimulator.start({
+    clusters: options.clusters,
+    nodesPerCluster: options.nodesPerCluster,
+    recordsPerCluster: options.recordsPerCluster,
+    latencyMs: options.latencyMs,
+    tls: true,
+  });
+  const backend = await startFleetBackend({ management: sim.management, dns: sim.dns, concurrency: options.concurrency, clusterTimeoutMs: 30_000 });
+  try {
+    const heapBefore = heapUsedMb();
+    await sim.resetRequestCount();
+    const cpuBefore = process.cpuUsage();
+    const started = process.hrtime.bigint();
+    const [report] = await backend.refresher.refreshAll();
+    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const cpu = process.cpuUsage(cpuBefore);
+    const requests = await sim.requestCount();
+    if (report.failedClusters > 0 || report.clusters !== options.clusters) {
+      throw new Error(`refresh read ${report.clusters} clusters with ${report.failedClusters} failures`);
+    }
+    const summaries = await backend.store.listClusters();
+    for (const s of summaries) await backend.store.getCluster(s.ref);
+    const heapHeldMb = heapUsedMb() - heapBefore;
+    const refresh: RefreshResult = {
+      clusters: options.clusters,
+      nodes: summaries.reduce((n, s) => n + s.nodes.total, 0),
+      wallMs: round(wallMs),
+      requests,
+      cpuMs: round((cpu.user + cpu.system) / 1000),
+      heapHeldMb: round(heapHeldMb),
+      msPerCluster: round(wallMs / options.clusters, 2),
+    };
+    if (!options.serving) return { refresh };
+
+    const paths = summaries.map(s => `/api/fleet/clusters/${s.id}`);
+    const load = { baseUrl: backend.baseUrl, paths, concurrency: options.serving.clients, durationMs: options.serving.durationMs };
+    const between = await runLoad(load);
+    const refreshing = backend.refresher.refreshAll();
+    const during = await runLoad({ ...load, durationMs: Math.min(options.serving.durationMs, Math.max(500, wallMs)) });
+    await refreshing;
+
+    const tokens = await childTokens(sim.management, summaries.map(s => s.ref));
+    const apis = await configureFanOutClusters(sim.management, summaries.map(s => s.ref.name), tokens);
+    const fanOutLatencies: number[] = [];
+    for (let i = 0; i < options.serving.fanOutRequests; i++) fanOutLatencies.push(await fanOutRequest(apis));
+
+    const betweenRefreshes = summarizeLatencies(between);
+    const fanOut = summarizeLatencies(fanOutLatencies);
+    const serving: ServingResult = {
+      clusters: options.clusters,
+      betweenRefreshes: roundSummary(betweenRefreshes),
+      duringRefresh: roundSummary(summarizeLatencies(during)),
+      fanOut: roundSummary(fanOut),
+      fanOutRatio: round(fanOut.p50 / betweenRefreshes.p50, 0),
+    };
+    return { refresh, serving };
+  } finally {
+    await backend.stop();
+    await sim.stop();
+  }
+}
+
+function roundSummary(s: LatencySummary): LatencySummary {
+  return { count: s.count, p50: round(s.p50, 2), p95: round(s.p95, 2), p99: round(s.p99, 2), max: round(s.max, 2) };
+}

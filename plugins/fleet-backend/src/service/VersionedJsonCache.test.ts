@@ -1,0 +1,28 @@
+import { VersionedJsonCache } from './VersionedJsonCache';
+
+describe('VersionedJsonCache', () => {
+  it('computes once per version and key, and forgets everything when the version moves', async () => {
+    const cache = new VersionedJsonCache();
+    let calls = 0;
+    const compute = jest.fn(async () => ({ n: ++calls }));
+    expect(await cache.get(1, 'a', compute)).toBe('{"n":1}');
+    expect(await cache.get(1, 'a', compute)).toBe('{"n":1}');
+    expect(compute).toHaveBeenCalledTimes(1);
+    expect(await cache.get(2, 'a', compute)).toBe('{"n":2}');
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not cache misses and stays within its size bound', async () => {
+    const cache = new VersionedJsonCache(2);
+    const missing = jest.fn(async () => undefined);
+    expect(await cache.get(1, 'x', missing)).toBeUndefined();
+    expect(await cache.get(1, 'x', missing)).toBeUndefined();
+    expect(missing).toHaveBeenCalledTimes(2);
+    const value = jest.fn(async () => 1);
+    await cache.get(1, 'a', value);
+    await cache.get(1, 'b', value);
+    await cache.get(1, 'c', value);
+    await cache.get(1, 'a', value);
+    expect(value).toHaveBeenCalledTimes(4);
+  });
+});
