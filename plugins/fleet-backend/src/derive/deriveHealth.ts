@@ -9,12 +9,9 @@ export function deriveHealth(clusterDeployment: KubeObject, read: ReadContext): 
     return { state: 'unknown', reason: 'NoReadyCondition', message: 'the ClusterDeployment reports no Ready condition yet' };
   }
   const reason = stringOrUndefined(ready.reason);
-  const state =
-    ready.status === 'True'
-      ? 'ready'
-      : reason === 'Progressing' || ready.status === 'Unknown'
-        ? 'progressing'
-        : 'not-ready';
+  let state: ClusterHealth['state'] = 'not-ready';
+  if (ready.status === 'True') state = 'ready';
+  else if (reason === 'Progressing' || ready.status === 'Unknown') state = 'progressing';
   return {
     state,
     reason,

@@ -29,6 +29,13 @@ export type KubeObject = {
   data?: Record<string, string>;
 };
 
+export class MalformedResponseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedResponseError';
+  }
+}
+
 export interface ListOptions {
   namespace?: string;
   labelSelector?: string;
@@ -133,12 +140,5 @@ export class KubeReader {
       next = page.next || undefined;
     } while (next);
     return items;
-  }
-}
-
-export class MalformedResponseError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MalformedResponseError';
   }
 }
