@@ -1,8 +1,12 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createClusterDay2Action } from './actions/clusterDay2';
 import { createClusterManifestAction } from './actions/clusterManifest';
 import { createDnsManifestAction } from './actions/dnsManifest';
+import { createGitopsCheckoutAction } from './actions/gitopsCheckout';
+import { createGitopsPublishLocalAction } from './actions/gitopsPublishLocal';
+import { createGitopsRequestAction } from './actions/gitopsRequest';
 import { createImageManifestAction } from './actions/imageManifest';
 import { createVmManifestAction } from './actions/vmManifest';
 
@@ -12,14 +16,22 @@ export const scaffolderModuleFleet = createBackendModule({
   moduleId: 'fleet',
   register(env) {
     env.registerInit({
-      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
-      async init({ scaffolderActions }) {
+      deps: {
+        scaffolderActions: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        urlReader: coreServices.urlReader,
+      },
+      async init({ scaffolderActions, config, urlReader }) {
+        const integrations = ScmIntegrations.fromConfig(config);
         scaffolderActions.addActions(
+          createGitopsCheckoutAction({ config, integrations, urlReader }),
+          createGitopsRequestAction(),
           createClusterManifestAction(),
           createVmManifestAction(),
           createImageManifestAction(),
           createDnsManifestAction(),
           createClusterDay2Action(),
+          createGitopsPublishLocalAction({ config, integrations }),
         );
       },
     });

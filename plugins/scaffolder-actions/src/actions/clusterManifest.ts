@@ -4,7 +4,7 @@ import { commitChanges, repoAt } from '../gitops/commit';
 import { clusterDeploymentPath } from '../gitops/layout';
 import { ManifestPlan, planManifestFiles } from '../gitops/manifestFiles';
 import { buildClusterDeployment } from '../manifests/clusterDeployment';
-import { requestInfo } from '../manifests/metadata';
+import { requestInfo, templateEntityRef } from '../manifests/metadata';
 import { RequestInfo } from '../manifests/types';
 import { assertValidChartValues } from '../schemas/validateManifest';
 import { validateClusterInput } from '../validation/clusterInput';
@@ -58,7 +58,7 @@ export function createClusterManifestAction() {
       output: changeOutputSchema,
     },
     async handler(ctx) {
-      const request = requestInfo(ctx.templateInfo?.entityRef, ctx.user?.ref);
+      const request = requestInfo(templateEntityRef(ctx.templateInfo), ctx.user?.ref);
       const plan = planClusterManifest(ctx.input, request, target => repoAt(ctx.workspacePath, target));
       await commitChanges(ctx, plan.targetPath, plan.changes);
     },

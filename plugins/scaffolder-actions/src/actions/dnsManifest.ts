@@ -4,7 +4,7 @@ import { commitChanges, repoAt } from '../gitops/commit';
 import { dnsRecordPath, dnsZonePath } from '../gitops/layout';
 import { ManifestPlan, planManifestFiles, PlannedManifestFile } from '../gitops/manifestFiles';
 import { buildDnsRecord, buildDnsZone, RECORD_TYPES } from '../manifests/dns';
-import { requestInfo } from '../manifests/metadata';
+import { requestInfo, templateEntityRef } from '../manifests/metadata';
 import { RequestInfo } from '../manifests/types';
 import { validateDnsInput } from '../validation/dnsInput';
 import { dnsManifestExamples } from './dnsManifest.examples';
@@ -88,7 +88,7 @@ export function createDnsManifestAction() {
       output: changeOutputSchema,
     },
     async handler(ctx) {
-      const request = requestInfo(ctx.templateInfo?.entityRef, ctx.user?.ref);
+      const request = requestInfo(templateEntityRef(ctx.templateInfo), ctx.user?.ref);
       const plan = planDnsManifest(ctx.input, request, target => repoAt(ctx.workspacePath, target));
       await commitChanges(ctx, plan.targetPath, plan.changes);
     },

@@ -3,7 +3,7 @@ import { RepoReader } from '../gitops/changeSet';
 import { commitChanges, repoAt } from '../gitops/commit';
 import { imagePath } from '../gitops/layout';
 import { ManifestPlan, planManifestFiles } from '../gitops/manifestFiles';
-import { requestInfo } from '../manifests/metadata';
+import { requestInfo, templateEntityRef } from '../manifests/metadata';
 import { RequestInfo } from '../manifests/types';
 import { buildVMImage, IMAGE_ARCHITECTURES, IMAGE_FORMATS } from '../manifests/vmImage';
 import { validateImageInput } from '../validation/imageInput';
@@ -52,7 +52,7 @@ export function createImageManifestAction() {
       output: changeOutputSchema,
     },
     async handler(ctx) {
-      const request = requestInfo(ctx.templateInfo?.entityRef, ctx.user?.ref);
+      const request = requestInfo(templateEntityRef(ctx.templateInfo), ctx.user?.ref);
       const plan = planImageManifest(ctx.input, request, target => repoAt(ctx.workspacePath, target));
       await commitChanges(ctx, plan.targetPath, plan.changes);
     },

@@ -5,7 +5,7 @@ import { RepoReader } from '../gitops/changeSet';
 import { commitChanges, repoAt } from '../gitops/commit';
 import { imagePath, vmPath } from '../gitops/layout';
 import { ManifestPlan, planManifestFiles } from '../gitops/manifestFiles';
-import { requestInfo } from '../manifests/metadata';
+import { requestInfo, templateEntityRef } from '../manifests/metadata';
 import { RequestInfo } from '../manifests/types';
 import { buildVirtualMachine } from '../manifests/virtualMachine';
 import { numberToIPv4, validateVmInput, VmInput } from '../validation/vmInput';
@@ -135,7 +135,7 @@ export function createVmManifestAction() {
       output: changeOutputSchema,
     },
     async handler(ctx) {
-      const request = requestInfo(ctx.templateInfo?.entityRef, ctx.user?.ref);
+      const request = requestInfo(templateEntityRef(ctx.templateInfo), ctx.user?.ref);
       const plan = planVmManifest(ctx.input, request, target => repoAt(ctx.workspacePath, target));
       await commitChanges(ctx, plan.targetPath, plan.changes);
     },

@@ -49,3 +49,16 @@ export function objectMeta(
     },
   };
 }
+
+/**
+ * The template's entity ref, from its metadata when the scaffolder passes it: the dry-run API
+ * names every template `template:default/dry-run`, while the metadata keeps the real name.
+ */
+export function templateEntityRef(templateInfo?: {
+  entityRef?: string;
+  entity?: { metadata?: { name?: string; namespace?: string } };
+}): string | undefined {
+  const metadata = templateInfo?.entity?.metadata;
+  if (metadata?.name) return `template:${metadata.namespace ?? 'default'}/${metadata.name}`;
+  return templateInfo?.entityRef;
+}
