@@ -19,9 +19,9 @@ function entityName(ref: string | undefined): string | undefined {
 }
 
 /** Derives the request stamp from the scaffolder's template ref and user ref. */
-export function requestInfo(templateEntityRef?: string, userEntityRef?: string): RequestInfo {
+export function requestInfo(templateRef?: string, userEntityRef?: string): RequestInfo {
   return {
-    templateLabel: sanitizeLabelValue(entityName(templateEntityRef) ?? UNKNOWN),
+    templateLabel: sanitizeLabelValue(entityName(templateRef) ?? UNKNOWN),
     requesterLabel: sanitizeLabelValue(userEntityRef ?? UNKNOWN),
     requesterRef: userEntityRef && userEntityRef.length > 0 ? userEntityRef : UNKNOWN,
   };
