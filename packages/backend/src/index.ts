@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleFleetEntities } from '@internal/plugin-fleet-backend';
 import { fleetDemoModule } from './modules/demoFleet';
 
 const backend = createBackend();
@@ -24,11 +25,7 @@ backend.add(
 );
 
 backend.add(import('@internal/plugin-fleet-backend'));
-backend.add(
-  import('@internal/plugin-fleet-backend').then(m => ({
-    default: m.catalogModuleFleetEntities,
-  })),
-);
+backend.add(catalogModuleFleetEntities);
 backend.add(fleetDemoModule);
 
 backend.start();
