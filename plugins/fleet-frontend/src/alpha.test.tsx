@@ -5,9 +5,19 @@ import {
 } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { ExtensionDefinition } from '@backstage/frontend-plugin-api';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import fleetPlugin from './alpha';
+import { FleetClusterPicker } from './scaffolder/FleetClusterPicker';
+import { FleetDnsZonePicker } from './scaffolder/FleetDnsZonePicker';
+import { FleetImagePicker } from './scaffolder/FleetImagePicker';
+import { FleetK0sVersionPicker } from './scaffolder/FleetK0sVersionPicker';
 import {
   clusterHistoryEntityCard,
+  clusterPickerFormField,
+  dnsZonePickerFormField,
+  imagePickerFormField,
+  k0sVersionPickerFormField,
   fleetPage,
   kairosImageEntityCard,
   nodesEntityCard,
@@ -25,7 +35,7 @@ function fleetApiWithData() {
 }
 
 describe('fleet plugin (new frontend system)', () => {
-  it('declares the API, the page and the five entity cards', () => {
+  it('declares the API, the page, the five entity cards and the four form fields', () => {
     expect(fleetPlugin.id).toBe('fleet');
     for (const id of [
       'api:fleet',
@@ -35,6 +45,10 @@ describe('fleet plugin (new frontend system)', () => {
       'entity-card:fleet/dns-sync',
       'entity-card:fleet/nodes',
       'entity-card:fleet/history',
+      'scaffolder-form-field:fleet/fleet-cluster-picker',
+      'scaffolder-form-field:fleet/fleet-dns-zone-picker',
+      'scaffolder-form-field:fleet/fleet-k0s-version-picker',
+      'scaffolder-form-field:fleet/fleet-image-picker',
     ]) {
       expect(fleetPlugin.getExtension(id as any)).toBeDefined();
     }
@@ -83,6 +97,26 @@ describe('fleet plugin (new frontend system)', () => {
       historyEntries.length,
     );
   });
+
+  it.each<[ExtensionDefinition<any>, string, unknown]>([
+    [clusterPickerFormField, 'FleetClusterPicker', FleetClusterPicker],
+    [dnsZonePickerFormField, 'FleetDnsZonePicker', FleetDnsZonePicker],
+    [k0sVersionPickerFormField, 'FleetK0sVersionPicker', FleetK0sVersionPicker],
+    [imagePickerFormField, 'FleetImagePicker', FleetImagePicker],
+  ])(
+    'loads the scaffolder form field %# as ui:field %s',
+    async (extension, name, component) => {
+      const loader = createExtensionTester(extension).get(
+        FormFieldBlueprint.dataRefs.formFieldLoader,
+      ) as () => Promise<unknown>;
+      const field = (await loader()) as unknown as {
+        name: string;
+        component: unknown;
+      };
+      expect(field.name).toBe(name);
+      expect(field.component).toBe(component);
+    },
+  );
 
   it('shows cards only on kubernetes-cluster resources', () => {
     const tester = createExtensionTester(nodesEntityCard);

@@ -11,7 +11,12 @@ export {
   EntityDnsSyncCard,
   EntityNodesCard,
   EntityClusterHistoryCard,
+  FleetClusterPickerFieldExtension,
+  FleetDnsZonePickerFieldExtension,
+  FleetK0sVersionPickerFieldExtension,
+  FleetImagePickerFieldExtension,
 } from './plugin';
+export * from './scaffolder';
 export { fleetApiRef, FleetClient } from './api';
 export type { FleetApi, HistoryQuery } from './api';
 export { isFleetCluster, clusterEntityName } from './lib/entity';

@@ -1,4 +1,6 @@
+import { createElement } from 'react';
 import { screen } from '@testing-library/react';
+import { getComponentData } from '@backstage/core-plugin-api';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { driftedClusterDetail } from './__fixtures__/clusterDetails';
@@ -6,6 +8,10 @@ import { clusterEntity, fakeFleetApi } from './__testUtils__/renderClusterCard';
 import { FleetClient, fleetApiRef } from './api';
 import {
   EntityClusterHistoryCard,
+  FleetClusterPickerFieldExtension,
+  FleetDnsZonePickerFieldExtension,
+  FleetImagePickerFieldExtension,
+  FleetK0sVersionPickerFieldExtension,
   EntityDnsSyncCard,
   EntityK0sVersionCard,
   EntityKairosImageCard,
@@ -53,4 +59,25 @@ describe('fleet plugin (legacy frontend system)', () => {
     }
     expect((await screen.findAllByTestId('node-row')).length).toBe(4);
   });
+
+  it.each([
+    [FleetClusterPickerFieldExtension, 'FleetClusterPicker', false],
+    [FleetDnsZonePickerFieldExtension, 'FleetDnsZonePicker', false],
+    [FleetK0sVersionPickerFieldExtension, 'FleetK0sVersionPicker', true],
+    [FleetImagePickerFieldExtension, 'FleetImagePicker', false],
+  ])(
+    'provides the scaffolder field extension %# named %s',
+    (extension, name, validates) => {
+      const options = getComponentData<{
+        name: string;
+        component: unknown;
+        validation?: unknown;
+        schema?: { returnValue: { type?: string } };
+      }>(createElement(extension), 'scaffolder.extensions.field.v1');
+      expect(options?.name).toBe(name);
+      expect(typeof options?.component).toBe('function');
+      expect(!!options?.validation).toBe(validates);
+      expect(options?.schema?.returnValue.type).toBe('string');
+    },
+  );
 });

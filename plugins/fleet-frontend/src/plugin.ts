@@ -3,7 +3,14 @@ import {
   createPlugin,
   createRoutableExtension,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { fleetApiFactory } from './api';
+import {
+  fleetClusterPickerField,
+  fleetDnsZonePickerField,
+  fleetImagePickerField,
+  fleetK0sVersionPickerField,
+} from './scaffolder/fieldExtensions';
 import { rootRouteRef } from './routes';
 
 /** Fleet Portal in the legacy frontend system. */
@@ -68,5 +75,33 @@ export const EntityClusterHistoryCard = fleetPlugin.provide(
           m => m.ClusterHistoryCard,
         ),
     },
+  }),
+);
+
+export const FleetClusterPickerFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension({
+    ...fleetClusterPickerField,
+    schema: fleetClusterPickerField.schema.schema,
+  }),
+);
+
+export const FleetDnsZonePickerFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension({
+    ...fleetDnsZonePickerField,
+    schema: fleetDnsZonePickerField.schema.schema,
+  }),
+);
+
+export const FleetK0sVersionPickerFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension({
+    ...fleetK0sVersionPickerField,
+    schema: fleetK0sVersionPickerField.schema.schema,
+  }),
+);
+
+export const FleetImagePickerFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension({
+    ...fleetImagePickerField,
+    schema: fleetImagePickerField.schema.schema,
   }),
 );

@@ -5,6 +5,7 @@ import {
   createRouteRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { fleetApiFactory } from '../api';
 import { KUBERNETES_CLUSTER_RESOURCE_TYPE } from '../constants';
 
@@ -79,5 +80,43 @@ export const clusterHistoryEntityCard = EntityCardBlueprint.make({
       import('../components/ClusterHistoryCard').then(m => (
         <m.ClusterHistoryCard />
       )),
+  },
+});
+
+export const clusterPickerFormField = FormFieldBlueprint.make({
+  name: 'fleet-cluster-picker',
+  params: {
+    field: () =>
+      import('../scaffolder/formFields').then(
+        m => m.fleetClusterPickerFormField,
+      ),
+  },
+});
+
+export const dnsZonePickerFormField = FormFieldBlueprint.make({
+  name: 'fleet-dns-zone-picker',
+  params: {
+    field: () =>
+      import('../scaffolder/formFields').then(
+        m => m.fleetDnsZonePickerFormField,
+      ),
+  },
+});
+
+export const k0sVersionPickerFormField = FormFieldBlueprint.make({
+  name: 'fleet-k0s-version-picker',
+  params: {
+    field: () =>
+      import('../scaffolder/formFields').then(
+        m => m.fleetK0sVersionPickerFormField,
+      ),
+  },
+});
+
+export const imagePickerFormField = FormFieldBlueprint.make({
+  name: 'fleet-image-picker',
+  params: {
+    field: () =>
+      import('../scaffolder/formFields').then(m => m.fleetImagePickerFormField),
   },
 });

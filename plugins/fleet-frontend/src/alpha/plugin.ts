@@ -1,6 +1,10 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import {
   clusterHistoryEntityCard,
+  clusterPickerFormField,
+  dnsZonePickerFormField,
+  imagePickerFormField,
+  k0sVersionPickerFormField,
   dnsSyncEntityCard,
   fleetApi,
   fleetPage,
@@ -23,5 +27,9 @@ export const fleetPlugin = createFrontendPlugin({
     dnsSyncEntityCard,
     nodesEntityCard,
     clusterHistoryEntityCard,
+    clusterPickerFormField,
+    dnsZonePickerFormField,
+    k0sVersionPickerFormField,
+    imagePickerFormField,
   ],
 });

@@ -1,5 +1,6 @@
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { describeReadError, isNotFound, isPermissionDenied } from './errors';
+import { responseError } from '../__testUtils__/responses';
 
 describe('isPermissionDenied', () => {
   it('recognises a 403 response error or a NotAllowedError', () => {
@@ -51,5 +52,11 @@ describe('describeReadError', () => {
       'connection refused',
     );
     expect(describeReadError('???')).toBe('the fleet could not be read');
+  });
+
+  it("prefers the server's error carried by a ResponseError", async () => {
+    expect(
+      describeReadError(await responseError(500, 'database unavailable')),
+    ).toBe('database unavailable');
   });
 });

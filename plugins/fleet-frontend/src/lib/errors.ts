@@ -35,6 +35,9 @@ export function isNotFound(error: unknown): boolean {
 /** A short reason for a failed read, for helper texts. */
 export function describeReadError(error: unknown): string {
   if (isPermissionDenied(error)) return 'you lack permission to read the fleet';
+  // A ResponseError's own message is generic; the server's error is its cause.
+  const cause = (error as { cause?: { message?: unknown } } | undefined)?.cause;
+  if (typeof cause?.message === 'string' && cause.message) return cause.message;
   if (error instanceof Error && error.message) return error.message;
   return 'the fleet could not be read';
 }

@@ -1,0 +1,2 @@
+export { FleetClusterPicker } from './FleetClusterPicker';
+export type { FleetClusterPickerUiOptions } from './FleetClusterPicker';

@@ -1,0 +1,2 @@
+export { FleetDnsZonePicker } from './FleetDnsZonePicker';
+export type { FleetDnsZonePickerUiOptions } from './FleetDnsZonePicker';

@@ -1,0 +1,2 @@
+export { FleetImagePicker } from './FleetImagePicker';
+export type { FleetImagePickerUiOptions } from './FleetImagePicker';

@@ -1,0 +1,47 @@
+import { FleetClusterPicker } from './FleetClusterPicker';
+import { FleetDnsZonePicker } from './FleetDnsZonePicker';
+import { FleetImagePicker } from './FleetImagePicker';
+import {
+  FleetK0sVersionPicker,
+  validateK0sVersionField,
+} from './FleetK0sVersionPicker';
+import {
+  fleetClusterPickerSchema,
+  fleetDnsZonePickerSchema,
+  fleetImagePickerSchema,
+  fleetK0sVersionPickerSchema,
+} from './fieldSchemas';
+
+/** The `ui:field` names templates use. */
+export const FLEET_FIELD_NAMES = {
+  cluster: 'FleetClusterPicker',
+  dnsZone: 'FleetDnsZonePicker',
+  k0sVersion: 'FleetK0sVersionPicker',
+  image: 'FleetImagePicker',
+} as const;
+
+/** Each field's name, component, validation and schema: one definition for both frontend systems. */
+export const fleetClusterPickerField = {
+  name: FLEET_FIELD_NAMES.cluster,
+  component: FleetClusterPicker,
+  schema: fleetClusterPickerSchema,
+};
+
+export const fleetDnsZonePickerField = {
+  name: FLEET_FIELD_NAMES.dnsZone,
+  component: FleetDnsZonePicker,
+  schema: fleetDnsZonePickerSchema,
+};
+
+export const fleetK0sVersionPickerField = {
+  name: FLEET_FIELD_NAMES.k0sVersion,
+  component: FleetK0sVersionPicker,
+  validation: validateK0sVersionField,
+  schema: fleetK0sVersionPickerSchema,
+};
+
+export const fleetImagePickerField = {
+  name: FLEET_FIELD_NAMES.image,
+  component: FleetImagePicker,
+  schema: fleetImagePickerSchema,
+};

@@ -1,0 +1,72 @@
+import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
+
+const clusterFieldOptions = {
+  clusterField: 'The form field holding the cluster name.',
+  namespaceField:
+    'The form field holding the cluster namespace (default "namespace"), to tell apart clusters of the same name.',
+};
+
+/** JSON schemas of each field's value and ui:options, shown in the template editor. */
+export const fleetClusterPickerSchema = makeFieldSchema({
+  output: z => z.string().describe('The cluster (ClusterDeployment) name'),
+  uiOptions: z =>
+    z.object({
+      allowArbitraryValues: z
+        .boolean()
+        .optional()
+        .describe(
+          'Whether a name the fleet does not list may be typed (default true)',
+        ),
+    }),
+});
+
+export const fleetDnsZonePickerSchema = makeFieldSchema({
+  output: z => z.string().describe('The DNS zone name, e.g. example.com'),
+  uiOptions: z =>
+    z.object({
+      clusterField: z
+        .string()
+        .optional()
+        .describe(
+          `${clusterFieldOptions.clusterField} Its zones come first (default "cluster").`,
+        ),
+      namespaceField: z
+        .string()
+        .optional()
+        .describe(clusterFieldOptions.namespaceField),
+    }),
+});
+
+export const fleetK0sVersionPickerSchema = makeFieldSchema({
+  output: z => z.string().describe('A k0s version, e.g. v1.31.2+k0s.0'),
+  uiOptions: z =>
+    z.object({
+      clusterField: z
+        .string()
+        .optional()
+        .describe(
+          `${clusterFieldOptions.clusterField} Only valid upgrades from its desired version are offered and accepted.`,
+        ),
+      namespaceField: z
+        .string()
+        .optional()
+        .describe(clusterFieldOptions.namespaceField),
+    }),
+});
+
+export const fleetImagePickerSchema = makeFieldSchema({
+  output: z => z.string().describe('A VirtRigaud VMImage name'),
+  uiOptions: z =>
+    z.object({
+      clusterField: z
+        .string()
+        .optional()
+        .describe(
+          `${clusterFieldOptions.clusterField} Its desired image comes first (default "cluster").`,
+        ),
+      namespaceField: z
+        .string()
+        .optional()
+        .describe(clusterFieldOptions.namespaceField),
+    }),
+});

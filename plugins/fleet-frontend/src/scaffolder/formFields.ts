@@ -1,0 +1,19 @@
+import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
+import {
+  fleetClusterPickerField,
+  fleetDnsZonePickerField,
+  fleetImagePickerField,
+  fleetK0sVersionPickerField,
+} from './fieldExtensions';
+
+/** The fields for the new frontend system's `FormFieldBlueprint`, loaded lazily. */
+export const fleetClusterPickerFormField = createFormField(
+  fleetClusterPickerField,
+);
+export const fleetDnsZonePickerFormField = createFormField(
+  fleetDnsZonePickerField,
+);
+export const fleetK0sVersionPickerFormField = createFormField(
+  fleetK0sVersionPickerField,
+);
+export const fleetImagePickerFormField = createFormField(fleetImagePickerField);

@@ -1,0 +1,5 @@
+export { FLEET_FIELD_NAMES } from './fieldExtensions';
+export type { FleetClusterPickerUiOptions } from './FleetClusterPicker';
+export type { FleetDnsZonePickerUiOptions } from './FleetDnsZonePicker';
+export type { FleetK0sVersionPickerUiOptions } from './FleetK0sVersionPicker';
+export type { FleetImagePickerUiOptions } from './FleetImagePicker';
