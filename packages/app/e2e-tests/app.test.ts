@@ -13,9 +13,9 @@ test.beforeAll(async ({ browser }) => {
 
 test('guest sign-in shows the portal with Fleet in the sidebar', async ({ page }) => {
   await signInAsGuest(page);
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(nav.getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Fleet', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Catalog', exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Fleet', exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Create', exact: true }).first()).toBeVisible();
 });
 
 test('the catalog lists the Fleet Portal templates', async ({ page }) => {

@@ -33,5 +33,5 @@ export async function signInAsGuest(page: Page, path = '/') {
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
   await enter.click();
-  await expect(page.getByRole('navigation', { name: 'sidebar nav' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Catalog', exact: true }).first()).toBeVisible();
 }
