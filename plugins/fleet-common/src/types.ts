@@ -45,7 +45,9 @@ export type ReadFailureReason =
   | 'server-error'
   | 'malformed-response'
   | 'kubeconfig-missing'
-  | 'kubeconfig-rejected';
+  | 'kubeconfig-rejected'
+  /** The cluster answered, but some objects lack fields the figures are derived from. */
+  | 'incomplete-objects';
 
 export interface ReadFailure {
   reason: ReadFailureReason;
@@ -60,7 +62,10 @@ export interface ReadState {
   /** When the data shown was read successfully; undefined if it never was. */
   lastSuccessAt?: string;
   lastAttemptAt?: string;
-  /** True when the last attempt failed and the data shown is from an earlier success (or absent). */
+  /**
+   * True when the last attempt failed and the data shown is from an earlier success (or absent).
+   * An `incomplete-objects` failure alone does not make data stale: it is current, but partial.
+   */
   stale: boolean;
   /** Failures of the last attempt; a partial failure (e.g. DNS cluster down) still marks what it affects. */
   failures: ReadFailure[];

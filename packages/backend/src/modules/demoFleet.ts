@@ -1,5 +1,5 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
-import { startFleetSimulator } from '@internal/fleet-simulator';
+import { startFleetSimulator, type FleetSimulator } from '@internal/fleet-simulator';
 import { fleetConnectionsExtensionPoint } from '@internal/plugin-fleet-backend';
 
 /**
@@ -8,7 +8,8 @@ import { fleetConnectionsExtensionPoint } from '@internal/plugin-fleet-backend';
  * point the fleet plugin at it. Only the backend app wires the simulator; the plugins never
  * import it.
  */
-export const fleetDemoModule = createBackendModule({
+export function createFleetDemoModule(options: { onStarted?: (simulator: FleetSimulator) => void } = {}) {
+  return createBackendModule({
   pluginId: 'fleet',
   moduleId: 'demo-fleet',
   register(env) {
@@ -30,6 +31,7 @@ export const fleetDemoModule = createBackendModule({
           latencyMs: demo?.getOptionalNumber('latencyMs') ?? 0,
         });
         lifecycle.addShutdownHook(() => simulator.stop());
+        options.onStarted?.(simulator);
         connections.addManagementCluster({
           id: 'demo',
           url: simulator.management.url,
@@ -53,3 +55,6 @@ export const fleetDemoModule = createBackendModule({
     });
   },
 });
+}
+
+export const fleetDemoModule = createFleetDemoModule();

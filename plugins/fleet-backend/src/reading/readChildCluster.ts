@@ -6,6 +6,8 @@ import { NODE_OP_UPGRADES } from './resourceTypes';
 export interface ChildClusterRead {
   nodes: KubeObject[];
   nodeOpUpgrades: KubeObject[];
+  /** Nodes that lack the status fields versions and readiness are read from. */
+  incompleteNodes: string[];
 }
 
 /** Nodes and Kairos NodeOpUpgrades of one child cluster. */
@@ -24,5 +26,9 @@ export async function readChildCluster(
       throw new MalformedResponseError('a node in the list has no metadata.name');
     }
   }
-  return { nodes, nodeOpUpgrades };
+  const incompleteNodes = nodes
+    .filter(node => typeof node.status?.nodeInfo?.kubeletVersion !== 'string' || !Array.isArray(node.status?.conditions))
+    .map(node => node.metadata!.name!)
+    .sort();
+  return { nodes, nodeOpUpgrades, incompleteNodes };
 }

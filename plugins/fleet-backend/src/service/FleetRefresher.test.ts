@@ -119,15 +119,16 @@ describe('FleetRefresher against the simulated fleet (TLS, real client)', () => 
     expect(recovered.read).toMatchObject({ stale: false, failures: [] });
   });
 
-  it('reads a node lacking fields without failing the cluster', async () => {
+  it('reports nodes lacking fields as incomplete, with current (not stale) data', async () => {
     const { store, refresher } = await setup(sim);
     const [victim] = sim.clusterNames();
     sim.setFault(victim, 'missing-fields');
     try {
       await refresher.refreshAll();
       const d = await detail(store, sim, victim);
-      expect(d.nodeStatuses.length).toBeGreaterThan(0);
-      expect(d.nodeStatuses.every(n => n.kubeletVersion === 'unknown' || typeof n.kubeletVersion === 'string')).toBe(true);
+      expect(d.read.stale).toBe(false);
+      expect(d.read.failures).toEqual([expect.objectContaining({ reason: 'incomplete-objects' })]);
+      expect(d.nodeStatuses.some(n => n.kubeletVersion === 'unknown')).toBe(true);
     } finally {
       sim.setFault(victim, undefined);
     }

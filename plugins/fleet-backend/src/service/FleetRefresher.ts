@@ -6,6 +6,7 @@ import {
   type ClusterDetail,
   type DnsRecordKind,
   type ReadFailure,
+  type ReadState,
   type SourceStatus,
 } from '@internal/plugin-fleet-common';
 import pLimit from 'p-limit';
@@ -151,12 +152,7 @@ export class FleetRefresher {
                         zones: [...(dnsForCluster?.zones ?? [])].sort(),
                       },
                 previous: prior,
-                readState: {
-                  lastAttemptAt: at,
-                  lastSuccessAt: failures.length === 0 ? at : prior?.read.lastSuccessAt,
-                  stale: failures.length > 0,
-                  failures,
-                },
+                readState: readStateAfter(at, failures, prior),
               });
             } catch (error) {
               const failure = classifyReadError(error, `deriving cluster ${id}`, at, false);
@@ -208,7 +204,20 @@ export class FleetRefresher {
       const child = await readChildCluster(kubeConfig, signal, this.options.pageSize);
       return { read: { readFrom: { scope: 'child' as const, cluster: id }, readAt: at }, ...child, apiServer };
     });
-    if (result.value) return { value: result.value, failures: [] };
+    if (result.value) {
+      const { incompleteNodes, ...value } = result.value;
+      const failures: ReadFailure[] = incompleteNodes.length
+        ? [
+            {
+              reason: 'incomplete-objects',
+              message: `${incompleteNodes.length} of ${value.nodes.length} nodes lack status.nodeInfo or status.conditions: ${incompleteNodes.slice(0, 10).join(', ')}`,
+              during: 'reading nodes of the child cluster',
+              at,
+            },
+          ]
+        : [];
+      return { value, failures };
+    }
     if (!result.error && !result.timedOut) {
       return {
         failures: [
@@ -249,6 +258,12 @@ export class FleetRefresher {
     );
     return view;
   }
+}
+
+/** Incomplete objects are reported but still current; any other failure leaves earlier data, stale. */
+function readStateAfter(at: string, failures: ReadFailure[], prior: ClusterDetail | undefined): ReadState {
+  const stale = failures.some(f => f.reason !== 'incomplete-objects');
+  return { lastAttemptAt: at, lastSuccessAt: stale ? prior?.read.lastSuccessAt : at, stale, failures };
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
