@@ -9,15 +9,24 @@ import { round, summarizeLatencies, type LatencySummary } from './stats';
 export interface RefreshResult {
   clusters: number;
   nodes: number;
+  /** The first refresh: every connection (TLS handshake) is new. */
+  cold: RefreshRun;
+  /** A later refresh, as it runs every interval: connections are kept alive between refreshes. */
+  warm: RefreshRun;
+  heapHeldMb: number;
+}
+
+export interface RefreshRun {
   wallMs: number;
   requests: number;
   cpuMs: number;
-  heapHeldMb: number;
   msPerCluster: number;
 }
 
 export interface ServingResult {
   clusters: number;
+  /** 10 concurrent clients, for how latency scales with concurrency. */
+  betweenRefreshesLight: LatencySummary;
   betweenRefreshes: LatencySummary;
   duringRefresh: LatencySummary;
   fanOut: LatencySummary;
@@ -73,35 +82,42 @@ export async function benchFleetSize(options: {
   const backend = await startFleetBackend({ management: sim.management, dns: sim.dns, concurrency: options.concurrency, clusterTimeoutMs: 30_000 });
   try {
     const heapBefore = heapUsedMb();
-    await sim.resetRequestCount();
-    const cpuBefore = process.cpuUsage();
-    const started = process.hrtime.bigint();
-    const [report] = await backend.refresher.refreshAll();
-    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-    const cpu = process.cpuUsage(cpuBefore);
-    const requests = await sim.requestCount();
-    if (report.failedClusters > 0 || report.clusters !== options.clusters) {
-      throw new Error(`refresh read ${report.clusters} clusters with ${report.failedClusters} failures`);
-    }
+    const run = async (): Promise<RefreshRun> => {
+      await sim.resetRequestCount();
+      const cpuBefore = process.cpuUsage();
+      const started = process.hrtime.bigint();
+      const [report] = await backend.refresher.refreshAll();
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const cpu = process.cpuUsage(cpuBefore);
+      if (report.failedClusters > 0 || report.clusters !== options.clusters) {
+        throw new Error(`refresh read ${report.clusters} clusters with ${report.failedClusters} failures`);
+      }
+      return {
+        wallMs: round(wallMs),
+        requests: await sim.requestCount(),
+        cpuMs: round((cpu.user + cpu.system) / 1000),
+        msPerCluster: round(wallMs / options.clusters, 2),
+      };
+    };
+    const cold = await run();
+    const warm = await run();
     const summaries = await backend.store.listClusters();
     for (const s of summaries) await backend.store.getCluster(s.ref);
-    const heapHeldMb = heapUsedMb() - heapBefore;
     const refresh: RefreshResult = {
       clusters: options.clusters,
       nodes: summaries.reduce((n, s) => n + s.nodes.total, 0),
-      wallMs: round(wallMs),
-      requests,
-      cpuMs: round((cpu.user + cpu.system) / 1000),
-      heapHeldMb: round(heapHeldMb),
-      msPerCluster: round(wallMs / options.clusters, 2),
+      cold,
+      warm,
+      heapHeldMb: round(heapUsedMb() - heapBefore),
     };
     if (!options.serving) return { refresh };
 
     const paths = summaries.map(s => `/api/fleet/clusters/${s.id}`);
     const load = { baseUrl: backend.baseUrl, paths, concurrency: options.serving.clients, durationMs: options.serving.durationMs };
+    const light = await runLoad({ ...load, concurrency: 10 });
     const between = await runLoad(load);
     const refreshing = backend.refresher.refreshAll();
-    const during = await runLoad({ ...load, durationMs: Math.min(options.serving.durationMs, Math.max(500, wallMs)) });
+    const during = await runLoad({ ...load, durationMs: Math.min(options.serving.durationMs, Math.max(500, warm.wallMs)) });
     await refreshing;
 
     const tokens = await childTokens(sim.management, summaries.map(s => s.ref));
@@ -109,10 +125,12 @@ export async function benchFleetSize(options: {
     const fanOutLatencies: number[] = [];
     for (let i = 0; i < options.serving.fanOutRequests; i++) fanOutLatencies.push(await fanOutRequest(apis));
 
+    refresh.heapHeldMb = round(Math.max(refresh.heapHeldMb, heapUsedMb() - heapBefore));
     const betweenRefreshes = summarizeLatencies(between);
     const fanOut = summarizeLatencies(fanOutLatencies);
     const serving: ServingResult = {
       clusters: options.clusters,
+      betweenRefreshesLight: roundSummary(summarizeLatencies(light)),
       betweenRefreshes: roundSummary(betweenRefreshes),
       duringRefresh: roundSummary(summarizeLatencies(during)),
       fanOut: roundSummary(fanOut),

@@ -16,7 +16,8 @@ export function targetsMet(report: BenchReport): NonNullable<BenchReport['target
   const largest = report.refresh[report.refresh.length - 1];
   const slowestManifestMs = Math.max(...report.manifests.map(m => m.generateMicros)) / 1000;
   return [
-    { target: `refresh of ${largest.clusters} clusters ≤ 5 s`, measured: `${largest.wallMs} ms`, met: largest.wallMs <= 5_000 },
+    { target: `refresh of ${largest.clusters} clusters ≤ 5 s (every interval: warm)`, measured: `${largest.warm.wallMs} ms`, met: largest.warm.wallMs <= 5_000 },
+    { target: `refresh of ${largest.clusters} clusters ≤ 5 s (first, cold)`, measured: `${largest.cold.wallMs} ms`, met: largest.cold.wallMs <= 5_000 },
     { target: 'card API p99 ≤ 20 ms (between refreshes)', measured: `${report.serving.betweenRefreshes.p99} ms`, met: report.serving.betweenRefreshes.p99 <= 20 },
     { target: 'card API p99 ≤ 20 ms (during a refresh)', measured: `${report.serving.duringRefresh.p99} ms`, met: report.serving.duringRefresh.p99 <= 20 },
     { target: `≥ 50× faster than per-request fan-out at ${report.serving.clusters} clusters`, measured: `${report.serving.fanOutRatio}×`, met: report.serving.fanOutRatio >= 50 },
@@ -38,13 +39,17 @@ export function formatReport(report: BenchReport): string {
     `Fleet Portal benchmark, ${report.date.slice(0, 10)}, ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GiB, Node ${report.machine.node}`,
     '',
     table(
-      ['clusters', 'nodes', 'refresh wall', 'requests', 'CPU (backend)', 'heap held', 'per cluster'],
-      report.refresh.map(r => [r.clusters, r.nodes, `${r.wallMs} ms`, r.requests, `${r.cpuMs} ms`, `${r.heapHeldMb} MB`, `${r.msPerCluster} ms`]),
+      ['clusters', 'nodes', 'refresh', 'wall', 'requests', 'CPU (backend)', 'per cluster', 'heap held'],
+      report.refresh.flatMap(r => [
+        [r.clusters, r.nodes, 'first (cold)', `${r.cold.wallMs} ms`, r.cold.requests, `${r.cold.cpuMs} ms`, `${r.cold.msPerCluster} ms`, `${r.heapHeldMb} MB`],
+        ['', '', 'every interval (warm)', `${r.warm.wallMs} ms`, r.warm.requests, `${r.warm.cpuMs} ms`, `${r.warm.msPerCluster} ms`, ''],
+      ]),
     ),
     '',
     table(
       [`card API, ${s.clusters} clusters`, 'requests', 'p50', 'p95', 'p99'],
       [
+        ['between refreshes (10 clients)', s.betweenRefreshesLight.count, `${s.betweenRefreshesLight.p50} ms`, `${s.betweenRefreshesLight.p95} ms`, `${s.betweenRefreshesLight.p99} ms`],
         ['between refreshes (50 clients)', s.betweenRefreshes.count, `${s.betweenRefreshes.p50} ms`, `${s.betweenRefreshes.p95} ms`, `${s.betweenRefreshes.p99} ms`],
         ['during a refresh (50 clients)', s.duringRefresh.count, `${s.duringRefresh.p50} ms`, `${s.duringRefresh.p95} ms`, `${s.duringRefresh.p99} ms`],
         ['per-request fan-out (core plugin way)', s.fanOut.count, `${s.fanOut.p50} ms`, `${s.fanOut.p95} ms`, `${s.fanOut.p99} ms`],

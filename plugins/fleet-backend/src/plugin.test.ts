@@ -64,6 +64,9 @@ describe('fleet plugin', () => {
     expect(d.nodeStatuses.length).toBeGreaterThan(0);
     expect(d.nodeStatuses[0].source).toMatchObject({ kind: 'Node', readFrom: { scope: 'child', cluster: first.id } });
 
+    const revalidated = await request(server).get(`/api/fleet/clusters/${first.id}`).set('If-None-Match', res.headers.etag);
+    expect(revalidated.status).toBe(304);
+
     const missing = await request(server).get('/api/fleet/clusters/mgmt/team-a/no-such-cluster');
     expect(missing.status).toBe(404);
     expect(missing.body.error).toMatchObject({ name: 'NotFoundError' });

@@ -30,8 +30,9 @@ export const fleetPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         database: coreServices.database,
+        lifecycle: coreServices.lifecycle,
       },
-      async init({ config, logger, scheduler, httpRouter, httpAuth, permissions, permissionsRegistry, database }) {
+      async init({ config, logger, scheduler, httpRouter, httpAuth, permissions, permissionsRegistry, database, lifecycle }) {
         permissionsRegistry.addPermissions(fleetPermissions);
         const configured = readConnectionConfig(config);
         const management = [...configured.managementClusters, ...added.management].map(c =>
@@ -64,6 +65,8 @@ export const fleetPlugin = createBackendPlugin({
           concurrency: refreshConfig?.getOptionalNumber('concurrency') ?? 16,
           pageSize: refreshConfig?.getOptionalNumber('pageSize'),
         });
+
+        lifecycle.addShutdownHook(() => refresher.close());
 
         for (const target of management) {
           await scheduler.scheduleTask({

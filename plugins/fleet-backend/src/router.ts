@@ -15,7 +15,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { stateAt } from './history/stateAt';
 import type { FleetStore } from './service/FleetStore';
-import { VersionedJsonCache } from './service/VersionedJsonCache';
+import { VersionedJsonCache, type CachedJson } from './service/VersionedJsonCache';
 
 const rfc1123Label = z
   .string()
@@ -68,9 +68,18 @@ export interface RouterOptions {
 
 export async function createRouter({ httpAuth, permissions, store }: RouterOptions): Promise<express.Router> {
   const router = Router();
-  router.use(express.json());
   const responses = new VersionedJsonCache();
-  const sendJson = (res: express.Response, body: string) => res.type('application/json').send(body);
+  const sendJson = (req: express.Request, res: express.Response, cached: CachedJson) => {
+    res.setHeader('ETag', cached.etag);
+    res.setHeader('Cache-Control', 'private, no-cache');
+    if (req.headers['if-none-match'] === cached.etag) {
+      res.status(304).end();
+      return;
+    }
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', cached.body.length);
+    res.end(cached.body);
+  };
 
   // Every route reads fleet state, so one check guards them all.
   router.use(async (req, _res, next) => {
@@ -82,13 +91,13 @@ export async function createRouter({ httpAuth, permissions, store }: RouterOptio
     next();
   });
 
-  router.get('/clusters', async (_req, res) => {
+  router.get('/clusters', async (req, res) => {
     const body = await responses.get(await store.version(), 'clusters', async () => {
       const [items, sources] = await Promise.all([store.listClusters(), store.listSources()]);
       const list: ClusterListResponse = { items, sources };
       return list;
     });
-    sendJson(res, body!);
+    sendJson(req, res, body!);
   });
 
   router.get('/inventory', async (_req, res) => {
@@ -102,7 +111,7 @@ export async function createRouter({ httpAuth, permissions, store }: RouterOptio
     if (!body) {
       throw new NotFoundError(`cluster ${ref.management}/${ref.namespace}/${ref.name} is not in the fleet`);
     }
-    sendJson(res, body);
+    sendJson(req, res, body);
   });
 
   router.get('/clusters/:management/:namespace/:name/history', async (req, res) => {

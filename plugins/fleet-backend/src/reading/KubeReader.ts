@@ -1,3 +1,4 @@
+import type { Agent } from 'node:https';
 import {
   CoreV1Api,
   CustomObjectsApi,
@@ -5,6 +6,8 @@ import {
   Observable,
   type ObservableMiddleware,
 } from '@kubernetes/client-node';
+
+import type { AgentPool } from './AgentPool';
 
 /** A group/version/plural of a custom resource. */
 export interface ResourceType {
@@ -44,14 +47,29 @@ export interface ListOptions {
 /** Items per list request; the API server pages larger lists with `continue` tokens. */
 export const DEFAULT_PAGE_SIZE = 250;
 
-function abortOn(signal: AbortSignal): ObservableMiddleware {
+/** Runs after client-node applied the kubeconfig's auth: adds the abort signal and the pooled agent. */
+function requestMiddleware(signal: AbortSignal, agent: Promise<Agent | undefined> | undefined): ObservableMiddleware {
   return {
     pre: context => {
       context.setSignal(signal);
-      return new Observable(Promise.resolve(context));
+      return new Observable(
+        (agent ?? Promise.resolve(undefined)).then(pooled => {
+          if (pooled) context.setAgent(pooled);
+          return context;
+        }),
+      );
     },
     post: context => new Observable(Promise.resolve(context)),
   };
+}
+
+export interface ReadOptions {
+  /** Aborts every request of the read. */
+  signal: AbortSignal;
+  /** Items per list request. */
+  pageSize?: number;
+  /** Keep-alive agents shared by the reads of one refresh. */
+  agents?: AgentPool;
 }
 
 /**
@@ -62,18 +80,17 @@ function abortOn(signal: AbortSignal): ObservableMiddleware {
 export class KubeReader {
   private readonly core: CoreV1Api;
   private readonly custom: CustomObjectsApi;
+  private readonly pageSize: number;
+  private readonly options;
 
-  constructor(
-    kubeConfig: KubeConfig,
-    private readonly signal: AbortSignal,
-    private readonly pageSize: number = DEFAULT_PAGE_SIZE,
-  ) {
+  constructor(kubeConfig: KubeConfig, read: ReadOptions) {
     this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.custom = kubeConfig.makeApiClient(CustomObjectsApi);
-  }
-
-  private get options() {
-    return { middleware: [abortOn(this.signal)], middlewareMergeStrategy: 'append' as const };
+    this.pageSize = read.pageSize ?? DEFAULT_PAGE_SIZE;
+    this.options = {
+      middleware: [requestMiddleware(read.signal, read.agents?.agentFor(kubeConfig))],
+      middlewareMergeStrategy: 'append' as const,
+    };
   }
 
   async listNodes(options: ListOptions = {}): Promise<KubeObject[]> {

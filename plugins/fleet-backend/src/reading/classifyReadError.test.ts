@@ -22,6 +22,8 @@ describe('classifyReadError', () => {
     const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
     expect(classifyReadError(refused, 'x', at, false).reason).toBe('unreachable');
     expect(classifyReadError(new Error('aborted'), 'x', at, true).reason).toBe('timeout');
+    const truncated = Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
+    expect(classifyReadError(truncated, 'x', at, false).reason).toBe('malformed-response');
     expect(classifyReadError(new SyntaxError('Unexpected token'), 'x', at, false).reason).toBe('malformed-response');
     expect(classifyReadError(new MalformedResponseError('no items'), 'x', at, false).reason).toBe('malformed-response');
     expect(classifyReadError(new KubeconfigRejectedError('exec'), 'x', at, false)).toMatchObject({ reason: 'kubeconfig-rejected', message: 'exec' });

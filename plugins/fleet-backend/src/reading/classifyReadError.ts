@@ -78,6 +78,9 @@ export function classifyReadError(
     return make(reason, message);
   }
   const code = errorCode(error);
+  if (code === 'ERR_STREAM_PREMATURE_CLOSE') {
+    return make('malformed-response', 'the response ended before it could be read completely');
+  }
   if (code && NETWORK_CODES.has(code)) {
     return make('unreachable', `the API server cannot be reached (${code})`);
   }

@@ -1,5 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { KubeObject, KubeReader, MalformedResponseError } from './KubeReader';
+import { KubeObject, KubeReader, MalformedResponseError, type ReadOptions } from './KubeReader';
 import { optionalList } from './optionalList';
 import { NODE_OP_UPGRADES } from './resourceTypes';
 
@@ -13,10 +13,9 @@ export interface ChildClusterRead {
 /** Nodes and Kairos NodeOpUpgrades of one child cluster. */
 export async function readChildCluster(
   kubeConfig: KubeConfig,
-  signal: AbortSignal,
-  pageSize?: number,
+  read: ReadOptions,
 ): Promise<ChildClusterRead> {
-  const reader = new KubeReader(kubeConfig, signal, pageSize);
+  const reader = new KubeReader(kubeConfig, read);
   const [nodes, nodeOpUpgrades] = await Promise.all([
     reader.listNodes(),
     optionalList(() => reader.listCustom(NODE_OP_UPGRADES, undefined)),

@@ -1,6 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { DNS_RECORD_KINDS, FLEET_LABELS, type DnsRecordKind } from '@internal/plugin-fleet-common';
-import { KubeObject, KubeReader } from './KubeReader';
+import { KubeObject, KubeReader, type ReadOptions } from './KubeReader';
 import { optionalList } from './optionalList';
 import { DNS_RECORD_TYPES, DNS_ZONES } from './resourceTypes';
 
@@ -16,10 +16,9 @@ export interface DnsClusterRead {
 export async function readDnsCluster(
   kubeConfig: KubeConfig,
   namespaces: string[] | undefined,
-  signal: AbortSignal,
-  pageSize?: number,
+  read: ReadOptions,
 ): Promise<DnsClusterRead> {
-  const reader = new KubeReader(kubeConfig, signal, pageSize);
+  const reader = new KubeReader(kubeConfig, read);
   const [zones, ...perKind] = await Promise.all([
     reader.listCustom(DNS_ZONES, namespaces),
     ...DNS_RECORD_KINDS.map(kind =>

@@ -1,5 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { KubeObject, KubeReader } from './KubeReader';
+import { KubeObject, KubeReader, type ReadOptions } from './KubeReader';
 import { optionalList } from './optionalList';
 import {
   CLUSTER_DEPLOYMENTS,
@@ -20,10 +20,9 @@ export interface ManagementClusterRead {
 export async function readManagementCluster(
   kubeConfig: KubeConfig,
   namespaces: string[] | undefined,
-  signal: AbortSignal,
-  pageSize?: number,
+  read: ReadOptions,
 ): Promise<ManagementClusterRead> {
-  const reader = new KubeReader(kubeConfig, signal, pageSize);
+  const reader = new KubeReader(kubeConfig, read);
   const [clusterDeployments, k0sControlPlanes, k0smotronControlPlanes, virtualMachines, vmImages] =
     await Promise.all([
       reader.listCustom(CLUSTER_DEPLOYMENTS, namespaces),
@@ -45,9 +44,9 @@ export async function readKubeconfigSecret(
   kubeConfig: KubeConfig,
   namespace: string,
   clusterName: string,
-  signal: AbortSignal,
+  read: ReadOptions,
 ): Promise<string | undefined> {
-  const reader = new KubeReader(kubeConfig, signal);
+  const reader = new KubeReader(kubeConfig, read);
   const secret = await reader.readSecret(namespace, `${clusterName}-kubeconfig`);
   const value = secret.data?.value;
   return typeof value === 'string' ? Buffer.from(value, 'base64').toString('utf8') : undefined;

@@ -14,6 +14,7 @@ import { kubeConfigFromSecret } from '../connections/kubeConfigFromSecret';
 import type { ApiServerTarget } from '../connections/types';
 import { clusterRefOf, deriveCluster } from '../derive/deriveCluster';
 import type { ReadContext } from '../derive/source';
+import { AgentPool } from '../reading/AgentPool';
 import { classifyReadError } from '../reading/classifyReadError';
 import type { KubeObject } from '../reading/KubeReader';
 import { readChildCluster } from '../reading/readChildCluster';
@@ -70,6 +71,7 @@ async function withTimeout<T>(
  */
 export class FleetRefresher {
   private readonly now: () => Date;
+  private readonly agents = new AgentPool();
 
   constructor(private readonly options: FleetRefresherOptions) {
     this.now = options.now ?? (() => new Date());
@@ -84,16 +86,37 @@ export class FleetRefresher {
   }
 
   async refreshManagement(target: ApiServerTarget): Promise<RefreshReport> {
-    const { store, logger, clusterTimeoutMs } = this.options;
+    const { store, logger } = this.options;
     const started = Date.now();
     logger.info(`Fleet: refreshing management cluster ${target.id}`);
     const at = this.now().toISOString();
     const previous = new Map((await store.listClusterDetails(target.id)).map(d => [d.id, d]));
 
+    try {
+      return await this.refreshWith(target, this.agents, previous, started, at);
+    } finally {
+      this.agents.sweep();
+    }
+  }
+
+  /** Closes the pooled connections to the fleet. */
+  close(): void {
+    this.agents.destroyAll();
+  }
+
+  private async refreshWith(
+    target: ApiServerTarget,
+    agents: AgentPool,
+    previous: Map<string, ClusterDetail>,
+    started: number,
+    at: string,
+  ): Promise<RefreshReport> {
+    const { store, logger, clusterTimeoutMs } = this.options;
+    const read = (signal: AbortSignal) => ({ signal, pageSize: this.options.pageSize, agents });
     let kubeConfig: KubeConfig | undefined;
     const mgmt = await withTimeout(clusterTimeoutMs, async signal => {
       kubeConfig = await target.loadKubeConfig();
-      return readManagementCluster(kubeConfig, target.namespaces, signal, this.options.pageSize);
+      return readManagementCluster(kubeConfig, target.namespaces, read(signal));
     });
     if (!mgmt.value || !kubeConfig) {
       const failure = classifyReadError(mgmt.error, `management cluster ${target.id}`, at, mgmt.timedOut);
@@ -107,7 +130,7 @@ export class FleetRefresher {
     }
 
     const managementRead: ReadContext = { readFrom: { scope: 'management', cluster: target.id }, readAt: at };
-    const dns = await this.readDns();
+    const dns = await this.readDns(agents);
     const { clusterDeployments, controlPlanes, virtualMachines, vmImages } = mgmt.value;
     const key = (ns: string | undefined, name: string | undefined) => `${ns ?? ''}/${name ?? ''}`;
     const controlPlanesByCluster = groupBy(controlPlanes, o =>
@@ -130,7 +153,7 @@ export class FleetRefresher {
             const ref = clusterRefOf(target.id, cd);
             const id = clusterId(ref);
             const k = key(ref.namespace, ref.name);
-            const child = await this.readChild(kubeConfig!, ref.namespace, ref.name, id);
+            const child = await this.readChild(kubeConfig!, ref.namespace, ref.name, id, agents);
             const dnsForCluster = dns.failures.length > 0 ? undefined : dns.byCluster.get(ref.name);
             const failures = [...child.failures, ...dns.failures];
             const prior = previous.get(id);
@@ -189,11 +212,13 @@ export class FleetRefresher {
     namespace: string,
     name: string,
     id: string,
+    agents: AgentPool,
   ): Promise<{ value?: Parameters<typeof deriveCluster>[0]['child']; failures: ReadFailure[] }> {
     const at = this.now().toISOString();
     let step = 'reading the kubeconfig Secret';
     const result = await withTimeout(this.options.clusterTimeoutMs, async signal => {
-      const secretValue = await readKubeconfigSecret(managementKubeConfig, namespace, name, signal).catch(error => {
+      const read = { signal, pageSize: this.options.pageSize, agents };
+      const secretValue = await readKubeconfigSecret(managementKubeConfig, namespace, name, read).catch(error => {
         if (error instanceof ApiException && error.code === 404) return undefined;
         throw error;
       });
@@ -201,7 +226,7 @@ export class FleetRefresher {
       step = 'checking the kubeconfig';
       const { kubeConfig, apiServer } = kubeConfigFromSecret(secretValue);
       step = 'reading nodes of the child cluster';
-      const child = await readChildCluster(kubeConfig, signal, this.options.pageSize);
+      const child = await readChildCluster(kubeConfig, read);
       return { read: { readFrom: { scope: 'child' as const, cluster: id }, readAt: at }, ...child, apiServer };
     });
     if (result.value) {
@@ -228,13 +253,13 @@ export class FleetRefresher {
     return { failures: [classifyReadError(result.error, step, at, result.timedOut)] };
   }
 
-  private async readDns(): Promise<DnsView> {
+  private async readDns(agents: AgentPool): Promise<DnsView> {
     const view: DnsView = { byCluster: new Map(), failures: [], read: [] };
     const at = this.now().toISOString();
     await Promise.all(
       this.options.dnsClusters.map(async target => {
         const result = await withTimeout(this.options.clusterTimeoutMs, async signal =>
-          readDnsCluster(await target.loadKubeConfig(), target.namespaces, signal, this.options.pageSize),
+          readDnsCluster(await target.loadKubeConfig(), target.namespaces, { signal, pageSize: this.options.pageSize, agents }),
         );
         if (!result.value) {
           const failure = classifyReadError(result.error, `DNS cluster ${target.id}`, at, result.timedOut);

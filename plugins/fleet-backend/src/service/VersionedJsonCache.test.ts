@@ -5,10 +5,13 @@ describe('VersionedJsonCache', () => {
     const cache = new VersionedJsonCache();
     let calls = 0;
     const compute = jest.fn(async () => ({ n: ++calls }));
-    expect(await cache.get(1, 'a', compute)).toBe('{"n":1}');
-    expect(await cache.get(1, 'a', compute)).toBe('{"n":1}');
+    const first = await cache.get(1, 'a', compute);
+    expect(first?.body.toString()).toBe('{"n":1}');
+    expect(await cache.get(1, 'a', compute)).toBe(first);
     expect(compute).toHaveBeenCalledTimes(1);
-    expect(await cache.get(2, 'a', compute)).toBe('{"n":2}');
+    const second = await cache.get(2, 'a', compute);
+    expect(second?.body.toString()).toBe('{"n":2}');
+    expect(second?.etag).not.toBe(first?.etag);
     expect(compute).toHaveBeenCalledTimes(2);
   });
 
