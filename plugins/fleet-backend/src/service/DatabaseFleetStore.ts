@@ -15,6 +15,9 @@ import { clusterFacts, diffFacts } from '../history/clusterFacts';
 import type { FleetStore, HistoryQuery } from './FleetStore';
 
 const MIGRATIONS = resolvePackagePath('@internal/plugin-fleet-backend', 'migrations');
+const SAVE_BATCH = 25;
+
+const yieldToEventLoop = () => new Promise<void>(resolve => setImmediate(resolve));
 
 export async function migrateFleetDatabase(knex: Knex): Promise<void> {
   await knex.migrate.latest({ directory: MIGRATIONS, tableName: 'fleet_knex_migrations' });
@@ -142,30 +145,34 @@ export class DatabaseFleetStore implements FleetStore {
     const at = source.lastSuccessAt ?? source.failure?.at ?? new Date().toISOString();
     await this.db.transaction(async trx => {
       const existing = await trx('fleet_clusters').where({ management: managementId }).select('id', 'detail');
-      const before = new Map(existing.map(row => [row.id as string, JSON.parse(row.detail) as ClusterDetail]));
-      const history: HistoryEntry[] = [];
-      for (const detail of clusters) {
-        const previous = before.get(detail.id);
-        before.delete(detail.id);
-        history.push(...diffFacts(detail.id, previous ? clusterFacts(previous) : undefined, clusterFacts(detail), detail.read.lastAttemptAt ?? at));
-      }
-      for (const [id, gone] of before) {
-        history.push(...diffFacts(id, clusterFacts(gone), [], at));
+      const before = new Map<string, string>(existing.map(row => [row.id, row.detail]));
+      // Work through the fleet in batches and yield in between: serialising 500 clusters in one
+      // go would hold the event loop, and with it every API request, for a noticeable time.
+      for (let i = 0; i < clusters.length; i += SAVE_BATCH) {
+        const batch = clusters.slice(i, i + SAVE_BATCH);
+        const history: HistoryEntry[] = [];
+        const rows = batch.map(detail => {
+          const previousText = before.get(detail.id);
+          before.delete(detail.id);
+          const previous = previousText ? clusterFacts(JSON.parse(previousText)) : undefined;
+          history.push(...diffFacts(detail.id, previous, clusterFacts(detail), detail.read.lastAttemptAt ?? at));
+          return {
+            id: detail.id,
+            management: managementId,
+            summary: JSON.stringify(toSummary(detail)),
+            detail: JSON.stringify(detail),
+            updated_at: at,
+          };
+        });
+        await trx('fleet_clusters').insert(rows).onConflict('id').merge();
+        if (history.length > 0) await trx.batchInsert('fleet_history', history.map(toRow), 200);
+        await yieldToEventLoop();
       }
       if (before.size > 0) {
+        const gone = [...before].flatMap(([id, text]) => diffFacts(id, clusterFacts(JSON.parse(text)), [], at));
         await trx('fleet_clusters').whereIn('id', [...before.keys()]).delete();
+        if (gone.length > 0) await trx.batchInsert('fleet_history', gone.map(toRow), 200);
       }
-      const rows = clusters.map(detail => ({
-        id: detail.id,
-        management: managementId,
-        summary: JSON.stringify(toSummary(detail)),
-        detail: JSON.stringify(detail),
-        updated_at: at,
-      }));
-      for (let i = 0; i < rows.length; i += 100) {
-        await trx('fleet_clusters').insert(rows.slice(i, i + 100)).onConflict('id').merge();
-      }
-      if (history.length > 0) await trx.batchInsert('fleet_history', history.map(toRow), 200);
       await this.upsertSource(trx, source);
       await trx('fleet_meta').where({ id: 1 }).increment('version', 1);
     });
