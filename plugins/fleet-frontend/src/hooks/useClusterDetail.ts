@@ -1,15 +1,8 @@
 import { useMemo } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { Entity } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
-import {
-  ClusterDetail,
-  ClusterRef,
-  clusterId,
-} from '@internal/plugin-fleet-common';
-import { fleetApiRef } from '../api';
-import { readClusterAnnotation } from '../lib/entity';
-import { isPermissionDenied } from '../lib/errors';
+import { ClusterDetail, ClusterRef } from '@internal/plugin-fleet-common';
+import { FleetApi } from '../api';
+import { useClusterRead } from './useClusterRead';
 
 /** Every state a cluster card distinguishes, with `T` the card's derived view of the cluster. */
 export type ClusterCardState<T> =
@@ -28,38 +21,13 @@ export type ClusterDetailState = ClusterCardState<ClusterDetail> & {
   retry: () => void;
 };
 
+const getCluster = (api: FleetApi, ref: ClusterRef) => api.getCluster(ref);
+
 /** Reads the entity's cluster-deployment annotation and loads that cluster from the fleet backend. */
 export function useClusterDetail(entity: Entity): ClusterDetailState {
-  const fleetApi = useApi(fleetApiRef);
-  const annotation = readClusterAnnotation(entity);
-  const ref = annotation.status === 'valid' ? annotation.ref : undefined;
-  const key = ref ? clusterId(ref) : undefined;
-
-  const { loading, error, value, retry } = useAsyncRetry(async () => {
-    if (!ref) return undefined;
-    return fleetApi.getCluster(ref);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fleetApi, key]);
-
-  if (annotation.status === 'missing')
-    return { status: 'missing-annotation', retry };
-  if (annotation.status === 'invalid') {
-    return { status: 'invalid-annotation', value: annotation.value, retry };
-  }
-  const validRef = annotation.ref;
-  if (error) {
-    return isPermissionDenied(error)
-      ? { status: 'forbidden', ref: validRef, error, retry }
-      : { status: 'error', ref: validRef, error, retry };
-  }
-  if (loading || !value) return { status: 'loading', ref: validRef, retry };
-  return {
-    status: 'loaded',
-    ref: validRef,
-    cluster: value,
-    view: value,
-    retry,
-  };
+  const state = useClusterRead(entity, getCluster, []);
+  if (state.status !== 'loaded') return state;
+  return { status: 'loaded', ref: state.ref, cluster: state.value, view: state.value, retry: state.retry };
 }
 
 /** `useClusterDetail` with the loaded cluster turned into a card's view by a pure function. */

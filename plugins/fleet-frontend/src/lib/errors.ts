@@ -1,5 +1,5 @@
-/** True when the backend refused the read for lack of permission (HTTP 403). */
-export function isPermissionDenied(error: unknown): boolean {
+/** True when a failed fetch carries this HTTP status or the matching Backstage error name. */
+function hasStatus(error: unknown, status: number, name: string): boolean {
   if (!error || typeof error !== 'object') return false;
   const candidate = error as {
     statusCode?: number;
@@ -8,28 +8,21 @@ export function isPermissionDenied(error: unknown): boolean {
     name?: string;
   };
   return (
-    candidate.statusCode === 403 ||
-    candidate.response?.status === 403 ||
-    candidate.name === 'NotAllowedError' ||
-    candidate.cause?.name === 'NotAllowedError'
+    candidate.statusCode === status ||
+    candidate.response?.status === status ||
+    candidate.name === name ||
+    candidate.cause?.name === name
   );
+}
+
+/** True when the backend refused the read for lack of permission (HTTP 403). */
+export function isPermissionDenied(error: unknown): boolean {
+  return hasStatus(error, 403, 'NotAllowedError');
 }
 
 /** True when the backend answered 404 (nothing there). */
 export function isNotFound(error: unknown): boolean {
-  if (!error || typeof error !== 'object') return false;
-  const candidate = error as {
-    statusCode?: number;
-    response?: { status?: number };
-    cause?: { name?: string };
-    name?: string;
-  };
-  return (
-    candidate.statusCode === 404 ||
-    candidate.response?.status === 404 ||
-    candidate.name === 'NotFoundError' ||
-    candidate.cause?.name === 'NotFoundError'
-  );
+  return hasStatus(error, 404, 'NotFoundError');
 }
 
 /** A short reason for a failed read, for helper texts. */

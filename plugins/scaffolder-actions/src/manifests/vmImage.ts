@@ -1,4 +1,4 @@
-import { FLEET_LABELS } from '@internal/plugin-fleet-common';
+import { FLEET_ANNOTATIONS, FLEET_LABELS } from '@internal/plugin-fleet-common';
 import { objectMeta } from './metadata';
 import { KubeObject, RequestInfo } from './types';
 
@@ -33,7 +33,12 @@ export function buildVMImage(spec: VMImageSpec, request: RequestInfo): KubeObjec
   return {
     apiVersion: VIRTRIGAUD_API_VERSION,
     kind: 'VMImage',
-    metadata: objectMeta(request, spec.name, spec.namespace, { labels }),
+    // The digest reference is repeated in an annotation: clusters that keep VirtRigaud's upstream
+    // CRD (which only admits repo:tag in registry.image) still tell the fleet backend the digest.
+    metadata: objectMeta(request, spec.name, spec.namespace, {
+      labels,
+      annotations: { [FLEET_ANNOTATIONS.nodeImageRef]: spec.reference },
+    }),
     spec: {
       source: { registry },
       metadata,
