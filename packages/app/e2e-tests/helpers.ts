@@ -3,14 +3,20 @@ import { expect, type Page } from '@playwright/test';
 const BACKEND = process.env.PLAYWRIGHT_BACKEND_URL ?? 'http://localhost:7007';
 
 /** Waits until the backend answers and has ingested what the tests look at. */
-export async function waitForBackend(page: Page, until?: (token: string) => Promise<boolean>) {
+export async function waitForBackend(
+  page: Page,
+  until?: (token: string) => Promise<boolean>,
+) {
   await expect
     .poll(
       async () => {
         try {
-          const res = await page.request.get(`${BACKEND}/api/auth/guest/refresh`, {
-            headers: { 'X-Requested-With': 'XMLHttpRequest' },
-          });
+          const res = await page.request.get(
+            `${BACKEND}/api/auth/guest/refresh`,
+            {
+              headers: { 'X-Requested-With': 'XMLHttpRequest' },
+            },
+          );
           if (!res.ok()) return false;
           const token: string = (await res.json()).backstageIdentity.token;
           return until ? await until(token) : true;
@@ -24,7 +30,9 @@ export async function waitForBackend(page: Page, until?: (token: string) => Prom
 }
 
 export async function backendGet(page: Page, token: string, path: string) {
-  return page.request.get(`${BACKEND}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  return page.request.get(`${BACKEND}${path}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
 }
 
 /** Signs in as guest on the sign-in page. */
@@ -33,5 +41,7 @@ export async function signInAsGuest(page: Page, path = '/') {
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
   await enter.click();
-  await expect(page.getByRole('link', { name: 'Catalog', exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Catalog', exact: true }).first(),
+  ).toBeVisible();
 }

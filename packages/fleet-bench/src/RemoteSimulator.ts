@@ -12,7 +12,10 @@ export interface RemoteAccess {
 /** The fleet simulator in a child process (see simulatorProcess.ts). */
 export class RemoteSimulator {
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (v: any) => void; reject: (e: Error) => void }
+  >();
 
   private constructor(private readonly child: ChildProcess) {
     child.on('message', (message: any) => {
@@ -24,11 +27,26 @@ export class RemoteSimulator {
     });
   }
 
-  static async start(options: FleetSimulatorOptions): Promise<RemoteSimulator & { management: RemoteAccess; dns: RemoteAccess; clusters: string[] }> {
-    const child = fork(resolvePackagePath('@internal/fleet-bench', 'src/simulatorProcess.ts'), [], {
-      execArgv: ['--require', require.resolve('@backstage/cli-node/config/nodeTransform.cjs')],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+  static async start(
+    options: FleetSimulatorOptions,
+  ): Promise<
+    RemoteSimulator & {
+      management: RemoteAccess;
+      dns: RemoteAccess;
+      clusters: string[];
+    }
+  > {
+    const child = fork(
+      resolvePackagePath('@internal/fleet-bench', 'src/simulatorProcess.ts'),
+      [],
+      {
+        execArgv: [
+          '--require',
+          require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
+        ],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    );
     await nextMessage(child, m => m.ready === true);
     const remote = new RemoteSimulator(child);
     const started = await remote.call({ type: 'start', options });

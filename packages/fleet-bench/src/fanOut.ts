@@ -6,12 +6,23 @@ import type { RemoteAccess } from './RemoteSimulator';
  * configured cluster (here: list its nodes) and wait for all of them. Clusters are configured
  * up front with their URL and token, as `kubernetes.clusterLocatorMethods` would have them.
  */
-export async function configureFanOutClusters(management: RemoteAccess, clusters: string[], tokens: Record<string, string>) {
+export async function configureFanOutClusters(
+  management: RemoteAccess,
+  clusters: string[],
+  tokens: Record<string, string>,
+) {
   const base = management.url.replace(/\/mgmt$/, '');
   return clusters.map(name => {
     const kc = new KubeConfig();
     kc.loadFromOptions({
-      clusters: [{ name, server: `${base}/clusters/${name}`, caData: management.caData, skipTLSVerify: false }],
+      clusters: [
+        {
+          name,
+          server: `${base}/clusters/${name}`,
+          caData: management.caData,
+          skipTLSVerify: false,
+        },
+      ],
       users: [{ name, token: tokens[name] }],
       contexts: [{ name, cluster: name, user: name }],
       currentContext: name,

@@ -38,16 +38,38 @@ export async function startFleetBackend(options: {
   });
   const store = await DatabaseFleetStore.create(db);
   const refresher = new FleetRefresher({
-    managementClusters: [createApiServerTarget('management', { id: 'bench', url: options.management.url, caData: options.management.caData, serviceAccountToken: options.management.token })],
-    dnsClusters: [createApiServerTarget('dns', { id: 'bench-dns', url: options.dns.url, caData: options.dns.caData, serviceAccountToken: options.dns.token })],
+    managementClusters: [
+      createApiServerTarget('management', {
+        id: 'bench',
+        url: options.management.url,
+        caData: options.management.caData,
+        serviceAccountToken: options.management.token,
+      }),
+    ],
+    dnsClusters: [
+      createApiServerTarget('dns', {
+        id: 'bench-dns',
+        url: options.dns.url,
+        caData: options.dns.caData,
+        serviceAccountToken: options.dns.token,
+      }),
+    ],
     store,
     logger: quietLogger,
     clusterTimeoutMs: options.clusterTimeoutMs,
     concurrency: options.concurrency,
   });
   const router = await createRouter({
-    httpAuth: { credentials: async () => ({ $$type: '@backstage/BackstageCredentials', principal: { type: 'user', userEntityRef: 'user:default/bench' } }) } as any,
-    permissions: { authorize: async (requests: unknown[]) => requests.map(() => ({ result: AuthorizeResult.ALLOW })) } as any,
+    httpAuth: {
+      credentials: async () => ({
+        $$type: '@backstage/BackstageCredentials',
+        principal: { type: 'user', userEntityRef: 'user:default/bench' },
+      }),
+    } as any,
+    permissions: {
+      authorize: async (requests: unknown[]) =>
+        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    } as any,
     store,
   });
   const app = express();

@@ -4,11 +4,15 @@ import type { ChildProcess } from 'node:child_process';
  * The next IPC message from a child that matches. Other messages are skipped: the TypeScript
  * transform the children run under also reports over IPC (`{ type: 'watch' }`).
  */
-export function nextMessage(child: ChildProcess, matches: (message: any) => boolean): Promise<any> {
+export function nextMessage(
+  child: ChildProcess,
+  matches: (message: any) => boolean,
+): Promise<any> {
   return new Promise((resolve, reject) => {
     const listeners = {
       message: (message: any) => {
-        if (!message || typeof message !== 'object' || !matches(message)) return;
+        if (!message || typeof message !== 'object' || !matches(message))
+          return;
         stop();
         resolve(message);
       },

@@ -19,7 +19,8 @@ function get(agent: http.Agent, url: string): Promise<number> {
       .get(url, { agent }, res => {
         res.resume();
         res.on('end', () => {
-          if (res.statusCode !== 200) reject(new Error(`${url} answered ${res.statusCode}`));
+          if (res.statusCode !== 200)
+            reject(new Error(`${url} answered ${res.statusCode}`));
           else resolve(Number(process.hrtime.bigint() - started) / 1e6);
         });
       })
@@ -28,7 +29,10 @@ function get(agent: http.Agent, url: string): Promise<number> {
 }
 
 process.on('message', async (order: LoadOrder) => {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: order.concurrency });
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: order.concurrency,
+  });
   const latencies: number[] = [];
   const until = Date.now() + order.durationMs;
   let next = 0;

@@ -16,8 +16,17 @@ import { formatReport, targetsMet, type BenchReport } from './report';
 async function main() {
   const smoke = process.argv.includes('--smoke');
   const sizes = smoke ? [5] : [50, 200, 500];
-  const out = resolve(resolvePackagePath('@internal/fleet-bench'), '../..', smoke ? 'e2e-artifacts/bench-smoke.json' : 'bench/results.json');
-  const common = { nodesPerCluster: 10, recordsPerCluster: 4, latencyMs: 20, concurrency: 32 };
+  const out = resolve(
+    resolvePackagePath('@internal/fleet-bench'),
+    '../..',
+    smoke ? 'e2e-artifacts/bench-smoke.json' : 'bench/results.json',
+  );
+  const common = {
+    nodesPerCluster: 10,
+    recordsPerCluster: 4,
+    latencyMs: 20,
+    concurrency: 32,
+  };
 
   const refresh = [];
   let serving;
@@ -27,7 +36,13 @@ async function main() {
     const result = await benchFleetSize({
       ...common,
       clusters,
-      serving: largest ? { clients: 50, durationMs: smoke ? 1_000 : 5_000, fanOutRequests: smoke ? 3 : 10 } : undefined,
+      serving: largest
+        ? {
+            clients: 50,
+            durationMs: smoke ? 1_000 : 5_000,
+            fanOutRequests: smoke ? 3 : 10,
+          }
+        : undefined,
     });
     refresh.push(result.refresh);
     if (result.serving) serving = result.serving;
@@ -37,7 +52,12 @@ async function main() {
 
   const report: BenchReport = {
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
     settings: { ...common, smoke },
     refresh,
     serving: serving!,

@@ -2,7 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { createClusterDay2Action, createClusterManifestAction, createDnsManifestAction, createImageManifestAction, createVmManifestAction } from '@internal/plugin-scaffolder-backend-module-fleet';
+import {
+  createClusterDay2Action,
+  createClusterManifestAction,
+  createDnsManifestAction,
+  createImageManifestAction,
+  createVmManifestAction,
+} from '@internal/plugin-scaffolder-backend-module-fleet';
 // The bench times the pure planning functions, which the package does not export: it reaches
 // into its sources on purpose.
 /* eslint-disable @backstage/no-forbidden-package-imports */
@@ -70,7 +76,9 @@ function timeSync(iterations: number, fn: () => unknown): number {
  * Per action, on its first documented example: generation alone (pure planning against an empty
  * checkout) and the handler's dry-run in a fresh workspace, after warm-up.
  */
-export async function benchManifests(iterations: number): Promise<ManifestResult[]> {
+export async function benchManifests(
+  iterations: number,
+): Promise<ManifestResult[]> {
   const cluster = createClusterManifestAction() as Action;
   const vm = createVmManifestAction() as unknown as Action;
   const image = createImageManifestAction() as unknown as Action;
@@ -93,13 +101,24 @@ export async function benchManifests(iterations: number): Promise<ManifestResult
   }
   // Day-2 edits a cluster that must exist: write it first, then time the edit on that checkout.
   const day2Input = firstExampleInput(day2);
-  const clusterInput = { ...firstExampleInput(cluster), name: day2Input.cluster };
+  const clusterInput = {
+    ...firstExampleInput(cluster),
+    name: day2Input.cluster,
+  };
   const seeded = await mkdtemp(join(tmpdir(), 'fleet-bench-'));
   await cluster.handler(context(seeded, clusterInput));
   results.push({
     action: day2.id,
-    generateMicros: timeSync(iterations, () => planClusterDay2(day2Input, target => workspaceRepo(join(seeded, target)))),
-    handlerMicros: await timeHandler(day2, day2Input, iterations, workspace => cluster.handler(context(workspace, clusterInput)) as Promise<void>),
+    generateMicros: timeSync(iterations, () =>
+      planClusterDay2(day2Input, target => workspaceRepo(join(seeded, target))),
+    ),
+    handlerMicros: await timeHandler(
+      day2,
+      day2Input,
+      iterations,
+      workspace =>
+        cluster.handler(context(workspace, clusterInput)) as Promise<void>,
+    ),
   });
   await rm(seeded, { recursive: true, force: true });
   return results;
@@ -118,11 +137,18 @@ async function timeHandler(
     workspaces.push(w);
   }
   try {
-    for (let i = 0; i < 5; i++) await action.handler(context(workspaces[i], input));
+    for (let i = 0; i < 5; i++)
+      await action.handler(context(workspaces[i], input));
     const started = process.hrtime.bigint();
-    for (let i = 5; i < workspaces.length; i++) await action.handler(context(workspaces[i], input));
-    return round(Number(process.hrtime.bigint() - started) / 1e3 / iterations, 0);
+    for (let i = 5; i < workspaces.length; i++)
+      await action.handler(context(workspaces[i], input));
+    return round(
+      Number(process.hrtime.bigint() - started) / 1e3 / iterations,
+      0,
+    );
   } finally {
-    await Promise.all(workspaces.map(w => rm(w, { recursive: true, force: true })));
+    await Promise.all(
+      workspaces.map(w => rm(w, { recursive: true, force: true })),
+    );
   }
 }

@@ -41,10 +41,20 @@ function heapUsedMb(): number {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
-async function childTokens(management: RemoteAccess, refs: Array<{ namespace: string; name: string }>) {
+async function childTokens(
+  management: RemoteAccess,
+  refs: Array<{ namespace: string; name: string }>,
+) {
   const kc = new KubeConfig();
   kc.loadFromOptions({
-    clusters: [{ name: 'm', server: management.url, caData: management.caData, skipTLSVerify: false }],
+    clusters: [
+      {
+        name: 'm',
+        server: management.url,
+        caData: management.caData,
+        skipTLSVerify: false,
+      },
+    ],
     users: [{ name: 'm', token: management.token }],
     contexts: [{ name: 'm', cluster: 'm', user: 'm' }],
     currentContext: 'm',
@@ -52,8 +62,13 @@ async function childTokens(management: RemoteAccess, refs: Array<{ namespace: st
   const core = kc.makeApiClient(CoreV1Api);
   const tokens: Record<string, string> = {};
   for (const ref of refs) {
-    const secret = await core.readNamespacedSecret({ namespace: ref.namespace, name: `${ref.name}-kubeconfig` });
-    const kubeconfig = parse(Buffer.from(secret.data!.value, 'base64').toString('utf8'));
+    const secret = await core.readNamespacedSecret({
+      namespace: ref.namespace,
+      name: `${ref.name}-kubeconfig`,
+    });
+    const kubeconfig = parse(
+      Buffer.from(secret.data!.value, 'base64').toString('utf8'),
+    );
     tokens[ref.name] = kubeconfig.users[0].user.token;
   }
   return tokens;
@@ -79,7 +94,12 @@ export async function benchFleetSize(options: {
     latencyMs: options.latencyMs,
     tls: true,
   });
-  const backend = await startFleetBackend({ management: sim.management, dns: sim.dns, concurrency: options.concurrency, clusterTimeoutMs: 30_000 });
+  const backend = await startFleetBackend({
+    management: sim.management,
+    dns: sim.dns,
+    concurrency: options.concurrency,
+    clusterTimeoutMs: 30_000,
+  });
   try {
     const heapBefore = heapUsedMb();
     const run = async (): Promise<RefreshRun> => {
@@ -90,7 +110,9 @@ export async function benchFleetSize(options: {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       const cpu = process.cpuUsage(cpuBefore);
       if (report.failedClusters > 0 || report.clusters !== options.clusters) {
-        throw new Error(`refresh read ${report.clusters} clusters with ${report.failedClusters} failures`);
+        throw new Error(
+          `refresh read ${report.clusters} clusters with ${report.failedClusters} failures`,
+        );
       }
       return {
         wallMs: round(wallMs),
@@ -113,19 +135,40 @@ export async function benchFleetSize(options: {
     if (!options.serving) return { refresh };
 
     const paths = summaries.map(s => `/api/fleet/clusters/${s.id}`);
-    const load = { baseUrl: backend.baseUrl, paths, concurrency: options.serving.clients, durationMs: options.serving.durationMs };
+    const load = {
+      baseUrl: backend.baseUrl,
+      paths,
+      concurrency: options.serving.clients,
+      durationMs: options.serving.durationMs,
+    };
     const light = await runLoad({ ...load, concurrency: 10 });
     const between = await runLoad(load);
     const refreshing = backend.refresher.refreshAll();
-    const during = await runLoad({ ...load, durationMs: Math.min(options.serving.durationMs, Math.max(500, warm.wallMs)) });
+    const during = await runLoad({
+      ...load,
+      durationMs: Math.min(
+        options.serving.durationMs,
+        Math.max(500, warm.wallMs),
+      ),
+    });
     await refreshing;
 
-    const tokens = await childTokens(sim.management, summaries.map(s => s.ref));
-    const apis = await configureFanOutClusters(sim.management, summaries.map(s => s.ref.name), tokens);
+    const tokens = await childTokens(
+      sim.management,
+      summaries.map(s => s.ref),
+    );
+    const apis = await configureFanOutClusters(
+      sim.management,
+      summaries.map(s => s.ref.name),
+      tokens,
+    );
     const fanOutLatencies: number[] = [];
-    for (let i = 0; i < options.serving.fanOutRequests; i++) fanOutLatencies.push(await fanOutRequest(apis));
+    for (let i = 0; i < options.serving.fanOutRequests; i++)
+      fanOutLatencies.push(await fanOutRequest(apis));
 
-    refresh.heapHeldMb = round(Math.max(refresh.heapHeldMb, heapUsedMb() - heapBefore));
+    refresh.heapHeldMb = round(
+      Math.max(refresh.heapHeldMb, heapUsedMb() - heapBefore),
+    );
     const betweenRefreshes = summarizeLatencies(between);
     const fanOut = summarizeLatencies(fanOutLatencies);
     const serving: ServingResult = {
@@ -144,5 +187,11 @@ export async function benchFleetSize(options: {
 }
 
 function roundSummary(s: LatencySummary): LatencySummary {
-  return { count: s.count, p50: round(s.p50, 2), p95: round(s.p95, 2), p99: round(s.p99, 2), max: round(s.max, 2) };
+  return {
+    count: s.count,
+    p50: round(s.p50, 2),
+    p95: round(s.p95, 2),
+    p99: round(s.p99, 2),
+    max: round(s.max, 2),
+  };
 }

@@ -12,47 +12,140 @@ export interface BenchReport {
 }
 
 /** The issue's targets, checked against what was measured (at the largest size run). */
-export function targetsMet(report: BenchReport): NonNullable<BenchReport['targets']> {
+export function targetsMet(
+  report: BenchReport,
+): NonNullable<BenchReport['targets']> {
   const largest = report.refresh[report.refresh.length - 1];
-  const slowestManifestMs = Math.max(...report.manifests.map(m => m.generateMicros)) / 1000;
+  const slowestManifestMs =
+    Math.max(...report.manifests.map(m => m.generateMicros)) / 1000;
   return [
-    { target: `refresh of ${largest.clusters} clusters ≤ 5 s (every interval: warm)`, measured: `${largest.warm.wallMs} ms`, met: largest.warm.wallMs <= 5_000 },
-    { target: `refresh of ${largest.clusters} clusters ≤ 5 s (first, cold)`, measured: `${largest.cold.wallMs} ms`, met: largest.cold.wallMs <= 5_000 },
-    { target: 'card API p99 ≤ 20 ms (between refreshes)', measured: `${report.serving.betweenRefreshes.p99} ms`, met: report.serving.betweenRefreshes.p99 <= 20 },
-    { target: 'card API p99 ≤ 20 ms (during a refresh)', measured: `${report.serving.duringRefresh.p99} ms`, met: report.serving.duringRefresh.p99 <= 20 },
-    { target: `≥ 50× faster than per-request fan-out at ${report.serving.clusters} clusters`, measured: `${report.serving.fanOutRatio}×`, met: report.serving.fanOutRatio >= 50 },
-    { target: `heap held ≤ 50 MB at ${largest.clusters} clusters`, measured: `${largest.heapHeldMb} MB`, met: largest.heapHeldMb <= 50 },
-    { target: 'manifest generation ≤ 5 ms', measured: `${slowestManifestMs.toFixed(2)} ms (slowest action)`, met: slowestManifestMs <= 5 },
+    {
+      target: `refresh of ${largest.clusters} clusters ≤ 5 s (every interval: warm)`,
+      measured: `${largest.warm.wallMs} ms`,
+      met: largest.warm.wallMs <= 5_000,
+    },
+    {
+      target: `refresh of ${largest.clusters} clusters ≤ 5 s (first, cold)`,
+      measured: `${largest.cold.wallMs} ms`,
+      met: largest.cold.wallMs <= 5_000,
+    },
+    {
+      target: 'card API p99 ≤ 20 ms (between refreshes)',
+      measured: `${report.serving.betweenRefreshes.p99} ms`,
+      met: report.serving.betweenRefreshes.p99 <= 20,
+    },
+    {
+      target: 'card API p99 ≤ 20 ms (during a refresh)',
+      measured: `${report.serving.duringRefresh.p99} ms`,
+      met: report.serving.duringRefresh.p99 <= 20,
+    },
+    {
+      target: `≥ 50× faster than per-request fan-out at ${report.serving.clusters} clusters`,
+      measured: `${report.serving.fanOutRatio}×`,
+      met: report.serving.fanOutRatio >= 50,
+    },
+    {
+      target: `heap held ≤ 50 MB at ${largest.clusters} clusters`,
+      measured: `${largest.heapHeldMb} MB`,
+      met: largest.heapHeldMb <= 50,
+    },
+    {
+      target: 'manifest generation ≤ 5 ms',
+      measured: `${slowestManifestMs.toFixed(2)} ms (slowest action)`,
+      met: slowestManifestMs <= 5,
+    },
   ];
 }
 
 function table(header: string[], rows: Array<Array<string | number>>): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => String(r[i]).length)));
-  const line = (cells: Array<string | number>) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-  return [line(header), `| ${widths.map(w => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map(r => String(r[i]).length)),
+  );
+  const line = (cells: Array<string | number>) =>
+    `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  return [
+    line(header),
+    `| ${widths.map(w => '-'.repeat(w)).join(' | ')} |`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 /** The report as Markdown tables (the README quotes them). */
 export function formatReport(report: BenchReport): string {
   const s = report.serving;
   return [
-    `Fleet Portal benchmark, ${report.date.slice(0, 10)}, ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GiB, Node ${report.machine.node}`,
+    `Fleet Portal benchmark, ${report.date.slice(0, 10)}, ${
+      report.machine.cpus
+    } × ${report.machine.cpuModel}, ${report.machine.memoryGb} GiB, Node ${
+      report.machine.node
+    }`,
     '',
     table(
-      ['clusters', 'nodes', 'refresh', 'wall', 'requests', 'CPU (backend)', 'per cluster', 'heap held'],
+      [
+        'clusters',
+        'nodes',
+        'refresh',
+        'wall',
+        'requests',
+        'CPU (backend)',
+        'per cluster',
+        'heap held',
+      ],
       report.refresh.flatMap(r => [
-        [r.clusters, r.nodes, 'first (cold)', `${r.cold.wallMs} ms`, r.cold.requests, `${r.cold.cpuMs} ms`, `${r.cold.msPerCluster} ms`, `${r.heapHeldMb} MB`],
-        ['', '', 'every interval (warm)', `${r.warm.wallMs} ms`, r.warm.requests, `${r.warm.cpuMs} ms`, `${r.warm.msPerCluster} ms`, ''],
+        [
+          r.clusters,
+          r.nodes,
+          'first (cold)',
+          `${r.cold.wallMs} ms`,
+          r.cold.requests,
+          `${r.cold.cpuMs} ms`,
+          `${r.cold.msPerCluster} ms`,
+          `${r.heapHeldMb} MB`,
+        ],
+        [
+          '',
+          '',
+          'every interval (warm)',
+          `${r.warm.wallMs} ms`,
+          r.warm.requests,
+          `${r.warm.cpuMs} ms`,
+          `${r.warm.msPerCluster} ms`,
+          '',
+        ],
       ]),
     ),
     '',
     table(
       [`card API, ${s.clusters} clusters`, 'requests', 'p50', 'p95', 'p99'],
       [
-        ['between refreshes (10 clients)', s.betweenRefreshesLight.count, `${s.betweenRefreshesLight.p50} ms`, `${s.betweenRefreshesLight.p95} ms`, `${s.betweenRefreshesLight.p99} ms`],
-        ['between refreshes (50 clients)', s.betweenRefreshes.count, `${s.betweenRefreshes.p50} ms`, `${s.betweenRefreshes.p95} ms`, `${s.betweenRefreshes.p99} ms`],
-        ['during a refresh (50 clients)', s.duringRefresh.count, `${s.duringRefresh.p50} ms`, `${s.duringRefresh.p95} ms`, `${s.duringRefresh.p99} ms`],
-        ['per-request fan-out (core plugin way)', s.fanOut.count, `${s.fanOut.p50} ms`, `${s.fanOut.p95} ms`, `${s.fanOut.p99} ms`],
+        [
+          'between refreshes (10 clients)',
+          s.betweenRefreshesLight.count,
+          `${s.betweenRefreshesLight.p50} ms`,
+          `${s.betweenRefreshesLight.p95} ms`,
+          `${s.betweenRefreshesLight.p99} ms`,
+        ],
+        [
+          'between refreshes (50 clients)',
+          s.betweenRefreshes.count,
+          `${s.betweenRefreshes.p50} ms`,
+          `${s.betweenRefreshes.p95} ms`,
+          `${s.betweenRefreshes.p99} ms`,
+        ],
+        [
+          'during a refresh (50 clients)',
+          s.duringRefresh.count,
+          `${s.duringRefresh.p50} ms`,
+          `${s.duringRefresh.p95} ms`,
+          `${s.duringRefresh.p99} ms`,
+        ],
+        [
+          'per-request fan-out (core plugin way)',
+          s.fanOut.count,
+          `${s.fanOut.p50} ms`,
+          `${s.fanOut.p95} ms`,
+          `${s.fanOut.p99} ms`,
+        ],
       ],
     ),
     '',
@@ -63,6 +156,13 @@ export function formatReport(report: BenchReport): string {
       report.manifests.map(m => [m.action, m.generateMicros, m.handlerMicros]),
     ),
     '',
-    table(['target', 'measured', 'met'], (report.targets ?? []).map(t => [t.target, t.measured, t.met ? 'yes' : 'NO'])),
+    table(
+      ['target', 'measured', 'met'],
+      (report.targets ?? []).map(t => [
+        t.target,
+        t.measured,
+        t.met ? 'yes' : 'NO',
+      ]),
+    ),
   ].join('\n');
 }

@@ -2,10 +2,17 @@
  * Runs the fleet simulator in its own process, so the benchmark measures the backend's CPU and
  * heap alone. Controlled over IPC by `RemoteSimulator`.
  */
-import { startFleetSimulator, type FleetSimulator } from '@internal/fleet-simulator';
+import {
+  startFleetSimulator,
+  type FleetSimulator,
+} from '@internal/fleet-simulator';
 
 type Command =
-  | { id: number; type: 'start'; options: Parameters<typeof startFleetSimulator>[0] }
+  | {
+      id: number;
+      type: 'start';
+      options: Parameters<typeof startFleetSimulator>[0];
+    }
   | { id: number; type: 'requestCount' }
   | { id: number; type: 'resetRequestCount' }
   | { id: number; type: 'setLatency'; ms: number }
@@ -19,7 +26,11 @@ process.on('message', async (command: Command) => {
     switch (command.type) {
       case 'start':
         sim = await startFleetSimulator(command.options);
-        reply({ management: sim.management, dns: sim.dns, clusters: sim.clusterNames() });
+        reply({
+          management: sim.management,
+          dns: sim.dns,
+          clusters: sim.clusterNames(),
+        });
         break;
       case 'requestCount':
         reply(sim!.requestCount());
@@ -38,7 +49,9 @@ process.on('message', async (command: Command) => {
         process.exit(0);
         break;
       default:
-        throw new Error(`unknown command ${(command as { type: string }).type}`);
+        throw new Error(
+          `unknown command ${(command as { type: string }).type}`,
+        );
     }
   } catch (error) {
     process.send!({ id: command.id, error: String(error) });

@@ -1,7 +1,10 @@
 /** Percentile of a sorted-ascending array (nearest rank). */
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  const rank = Math.min(
+    sorted.length - 1,
+    Math.max(0, Math.ceil((p / 100) * sorted.length) - 1),
+  );
   return sorted[rank];
 }
 
@@ -24,4 +27,5 @@ export function summarizeLatencies(samples: number[]): LatencySummary {
   };
 }
 
-export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+export const round = (n: number, digits = 1) =>
+  Math.round(n * 10 ** digits) / 10 ** digits;

@@ -10,6 +10,7 @@ export interface FleetConnectionsExtensionPoint {
   addDnsCluster(connection: ApiServerConnectionOptions): void;
 }
 
-export const fleetConnectionsExtensionPoint = createExtensionPoint<FleetConnectionsExtensionPoint>({
-  id: 'fleet.connections',
-});
+export const fleetConnectionsExtensionPoint =
+  createExtensionPoint<FleetConnectionsExtensionPoint>({
+    id: 'fleet.connections',
+  });

@@ -1,6 +1,15 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { FLEET_FAULTS, startFleetSimulator, type FleetFault, type FleetSimulator } from '@internal/fleet-simulator';
-import type { ClusterDetail, ClusterSummary, ReadFailureReason } from '@internal/plugin-fleet-common';
+import {
+  FLEET_FAULTS,
+  startFleetSimulator,
+  type FleetFault,
+  type FleetSimulator,
+} from '@internal/fleet-simulator';
+import type {
+  ClusterDetail,
+  ClusterSummary,
+  ReadFailureReason,
+} from '@internal/plugin-fleet-common';
 import express from 'express';
 import request from 'supertest';
 import { recordingLogger } from './__testUtils__/recordingLogger';
@@ -35,15 +44,34 @@ const CLUSTER_TIMEOUT_MS = 2_000;
 describe('fault suite: 100 clusters, 20 failing', () => {
   let sim: FleetSimulator;
   beforeAll(async () => {
-    sim = await startFleetSimulator({ clusters: 100, nodesPerCluster: 3, tls: true, slowMs: 20_000 });
+    sim = await startFleetSimulator({
+      clusters: 100,
+      nodesPerCluster: 3,
+      tls: true,
+      slowMs: 20_000,
+    });
   });
   afterAll(() => sim.stop());
 
   it('isolates every failure to its cluster and recovers', async () => {
     const { store } = await createTestStore();
     const refresher = new FleetRefresher({
-      managementClusters: [createApiServerTarget('management', { id: 'mgmt', url: sim.management.url, caData: sim.management.caData, serviceAccountToken: sim.management.token })],
-      dnsClusters: [createApiServerTarget('dns', { id: 'dns', url: sim.dns.url, caData: sim.dns.caData, serviceAccountToken: sim.dns.token })],
+      managementClusters: [
+        createApiServerTarget('management', {
+          id: 'mgmt',
+          url: sim.management.url,
+          caData: sim.management.caData,
+          serviceAccountToken: sim.management.token,
+        }),
+      ],
+      dnsClusters: [
+        createApiServerTarget('dns', {
+          id: 'dns',
+          url: sim.dns.url,
+          caData: sim.dns.caData,
+          serviceAccountToken: sim.dns.token,
+        }),
+      ],
       store,
       logger: recordingLogger(),
       clusterTimeoutMs: CLUSTER_TIMEOUT_MS,
@@ -54,15 +82,21 @@ describe('fault suite: 100 clusters, 20 failing', () => {
       '/api/fleet',
       await createRouter({
         httpAuth: { credentials: async () => ({}) } as any,
-        permissions: { authorize: async (r: unknown[]) => r.map(() => ({ result: AuthorizeResult.ALLOW })) } as any,
+        permissions: {
+          authorize: async (r: unknown[]) =>
+            r.map(() => ({ result: AuthorizeResult.ALLOW })),
+        } as any,
         store,
       }),
     );
-    const detail = async (c: ClusterSummary): Promise<ClusterDetail> => (await request(app).get(`/api/fleet/clusters/${c.id}`)).body;
+    const detail = async (c: ClusterSummary): Promise<ClusterDetail> =>
+      (await request(app).get(`/api/fleet/clusters/${c.id}`)).body;
 
     await refresher.refreshAll();
     const good = new Map<string, ClusterDetail>();
-    for (const c of (await request(app).get('/api/fleet/clusters')).body.items as ClusterSummary[]) good.set(c.ref.name, await detail(c));
+    for (const c of (await request(app).get('/api/fleet/clusters')).body
+      .items as ClusterSummary[])
+      good.set(c.ref.name, await detail(c));
     expect(good.size).toBe(100);
 
     // 20 clusters: each of the simulator's fault kinds on two of them.
@@ -82,7 +116,8 @@ describe('fault suite: 100 clusters, 20 failing', () => {
     expect(took).toBeLessThan(CLUSTER_TIMEOUT_MS * 3 + 5_000);
     expect(report.clusters).toBe(100);
 
-    const items = (await request(app).get('/api/fleet/clusters')).body.items as ClusterSummary[];
+    const items = (await request(app).get('/api/fleet/clusters')).body
+      .items as ClusterSummary[];
     expect(items).toHaveLength(100);
     const observed: Record<string, unknown> = {};
     const expected: Record<string, unknown> = {};
@@ -95,23 +130,39 @@ describe('fault suite: 100 clusters, 20 failing', () => {
       observed[name] = {
         reasons: d.read.failures.map(f => f.reason),
         stale: d.read.stale,
-        lastSuccessAt: d.read.lastSuccessAt === before.read.lastSuccessAt ? 'kept' : 'new',
+        lastSuccessAt:
+          d.read.lastSuccessAt === before.read.lastSuccessAt ? 'kept' : 'new',
         nodes: d.nodeStatuses.map(n => n.name),
-        images: fault === 'missing-fields' ? 'partial' : d.nodeStatuses.map(n => (n.image.known ? n.image.reference : n.image.reason)),
+        images:
+          fault === 'missing-fields'
+            ? 'partial'
+            : d.nodeStatuses.map(n =>
+                n.image.known ? n.image.reference : n.image.reason,
+              ),
       };
       expected[name] = {
         reasons: fault ? [EXPECTED_REASON[fault]] : [],
         stale: !current,
         lastSuccessAt: current ? 'new' : 'kept',
         nodes: before.nodeStatuses.map(n => n.name),
-        images: fault === 'missing-fields' ? 'partial' : before.nodeStatuses.map(n => (n.image.known ? n.image.reference : n.image.reason)),
+        images:
+          fault === 'missing-fields'
+            ? 'partial'
+            : before.nodeStatuses.map(n =>
+                n.image.known ? n.image.reference : n.image.reason,
+              ),
       };
     }
     expect(observed).toEqual(expected);
 
     for (const name of faulty.keys()) sim.setFault(name, undefined);
     await refresher.refreshAll();
-    const recovered = (await request(app).get('/api/fleet/clusters')).body.items as ClusterSummary[];
-    expect(recovered.filter(c => c.read.stale || c.read.failures.length > 0).map(c => c.ref.name)).toEqual([]);
+    const recovered = (await request(app).get('/api/fleet/clusters')).body
+      .items as ClusterSummary[];
+    expect(
+      recovered
+        .filter(c => c.read.stale || c.read.failures.length > 0)
+        .map(c => c.ref.name),
+    ).toEqual([]);
   });
 });

@@ -12,7 +12,10 @@ export type { ApiServerConnectionOptions } from './connections/types';
 
 // Building blocks for custom wiring and tooling (the benchmarks in packages/fleet-bench use them).
 export { FleetRefresher } from './service/FleetRefresher';
-export type { FleetRefresherOptions, RefreshReport } from './service/FleetRefresher';
+export type {
+  FleetRefresherOptions,
+  RefreshReport,
+} from './service/FleetRefresher';
 export { DatabaseFleetStore } from './service/DatabaseFleetStore';
 export type { FleetStore } from './service/FleetStore';
 export { createApiServerTarget } from './connections/createApiServerTarget';

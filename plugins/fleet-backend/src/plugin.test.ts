@@ -1,8 +1,18 @@
-import { createServiceFactory, coreServices } from '@backstage/backend-plugin-api';
+import {
+  createServiceFactory,
+  coreServices,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { startFleetSimulator, type FleetSimulator } from '@internal/fleet-simulator';
-import type { ClusterDetail, ClusterInventoryResponse, ClusterListResponse } from '@internal/plugin-fleet-common';
+import {
+  startFleetSimulator,
+  type FleetSimulator,
+} from '@internal/fleet-simulator';
+import type {
+  ClusterDetail,
+  ClusterInventoryResponse,
+  ClusterListResponse,
+} from '@internal/plugin-fleet-common';
 import request from 'supertest';
 import { recordingLogger } from './__testUtils__/recordingLogger';
 import { simulatorSecrets } from './__testUtils__/simulatorSecrets';
@@ -14,15 +24,30 @@ function fleetConfig(sim: FleetSimulator) {
   return {
     fleet: {
       managementClusters: [
-        { id: 'mgmt', url: sim.management.url, caData: sim.management.caData, serviceAccountToken: sim.management.token },
+        {
+          id: 'mgmt',
+          url: sim.management.url,
+          caData: sim.management.caData,
+          serviceAccountToken: sim.management.token,
+        },
       ],
-      dnsClusters: [{ id: 'dns', url: sim.dns.url, caData: sim.dns.caData, serviceAccountToken: sim.dns.token }],
+      dnsClusters: [
+        {
+          id: 'dns',
+          url: sim.dns.url,
+          caData: sim.dns.caData,
+          serviceAccountToken: sim.dns.token,
+        },
+      ],
       refresh: { frequency: { minutes: 10 }, clusterTimeout: { seconds: 3 } },
     },
   };
 }
 
-async function waitForClusters(server: any, count: number): Promise<ClusterListResponse> {
+async function waitForClusters(
+  server: any,
+  count: number,
+): Promise<ClusterListResponse> {
   for (let i = 0; i < 100; i++) {
     const res = await request(server).get('/api/fleet/clusters');
     if (res.status === 200 && res.body.items.length === count) return res.body;
@@ -44,14 +69,22 @@ describe('fleet plugin', () => {
       features: [
         fleetPlugin,
         mockServices.rootConfig.factory({ data: fleetConfig(sim) }),
-        createServiceFactory({ service: coreServices.logger, deps: {}, factory: () => logger }),
+        createServiceFactory({
+          service: coreServices.logger,
+          deps: {},
+          factory: () => logger,
+        }),
       ],
     });
 
     const list = await waitForClusters(server, 6);
     expect(list.sources).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ id: 'mgmt', scope: 'management', demo: false }),
+        expect.objectContaining({
+          id: 'mgmt',
+          scope: 'management',
+          demo: false,
+        }),
         expect.objectContaining({ id: 'dns', scope: 'dns' }),
       ]),
     );
@@ -62,38 +95,85 @@ describe('fleet plugin', () => {
     expect(res.status).toBe(200);
     const d = res.body as ClusterDetail;
     expect(d.nodeStatuses.length).toBeGreaterThan(0);
-    expect(d.nodeStatuses[0].source).toMatchObject({ kind: 'Node', readFrom: { scope: 'child', cluster: first.id } });
+    expect(d.nodeStatuses[0].source).toMatchObject({
+      kind: 'Node',
+      readFrom: { scope: 'child', cluster: first.id },
+    });
 
-    const revalidated = await request(server).get(`/api/fleet/clusters/${first.id}`).set('If-None-Match', res.headers.etag);
+    const revalidated = await request(server)
+      .get(`/api/fleet/clusters/${first.id}`)
+      .set('If-None-Match', res.headers.etag);
     expect(revalidated.status).toBe(304);
 
-    const missing = await request(server).get('/api/fleet/clusters/mgmt/team-a/no-such-cluster');
+    const missing = await request(server).get(
+      '/api/fleet/clusters/mgmt/team-a/no-such-cluster',
+    );
     expect(missing.status).toBe(404);
     expect(missing.body.error).toMatchObject({ name: 'NotFoundError' });
 
     const bad = await request(server).get('/api/fleet/clusters/mgmt/Team_A/x');
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toMatchObject({ name: 'InputError', message: expect.stringContaining('namespace') });
+    expect(bad.body.error).toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining('namespace'),
+    });
 
-    const history = await request(server).get(`/api/fleet/clusters/${first.id}/history`);
+    const history = await request(server).get(
+      `/api/fleet/clusters/${first.id}/history`,
+    );
     expect(history.status).toBe(200);
-    expect(history.body.items.filter((e: any) => e.kind === 'node-presence')).toHaveLength(d.nodeStatuses.length);
+    expect(
+      history.body.items.filter((e: any) => e.kind === 'node-presence'),
+    ).toHaveLength(d.nodeStatuses.length);
     const nodeName = d.nodeStatuses[0].name;
-    const nodeHistory = await request(server).get(`/api/fleet/clusters/${first.id}/history?node=${nodeName}&kind=node-image`);
-    expect(nodeHistory.body.items).toEqual([expect.objectContaining({ subject: nodeName, kind: 'node-image' })]);
-    const state = await request(server).get(`/api/fleet/clusters/${first.id}/state?at=${encodeURIComponent(new Date().toISOString())}`);
+    const nodeHistory = await request(server).get(
+      `/api/fleet/clusters/${first.id}/history?node=${nodeName}&kind=node-image`,
+    );
+    expect(nodeHistory.body.items).toEqual([
+      expect.objectContaining({ subject: nodeName, kind: 'node-image' }),
+    ]);
+    const state = await request(server).get(
+      `/api/fleet/clusters/${first.id}/state?at=${encodeURIComponent(
+        new Date().toISOString(),
+      )}`,
+    );
     expect(state.status).toBe(200);
-    expect(state.body.nodes.map((n: any) => n.name)).toEqual(d.nodeStatuses.map(n => n.name));
-    expect((await request(server).get(`/api/fleet/clusters/${first.id}/history?kind=bogus`)).status).toBe(400);
-    expect((await request(server).get(`/api/fleet/clusters/${first.id}/state?at=yesterday`)).status).toBe(400);
-    expect((await request(server).get(`/api/fleet/clusters/${first.id}/state?at=2000-01-01T00:00:00Z`)).status).toBe(404);
+    expect(state.body.nodes.map((n: any) => n.name)).toEqual(
+      d.nodeStatuses.map(n => n.name),
+    );
+    expect(
+      (
+        await request(server).get(
+          `/api/fleet/clusters/${first.id}/history?kind=bogus`,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await request(server).get(
+          `/api/fleet/clusters/${first.id}/state?at=yesterday`,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await request(server).get(
+          `/api/fleet/clusters/${first.id}/state?at=2000-01-01T00:00:00Z`,
+        )
+      ).status,
+    ).toBe(404);
 
-    const inventory = (await request(server).get('/api/fleet/inventory')).body as ClusterInventoryResponse;
+    const inventory = (await request(server).get('/api/fleet/inventory'))
+      .body as ClusterInventoryResponse;
     expect(inventory.items).toHaveLength(6);
-    expect(inventory.items[0].apiServer).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/clusters\//);
+    expect(inventory.items[0].apiServer).toMatch(
+      /^https:\/\/127\.0\.0\.1:\d+\/clusters\//,
+    );
 
-    const everything = JSON.stringify([list, d, inventory]) + logger.lines.join('\n');
-    for (const secret of simulatorSecrets(sim)) expect(everything).not.toContain(secret);
+    const everything =
+      JSON.stringify([list, d, inventory]) + logger.lines.join('\n');
+    for (const secret of simulatorSecrets(sim))
+      expect(everything).not.toContain(secret);
   });
 
   it('answers 403 on every route when fleet.cluster.read is denied', async () => {
@@ -104,17 +184,31 @@ describe('fleet plugin', () => {
         mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
       ],
     });
-    for (const path of ['/api/fleet/clusters', '/api/fleet/clusters/mgmt/team-a/x', '/api/fleet/inventory', '/api/fleet/clusters/mgmt/team-a/x/history', '/api/fleet/clusters/mgmt/team-a/x/state?at=2026-01-01T00:00:00Z']) {
+    for (const path of [
+      '/api/fleet/clusters',
+      '/api/fleet/clusters/mgmt/team-a/x',
+      '/api/fleet/inventory',
+      '/api/fleet/clusters/mgmt/team-a/x/history',
+      '/api/fleet/clusters/mgmt/team-a/x/state?at=2026-01-01T00:00:00Z',
+    ]) {
       const res = await request(server).get(path);
       expect(res.status).toBe(403);
-      expect(res.body.error).toMatchObject({ name: 'NotAllowedError', message: expect.stringContaining('fleet.cluster.read') });
+      expect(res.body.error).toMatchObject({
+        name: 'NotAllowedError',
+        message: expect.stringContaining('fleet.cluster.read'),
+      });
     }
   });
 
   it('rejects a configuration that names no way to connect', async () => {
     await expect(
       startTestBackend({
-        features: [fleetPlugin, mockServices.rootConfig.factory({ data: { fleet: { managementClusters: [{ id: 'mgmt' }] } } })],
+        features: [
+          fleetPlugin,
+          mockServices.rootConfig.factory({
+            data: { fleet: { managementClusters: [{ id: 'mgmt' }] } },
+          }),
+        ],
       }),
     ).rejects.toThrow(/exactly one of url, kubeconfigFile or inCluster/);
   });

@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import { fleetPermissions } from '@internal/plugin-fleet-common';
@@ -14,7 +17,10 @@ import { DatabaseFleetStore } from './service/DatabaseFleetStore';
 export const fleetPlugin = createBackendPlugin({
   pluginId: 'fleet',
   register(env) {
-    const added = { management: [] as ApiServerConnectionOptions[], dns: [] as ApiServerConnectionOptions[] };
+    const added = {
+      management: [] as ApiServerConnectionOptions[],
+      dns: [] as ApiServerConnectionOptions[],
+    };
     env.registerExtensionPoint(fleetConnectionsExtensionPoint, {
       addManagementCluster: c => added.management.push(c),
       addDnsCluster: c => added.dns.push(c),
@@ -32,29 +38,53 @@ export const fleetPlugin = createBackendPlugin({
         database: coreServices.database,
         lifecycle: coreServices.lifecycle,
       },
-      async init({ config, logger, scheduler, httpRouter, httpAuth, permissions, permissionsRegistry, database, lifecycle }) {
+      async init({
+        config,
+        logger,
+        scheduler,
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        database,
+        lifecycle,
+      }) {
         permissionsRegistry.addPermissions(fleetPermissions);
         const configured = readConnectionConfig(config);
-        const management = [...configured.managementClusters, ...added.management].map(c =>
-          createApiServerTarget('management', c),
+        const management = [
+          ...configured.managementClusters,
+          ...added.management,
+        ].map(c => createApiServerTarget('management', c));
+        const dns = [...configured.dnsClusters, ...added.dns].map(c =>
+          createApiServerTarget('dns', c),
         );
-        const dns = [...configured.dnsClusters, ...added.dns].map(c => createApiServerTarget('dns', c));
         if (management.length === 0) {
-          logger.warn('Fleet: no management cluster is configured (fleet.managementClusters); the fleet is empty');
+          logger.warn(
+            'Fleet: no management cluster is configured (fleet.managementClusters); the fleet is empty',
+          );
         }
         for (const target of [...management, ...dns]) {
-          logger.info(`Fleet: reading ${target.scope} cluster ${target.id}${target.demo ? ' (simulated demo fleet)' : ''}`);
+          logger.info(
+            `Fleet: reading ${target.scope} cluster ${target.id}${
+              target.demo ? ' (simulated demo fleet)' : ''
+            }`,
+          );
         }
 
-        const store = await DatabaseFleetStore.create(await database.getClient(), {
-          skipMigrations: database.migrations?.skip,
-        });
+        const store = await DatabaseFleetStore.create(
+          await database.getClient(),
+          {
+            skipMigrations: database.migrations?.skip,
+          },
+        );
         const refreshConfig = config.getOptionalConfig('fleet.refresh');
         const frequency = refreshConfig?.has('frequency')
           ? readDurationFromConfig(refreshConfig, { key: 'frequency' })
           : { seconds: 60 };
         const clusterTimeoutMs = refreshConfig?.has('clusterTimeout')
-          ? durationToMilliseconds(readDurationFromConfig(refreshConfig, { key: 'clusterTimeout' }))
+          ? durationToMilliseconds(
+              readDurationFromConfig(refreshConfig, { key: 'clusterTimeout' }),
+            )
           : 10_000;
         const refresher = new FleetRefresher({
           managementClusters: management,
@@ -84,7 +114,11 @@ export const fleetPlugin = createBackendPlugin({
         }
 
         const retention = config.has('fleet.history.retention')
-          ? durationToMilliseconds(readDurationFromConfig(config, { key: 'fleet.history.retention' }))
+          ? durationToMilliseconds(
+              readDurationFromConfig(config, {
+                key: 'fleet.history.retention',
+              }),
+            )
           : 365 * 24 * 3600 * 1000;
         await scheduler.scheduleTask({
           id: 'fleet-history-prune',
@@ -93,8 +127,12 @@ export const fleetPlugin = createBackendPlugin({
           initialDelay: { minutes: 1 },
           scope: 'global',
           fn: async () => {
-            const removed = await store.pruneHistory(new Date(Date.now() - retention).toISOString());
-            logger.info(`Fleet: pruned ${removed} history entries older than the retention period`);
+            const removed = await store.pruneHistory(
+              new Date(Date.now() - retention).toISOString(),
+            );
+            logger.info(
+              `Fleet: pruned ${removed} history entries older than the retention period`,
+            );
           },
         });
 

@@ -1,4 +1,7 @@
-import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -15,16 +18,25 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { stateAt } from './history/stateAt';
 import type { FleetStore } from './service/FleetStore';
-import { VersionedJsonCache, type CachedJson } from './service/VersionedJsonCache';
+import {
+  VersionedJsonCache,
+  type CachedJson,
+} from './service/VersionedJsonCache';
 
 const rfc1123Label = z
   .string()
   .max(63)
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a lowercase RFC 1123 label');
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+    'must be a lowercase RFC 1123 label',
+  );
 const rfc1123Subdomain = z
   .string()
   .max(253)
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'must be a lowercase RFC 1123 subdomain');
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+    'must be a lowercase RFC 1123 subdomain',
+  );
 
 const clusterParams = z.object({
   management: rfc1123Label,
@@ -45,7 +57,10 @@ const historyQuery = z.object({
     .string()
     .optional()
     .transform(v => (v ? v.split(',') : undefined))
-    .refine(v => !v || v.every(k => (HISTORY_KINDS as readonly string[]).includes(k)), `must be one of ${HISTORY_KINDS.join(', ')}`),
+    .refine(
+      v => !v || v.every(k => (HISTORY_KINDS as readonly string[]).includes(k)),
+      `must be one of ${HISTORY_KINDS.join(', ')}`,
+    ),
   limit: z.coerce.number().int().min(1).max(5000).optional(),
 });
 
@@ -55,7 +70,9 @@ function parseParams<T>(schema: z.ZodType<T>, params: unknown): T {
   const result = schema.safeParse(params);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new InputError(`${issue?.path.join('.') || 'path'}: ${issue?.message ?? 'invalid'}`);
+    throw new InputError(
+      `${issue?.path.join('.') || 'path'}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   return result.data;
 }
@@ -66,10 +83,18 @@ export interface RouterOptions {
   store: FleetStore;
 }
 
-export async function createRouter({ httpAuth, permissions, store }: RouterOptions): Promise<express.Router> {
+export async function createRouter({
+  httpAuth,
+  permissions,
+  store,
+}: RouterOptions): Promise<express.Router> {
   const router = Router();
   const responses = new VersionedJsonCache();
-  const sendJson = (req: express.Request, res: express.Response, cached: CachedJson) => {
+  const sendJson = (
+    req: express.Request,
+    res: express.Response,
+    cached: CachedJson,
+  ) => {
     res.setHeader('ETag', cached.etag);
     res.setHeader('Cache-Control', 'private, no-cache');
     if (req.headers['if-none-match'] === cached.etag) {
@@ -84,62 +109,94 @@ export async function createRouter({ httpAuth, permissions, store }: RouterOptio
   // Every route reads fleet state, so one check guards them all.
   router.use(async (req, _res, next) => {
     const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission: fleetClusterReadPermission }], { credentials });
+    const [decision] = await permissions.authorize(
+      [{ permission: fleetClusterReadPermission }],
+      { credentials },
+    );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`permission ${fleetClusterReadPermission.name} is required`);
+      throw new NotAllowedError(
+        `permission ${fleetClusterReadPermission.name} is required`,
+      );
     }
     next();
   });
 
   router.get('/clusters', async (req, res) => {
-    const body = await responses.get(await store.version(), 'clusters', async () => {
-      const [items, sources] = await Promise.all([store.listClusters(), store.listSources()]);
-      const list: ClusterListResponse = { items, sources };
-      return list;
-    });
+    const body = await responses.get(
+      await store.version(),
+      'clusters',
+      async () => {
+        const [items, sources] = await Promise.all([
+          store.listClusters(),
+          store.listSources(),
+        ]);
+        const list: ClusterListResponse = { items, sources };
+        return list;
+      },
+    );
     sendJson(req, res, body!);
   });
 
   router.get('/inventory', async (_req, res) => {
-    const body: ClusterInventoryResponse = { items: await store.listInventory() };
+    const body: ClusterInventoryResponse = {
+      items: await store.listInventory(),
+    };
     res.json(body);
   });
 
   router.get('/clusters/:management/:namespace/:name', async (req, res) => {
     const ref = parseParams(clusterParams, req.params);
-    const body = await responses.get(await store.version(), `cluster:${clusterId(ref)}`, () => store.getCluster(ref));
+    const body = await responses.get(
+      await store.version(),
+      `cluster:${clusterId(ref)}`,
+      () => store.getCluster(ref),
+    );
     if (!body) {
-      throw new NotFoundError(`cluster ${ref.management}/${ref.namespace}/${ref.name} is not in the fleet`);
+      throw new NotFoundError(
+        `cluster ${ref.management}/${ref.namespace}/${ref.name} is not in the fleet`,
+      );
     }
     sendJson(req, res, body);
   });
 
-  router.get('/clusters/:management/:namespace/:name/history', async (req, res) => {
-    const ref = parseParams(clusterParams, req.params);
-    const query = parseParams(historyQuery, req.query);
-    const body: HistoryResponse = {
-      items: await store.listHistory({
-        clusterId: clusterId(ref),
-        from: query.from,
-        to: query.to,
-        node: query.node,
-        kinds: query.kind as HistoryKind[] | undefined,
-        limit: query.limit,
-      }),
-    };
-    res.json(body);
-  });
+  router.get(
+    '/clusters/:management/:namespace/:name/history',
+    async (req, res) => {
+      const ref = parseParams(clusterParams, req.params);
+      const query = parseParams(historyQuery, req.query);
+      const body: HistoryResponse = {
+        items: await store.listHistory({
+          clusterId: clusterId(ref),
+          from: query.from,
+          to: query.to,
+          node: query.node,
+          kinds: query.kind as HistoryKind[] | undefined,
+          limit: query.limit,
+        }),
+      };
+      res.json(body);
+    },
+  );
 
-  router.get('/clusters/:management/:namespace/:name/state', async (req, res) => {
-    const ref = parseParams(clusterParams, req.params);
-    const { at } = parseParams(stateQuery, req.query);
-    const id = clusterId(ref);
-    const entries = await store.listHistory({ clusterId: id, to: at, limit: 100_000 });
-    if (entries.length === 0) {
-      throw new NotFoundError(`nothing is recorded for cluster ${id} at or before ${at}`);
-    }
-    res.json(stateAt(id, at, entries));
-  });
+  router.get(
+    '/clusters/:management/:namespace/:name/state',
+    async (req, res) => {
+      const ref = parseParams(clusterParams, req.params);
+      const { at } = parseParams(stateQuery, req.query);
+      const id = clusterId(ref);
+      const entries = await store.listHistory({
+        clusterId: id,
+        to: at,
+        limit: 100_000,
+      });
+      if (entries.length === 0) {
+        throw new NotFoundError(
+          `nothing is recorded for cluster ${id} at or before ${at}`,
+        );
+      }
+      res.json(stateAt(id, at, entries));
+    },
+  );
 
   return router;
 }

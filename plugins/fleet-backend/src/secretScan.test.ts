@@ -1,7 +1,16 @@
-import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { startFleetSimulator, type FleetSimulator } from '@internal/fleet-simulator';
-import type { ClusterInventoryResponse, ClusterListResponse } from '@internal/plugin-fleet-common';
+import {
+  startFleetSimulator,
+  type FleetSimulator,
+} from '@internal/fleet-simulator';
+import type {
+  ClusterInventoryResponse,
+  ClusterListResponse,
+} from '@internal/plugin-fleet-common';
 import { stringify } from 'yaml';
 import request from 'supertest';
 import { recordingLogger } from './__testUtils__/recordingLogger';
@@ -19,11 +28,17 @@ const MARKERS = {
 };
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
-function kubeconfig(server: string, caData: string | undefined, user: Record<string, unknown>) {
+function kubeconfig(
+  server: string,
+  caData: string | undefined,
+  user: Record<string, unknown>,
+) {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'c', cluster: { server, 'certificate-authority-data': caData } }],
+    clusters: [
+      { name: 'c', cluster: { server, 'certificate-authority-data': caData } },
+    ],
     users: [{ name: 'u', user }],
     contexts: [{ name: 'x', context: { cluster: 'c', user: 'u' } }],
     'current-context': 'x',
@@ -46,16 +61,36 @@ describe('secret scan', () => {
     const [tokenCluster, certCluster, execCluster] = sim.model.clusters;
     const users: Record<string, Record<string, unknown>> = {
       [tokenCluster.name]: { token: MARKERS.token },
-      [certCluster.name]: { 'client-certificate-data': b64(MARKERS.cert), 'client-key-data': b64(MARKERS.key) },
-      [execCluster.name]: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: 'sh', args: ['-c', MARKERS.execArg] } },
+      [certCluster.name]: {
+        'client-certificate-data': b64(MARKERS.cert),
+        'client-key-data': b64(MARKERS.key),
+      },
+      [execCluster.name]: {
+        exec: {
+          apiVersion: 'client.authentication.k8s.io/v1',
+          command: 'sh',
+          args: ['-c', MARKERS.execArg],
+        },
+      },
     };
     for (const cluster of [tokenCluster, certCluster, execCluster]) {
       sim.objects('mgmt').upsert({
         apiVersion: 'v1',
         kind: 'Secret',
-        metadata: { name: `${cluster.name}-kubeconfig`, namespace: cluster.namespace },
+        metadata: {
+          name: `${cluster.name}-kubeconfig`,
+          namespace: cluster.namespace,
+        },
         type: 'Opaque',
-        data: { value: b64(kubeconfig(`${sim.url}/clusters/${cluster.name}`, sim.management.caData, users[cluster.name])) },
+        data: {
+          value: b64(
+            kubeconfig(
+              `${sim.url}/clusters/${cluster.name}`,
+              sim.management.caData,
+              users[cluster.name],
+            ),
+          ),
+        },
       });
     }
 
@@ -66,13 +101,34 @@ describe('secret scan', () => {
         mockServices.rootConfig.factory({
           data: {
             fleet: {
-              managementClusters: [{ id: 'mgmt', url: sim.management.url, caData: sim.management.caData, serviceAccountToken: sim.management.token }],
-              dnsClusters: [{ id: 'dns', url: sim.dns.url, caData: sim.dns.caData, serviceAccountToken: sim.dns.token }],
-              refresh: { frequency: { minutes: 10 }, clusterTimeout: { seconds: 3 } },
+              managementClusters: [
+                {
+                  id: 'mgmt',
+                  url: sim.management.url,
+                  caData: sim.management.caData,
+                  serviceAccountToken: sim.management.token,
+                },
+              ],
+              dnsClusters: [
+                {
+                  id: 'dns',
+                  url: sim.dns.url,
+                  caData: sim.dns.caData,
+                  serviceAccountToken: sim.dns.token,
+                },
+              ],
+              refresh: {
+                frequency: { minutes: 10 },
+                clusterTimeout: { seconds: 3 },
+              },
             },
           },
         }),
-        createServiceFactory({ service: coreServices.logger, deps: {}, factory: () => logger }),
+        createServiceFactory({
+          service: coreServices.logger,
+          deps: {},
+          factory: () => logger,
+        }),
       ],
     });
 
@@ -82,22 +138,42 @@ describe('secret scan', () => {
       if (list.items.length < 6) await new Promise(r => setTimeout(r, 100));
     }
     expect(list.items).toHaveLength(6);
-    const reasons = Object.fromEntries(list.items.map(c => [c.ref.name, c.read.failures.map(f => f.reason)]));
+    const reasons = Object.fromEntries(
+      list.items.map(c => [c.ref.name, c.read.failures.map(f => f.reason)]),
+    );
     expect(reasons[tokenCluster.name]).toEqual(['unauthorized']);
     expect(reasons[execCluster.name]).toEqual(['kubeconfig-rejected']);
     expect(reasons[certCluster.name]).toHaveLength(1);
 
     const bodies: string[] = [JSON.stringify(list)];
     for (const cluster of list.items) {
-      for (const path of ['', '/history', `/state?at=${encodeURIComponent(new Date().toISOString())}`]) {
-        bodies.push((await request(server).get(`/api/fleet/clusters/${cluster.id}${path}`)).text);
+      for (const path of [
+        '',
+        '/history',
+        `/state?at=${encodeURIComponent(new Date().toISOString())}`,
+      ]) {
+        bodies.push(
+          (
+            await request(server).get(
+              `/api/fleet/clusters/${cluster.id}${path}`,
+            )
+          ).text,
+        );
       }
     }
-    const inventory = (await request(server).get('/api/fleet/inventory')).body as ClusterInventoryResponse;
+    const inventory = (await request(server).get('/api/fleet/inventory'))
+      .body as ClusterInventoryResponse;
     bodies.push(JSON.stringify(inventory));
-    const entities = fleetEntities(inventory.items, { locationKey: 'fleet-portal', fallbackOwner: 'platform' });
+    const entities = fleetEntities(inventory.items, {
+      locationKey: 'fleet-portal',
+      fallbackOwner: 'platform',
+    });
 
-    const haystack = [...bodies, ...logger.lines, JSON.stringify(entities)].join('\n');
+    const haystack = [
+      ...bodies,
+      ...logger.lines,
+      JSON.stringify(entities),
+    ].join('\n');
     const needles = [
       ...Object.values(MARKERS),
       ...Object.values(MARKERS).map(b64),

@@ -1,10 +1,24 @@
-import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { mockServices, startTestBackend, type TestBackend } from '@backstage/backend-test-utils';
-import { startFleetSimulator, type FleetSimulator } from '@internal/fleet-simulator';
+import {
+  mockServices,
+  startTestBackend,
+  type TestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  startFleetSimulator,
+  type FleetSimulator,
+} from '@internal/fleet-simulator';
 import request from 'supertest';
-import { dropDatabases, postgres, requirePostgres } from './__testUtils__/postgres';
+import {
+  dropDatabases,
+  postgres,
+  requirePostgres,
+} from './__testUtils__/postgres';
 import { recordingLogger } from './__testUtils__/recordingLogger';
 import { fleetPlugin } from './plugin';
 
@@ -46,14 +60,31 @@ describe('two fleet backend replicas on PostgreSQL', () => {
               database: {
                 client: 'pg',
                 prefix,
-                connection: { host: postgres.host, port: postgres.port, user: postgres.user, password: postgres.password },
+                connection: {
+                  host: postgres.host,
+                  port: postgres.port,
+                  user: postgres.user,
+                  password: postgres.password,
+                },
               },
             },
             fleet: {
               managementClusters: [
-                { id: 'mgmt', url: sim.management.url, caData: sim.management.caData, serviceAccountToken: sim.management.token },
+                {
+                  id: 'mgmt',
+                  url: sim.management.url,
+                  caData: sim.management.caData,
+                  serviceAccountToken: sim.management.token,
+                },
               ],
-              dnsClusters: [{ id: 'dns', url: sim.dns.url, caData: sim.dns.caData, serviceAccountToken: sim.dns.token }],
+              dnsClusters: [
+                {
+                  id: 'dns',
+                  url: sim.dns.url,
+                  caData: sim.dns.caData,
+                  serviceAccountToken: sim.dns.token,
+                },
+              ],
               refresh: {
                 frequency: { milliseconds: FREQUENCY_MS },
                 timeout: { seconds: 4 },
@@ -64,15 +95,22 @@ describe('two fleet backend replicas on PostgreSQL', () => {
         }),
         databaseServiceFactory,
         schedulerServiceFactory,
-        createServiceFactory({ service: coreServices.logger, deps: {}, factory: () => logger }),
+        createServiceFactory({
+          service: coreServices.logger,
+          deps: {},
+          factory: () => logger,
+        }),
       ],
     });
     backends[index] = backend;
     return backend;
   }
 
-  const completed = (lines: string[]) => lines.filter(l => /^info Fleet: read \d+ clusters of mgmt/.test(l)).length;
-  const started = (lines: string[]) => lines.filter(l => l === 'info Fleet: refreshing management cluster mgmt').length;
+  const completed = (lines: string[]) =>
+    lines.filter(l => /^info Fleet: read \d+ clusters of mgmt/.test(l)).length;
+  const started = (lines: string[]) =>
+    lines.filter(l => l === 'info Fleet: refreshing management cluster mgmt')
+      .length;
 
   it('refreshes once per interval across both, serves the same data, and survives losing a replica mid-refresh', async () => {
     const a = await startReplica(0);
@@ -91,9 +129,9 @@ describe('two fleet backend replicas on PostgreSQL', () => {
     const fromB = await request(b.server).get('/api/fleet/clusters');
     expect(fromA.status).toBe(200);
     expect(fromA.body.items).toHaveLength(6);
-    expect(fromB.body.items.map((c: any) => [c.id, c.read.lastSuccessAt])).toEqual(
-      fromA.body.items.map((c: any) => [c.id, c.read.lastSuccessAt]),
-    );
+    expect(
+      fromB.body.items.map((c: any) => [c.id, c.read.lastSuccessAt]),
+    ).toEqual(fromA.body.items.map((c: any) => [c.id, c.read.lastSuccessAt]));
 
     // Slow the fleet down so a refresh takes a while, and stop whichever replica is in one.
     sim.setLatency(400);
@@ -104,22 +142,31 @@ describe('two fleet backend replicas on PostgreSQL', () => {
     }
     expect(victim).toBeGreaterThanOrEqual(0);
     const survivor = 1 - victim;
-    const before = (await request(backends[survivor].server).get('/api/fleet/clusters')).body.items;
+    const before = (
+      await request(backends[survivor].server).get('/api/fleet/clusters')
+    ).body.items;
     await backends[victim].stop();
     sim.setLatency(20);
 
     // Nothing is lost: the survivor still serves the full last snapshot …
-    const during = (await request(backends[survivor].server).get('/api/fleet/clusters')).body.items;
+    const during = (
+      await request(backends[survivor].server).get('/api/fleet/clusters')
+    ).body.items;
     expect(during.map((c: any) => c.id)).toEqual(before.map((c: any) => c.id));
     expect(during).toHaveLength(6);
 
     // … and takes over the refresh once the dead replica's claim expires.
     const doneBefore = completed(logs[survivor]);
-    for (let i = 0; i < 150 && completed(logs[survivor]) === doneBefore; i++) await sleep(100);
+    for (let i = 0; i < 150 && completed(logs[survivor]) === doneBefore; i++)
+      await sleep(100);
     expect(completed(logs[survivor])).toBeGreaterThan(doneBefore);
-    const after = (await request(backends[survivor].server).get('/api/fleet/clusters')).body.items;
+    const after = (
+      await request(backends[survivor].server).get('/api/fleet/clusters')
+    ).body.items;
     expect(after).toHaveLength(6);
     expect(after.every((c: any) => c.read.stale === false)).toBe(true);
-    expect(after[0].read.lastSuccessAt > before[0].read.lastSuccessAt).toBe(true);
+    expect(after[0].read.lastSuccessAt > before[0].read.lastSuccessAt).toBe(
+      true,
+    );
   });
 });

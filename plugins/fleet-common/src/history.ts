@@ -1,7 +1,12 @@
 import type { FigureSource } from './types';
 
 /** What a history entry tracks. */
-export type HistoryKind = 'node-image' | 'node-version' | 'node-presence' | 'dns-sync' | 'cluster-health';
+export type HistoryKind =
+  | 'node-image'
+  | 'node-version'
+  | 'node-presence'
+  | 'dns-sync'
+  | 'cluster-health';
 
 export const HISTORY_KINDS: readonly HistoryKind[] = [
   'node-image',

@@ -12,7 +12,8 @@ export interface K0sVersion {
   build?: number;
 }
 
-const K0S_VERSION = /^v(\d{1,4})\.(\d{1,4})\.(\d{1,4})(?:[+-]k0s(?:\.(\d{1,4}))?)?$/;
+const K0S_VERSION =
+  /^v(\d{1,4})\.(\d{1,4})\.(\d{1,4})(?:[+-]k0s(?:\.(\d{1,4}))?)?$/;
 
 /** Parses a k0s version; returns undefined when the text is not one. */
 export function parseK0sVersion(text: string): K0sVersion | undefined {
@@ -60,7 +61,16 @@ export function sameK0sVersion(a: string, b: string): boolean {
 
 export type K0sUpgradeCheck =
   | { ok: true }
-  | { ok: false; rule: 'downgrade' | 'same-version' | 'skips-minor' | 'major-change' | 'unparsable'; message: string };
+  | {
+      ok: false;
+      rule:
+        | 'downgrade'
+        | 'same-version'
+        | 'skips-minor'
+        | 'major-change'
+        | 'unparsable';
+      message: string;
+    };
 
 /**
  * Whether `from` → `to` is an upgrade Kubernetes supports: never a downgrade, at most one minor
@@ -70,25 +80,43 @@ export function checkK0sUpgrade(from: string, to: string): K0sUpgradeCheck {
   const a = parseK0sVersion(from);
   const b = parseK0sVersion(to);
   if (!a || !b) {
-    return { ok: false, rule: 'unparsable', message: `cannot compare "${from}" and "${to}" as k0s versions` };
+    return {
+      ok: false,
+      rule: 'unparsable',
+      message: `cannot compare "${from}" and "${to}" as k0s versions`,
+    };
   }
   const fullA = { ...a, build: a.build ?? 0 };
   const fullB = { ...b, build: b.build ?? 0 };
   const order = compareK0sVersions(fullA, fullB);
   if (order > 0) {
-    return { ok: false, rule: 'downgrade', message: `${to} is older than the current ${from}: downgrades are not supported` };
+    return {
+      ok: false,
+      rule: 'downgrade',
+      message: `${to} is older than the current ${from}: downgrades are not supported`,
+    };
   }
   if (order === 0) {
-    return { ok: false, rule: 'same-version', message: `the cluster already runs ${from}` };
+    return {
+      ok: false,
+      rule: 'same-version',
+      message: `the cluster already runs ${from}`,
+    };
   }
   if (a.major !== b.major) {
-    return { ok: false, rule: 'major-change', message: `${from} → ${to} changes the major version` };
+    return {
+      ok: false,
+      rule: 'major-change',
+      message: `${from} → ${to} changes the major version`,
+    };
   }
   if (b.minor - a.minor > 1) {
     return {
       ok: false,
       rule: 'skips-minor',
-      message: `${from} → ${to} skips minor version 1.${a.minor + 1}: upgrade one minor version at a time`,
+      message: `${from} → ${to} skips minor version 1.${
+        a.minor + 1
+      }: upgrade one minor version at a time`,
     };
   }
   return { ok: true };

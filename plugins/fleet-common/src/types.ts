@@ -71,7 +71,11 @@ export interface ReadState {
   failures: ReadFailure[];
 }
 
-export type ClusterHealthState = 'ready' | 'not-ready' | 'progressing' | 'unknown';
+export type ClusterHealthState =
+  | 'ready'
+  | 'not-ready'
+  | 'progressing'
+  | 'unknown';
 
 export interface ClusterHealth {
   state: ClusterHealthState;
@@ -94,7 +98,10 @@ export interface KairosInfo {
   managed: boolean;
 }
 
-export type ImageSourceKind = 'nodeopupgrade' | 'virtualmachine' | 'node-annotation';
+export type ImageSourceKind =
+  | 'nodeopupgrade'
+  | 'virtualmachine'
+  | 'node-annotation';
 
 export type NodeImage =
   | {
@@ -126,7 +133,12 @@ export interface NodeStatus {
   /** The VirtRigaud VirtualMachine the node runs on, when found. */
   virtualMachine?: { namespace: string; name: string; phase?: string };
   /** An image rollout for this node that is still running. */
-  rollout?: { image: string; phase: string; message?: string; nodeOpUpgrade: string };
+  rollout?: {
+    image: string;
+    phase: string;
+    message?: string;
+    nodeOpUpgrade: string;
+  };
   source: FigureSource;
 }
 
@@ -256,7 +268,13 @@ export interface ClusterDetail extends ClusterSummary {
   k0sVersions: K0sVersions;
   nodeStatuses: NodeStatus[];
   dnsRecords: DnsRecordStatus[];
-  virtualMachines: Array<{ namespace: string; name: string; image?: string; phase?: string; node?: string }>;
+  virtualMachines: Array<{
+    namespace: string;
+    name: string;
+    image?: string;
+    phase?: string;
+    node?: string;
+  }>;
   zones: string[];
   /** The CA the child API server presents, for the Kubernetes plugin's cluster locator. Not a secret. */
   apiServerCaData?: string;

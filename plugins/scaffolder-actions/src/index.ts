@@ -10,6 +10,9 @@ export { createVmManifestAction } from './actions/vmManifest';
 export { createImageManifestAction } from './actions/imageManifest';
 export { createDnsManifestAction } from './actions/dnsManifest';
 export { createClusterDay2Action } from './actions/clusterDay2';
-export { createGitopsCheckoutAction, type GitopsActionOptions } from './actions/gitopsCheckout';
+export {
+  createGitopsCheckoutAction,
+  type GitopsActionOptions,
+} from './actions/gitopsCheckout';
 export { createGitopsRequestAction } from './actions/gitopsRequest';
 export { createGitopsPublishLocalAction } from './actions/gitopsPublishLocal';

@@ -2,13 +2,19 @@ import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { FleetSimulator } from '@internal/fleet-simulator';
 import fleetPlugin from '@internal/plugin-fleet-backend';
-import type { ClusterListResponse, HistoryResponse } from '@internal/plugin-fleet-common';
+import type {
+  ClusterListResponse,
+  HistoryResponse,
+} from '@internal/plugin-fleet-common';
 import request from 'supertest';
 import { createFleetDemoModule } from './demoFleet';
 
 jest.setTimeout(60_000);
 
-async function poll<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
+async function poll<T>(
+  read: () => Promise<T | undefined>,
+  what: string,
+): Promise<T> {
   for (let i = 0; i < 150; i++) {
     const value = await read();
     if (value !== undefined) return value;
@@ -25,28 +31,53 @@ describe('the demo fleet', () => {
         fleetPlugin,
         createFleetDemoModule({ onStarted: s => (simulator = s) }),
         mockServices.rootConfig.factory({
-          data: { fleet: { demo: { clusters: 4 }, refresh: { frequency: { seconds: 1 }, clusterTimeout: { seconds: 5 } } } },
+          data: {
+            fleet: {
+              demo: { clusters: 4 },
+              refresh: {
+                frequency: { seconds: 1 },
+                clusterTimeout: { seconds: 5 },
+              },
+            },
+          },
         }),
         // The real scheduler, so the refresh repeats at its frequency.
         schedulerServiceFactory,
       ],
     });
     const list = await poll(async () => {
-      const body = (await request(server).get('/api/fleet/clusters')).body as ClusterListResponse;
+      const body = (await request(server).get('/api/fleet/clusters'))
+        .body as ClusterListResponse;
       return body.items?.length === 4 ? body : undefined;
     }, 'the demo fleet');
     expect(list.items.every(c => c.demo)).toBe(true);
-    expect(list.sources.map(s => [s.id, s.demo])).toEqual(expect.arrayContaining([['demo', true], ['demo-dns', true]]));
+    expect(list.sources.map(s => [s.id, s.demo])).toEqual(
+      expect.arrayContaining([
+        ['demo', true],
+        ['demo-dns', true],
+      ]),
+    );
 
     const cluster = list.items[0];
     const node = `${cluster.ref.name}-worker-0`;
-    const newImage = `registry.example.com/kairos/demo@sha256:${'d'.repeat(64)}`;
+    const newImage = `registry.example.com/kairos/demo@sha256:${'d'.repeat(
+      64,
+    )}`;
     simulator!.setNodeImage(cluster.ref.name, node, newImage);
 
     const change = await poll(async () => {
-      const history = (await request(server).get(`/api/fleet/clusters/${cluster.id}/history?node=${node}&kind=node-image`)).body as HistoryResponse;
+      const history = (
+        await request(server).get(
+          `/api/fleet/clusters/${cluster.id}/history?node=${node}&kind=node-image`,
+        )
+      ).body as HistoryResponse;
       return history.items?.find(e => e.value === newImage);
     }, 'the image change in the timeline');
-    expect(change).toMatchObject({ subject: node, kind: 'node-image', value: newImage, previous: expect.stringContaining('@sha256:') });
+    expect(change).toMatchObject({
+      subject: node,
+      kind: 'node-image',
+      value: newImage,
+      previous: expect.stringContaining('@sha256:'),
+    });
   });
 });

@@ -1,5 +1,11 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
-import { startFleetSimulator, type FleetSimulator } from '@internal/fleet-simulator';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import {
+  startFleetSimulator,
+  type FleetSimulator,
+} from '@internal/fleet-simulator';
 import { fleetConnectionsExtensionPoint } from '@internal/plugin-fleet-backend';
 
 /**
@@ -8,53 +14,62 @@ import { fleetConnectionsExtensionPoint } from '@internal/plugin-fleet-backend';
  * point the fleet plugin at it. Only the backend app wires the simulator; the plugins never
  * import it.
  */
-export function createFleetDemoModule(options: { onStarted?: (simulator: FleetSimulator) => void } = {}) {
+export function createFleetDemoModule(
+  options: { onStarted?: (simulator: FleetSimulator) => void } = {},
+) {
   return createBackendModule({
-  pluginId: 'fleet',
-  moduleId: 'demo-fleet',
-  register(env) {
-    env.registerInit({
-      deps: {
-        connections: fleetConnectionsExtensionPoint,
-        config: coreServices.rootConfig,
-        logger: coreServices.logger,
-        lifecycle: coreServices.rootLifecycle,
-      },
-      async init({ connections, config, logger, lifecycle }) {
-        const configured = config.getOptionalConfigArray('fleet.managementClusters') ?? [];
-        const demo = config.getOptionalConfig('fleet.demo');
-        if (configured.length > 0 || demo?.getOptionalBoolean('enabled') === false) return;
+    pluginId: 'fleet',
+    moduleId: 'demo-fleet',
+    register(env) {
+      env.registerInit({
+        deps: {
+          connections: fleetConnectionsExtensionPoint,
+          config: coreServices.rootConfig,
+          logger: coreServices.logger,
+          lifecycle: coreServices.rootLifecycle,
+        },
+        async init({ connections, config, logger, lifecycle }) {
+          const configured =
+            config.getOptionalConfigArray('fleet.managementClusters') ?? [];
+          const demo = config.getOptionalConfig('fleet.demo');
+          if (
+            configured.length > 0 ||
+            demo?.getOptionalBoolean('enabled') === false
+          )
+            return;
 
-        const simulator = await startFleetSimulator({
-          clusters: demo?.getOptionalNumber('clusters') ?? 12,
-          tls: true,
-          latencyMs: demo?.getOptionalNumber('latencyMs') ?? 0,
-        });
-        lifecycle.addShutdownHook(() => simulator.stop());
-        options.onStarted?.(simulator);
-        connections.addManagementCluster({
-          id: 'demo',
-          url: simulator.management.url,
-          caData: simulator.management.caData,
-          serviceAccountToken: simulator.management.token,
-          defaultOwner: 'group:default/platform-team',
-          demo: true,
-        });
-        connections.addDnsCluster({
-          id: 'demo-dns',
-          url: simulator.dns.url,
-          caData: simulator.dns.caData,
-          serviceAccountToken: simulator.dns.token,
-          demo: true,
-        });
-        logger.warn(
-          `Fleet: no management cluster configured; serving the SIMULATED demo fleet ` +
-            `(${simulator.clusterNames().length} clusters at ${simulator.url}). Configure fleet.managementClusters to read a real fleet.`,
-        );
-      },
-    });
-  },
-});
+          const simulator = await startFleetSimulator({
+            clusters: demo?.getOptionalNumber('clusters') ?? 12,
+            tls: true,
+            latencyMs: demo?.getOptionalNumber('latencyMs') ?? 0,
+          });
+          lifecycle.addShutdownHook(() => simulator.stop());
+          options.onStarted?.(simulator);
+          connections.addManagementCluster({
+            id: 'demo',
+            url: simulator.management.url,
+            caData: simulator.management.caData,
+            serviceAccountToken: simulator.management.token,
+            defaultOwner: 'group:default/platform-team',
+            demo: true,
+          });
+          connections.addDnsCluster({
+            id: 'demo-dns',
+            url: simulator.dns.url,
+            caData: simulator.dns.caData,
+            serviceAccountToken: simulator.dns.token,
+            demo: true,
+          });
+          logger.warn(
+            `Fleet: no management cluster configured; serving the SIMULATED demo fleet ` +
+              `(${simulator.clusterNames().length} clusters at ${
+                simulator.url
+              }). Configure fleet.managementClusters to read a real fleet.`,
+          );
+        },
+      });
+    },
+  });
 }
 
 export const fleetDemoModule = createFleetDemoModule();

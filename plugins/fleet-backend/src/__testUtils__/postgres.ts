@@ -20,7 +20,9 @@ export async function requirePostgres(): Promise<void> {
   } catch (error) {
     throw new Error(
       `PostgreSQL is not reachable at ${postgres.user}@${postgres.host}:${postgres.port}/${postgres.database} ` +
-        `(${(error as Error).message}). Start it (on Debian: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start) ` +
+        `(${
+          (error as Error).message
+        }). Start it (on Debian: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start) ` +
         `or point FLEET_TEST_PG_HOST/PORT/USER/PASSWORD/DATABASE at one.`,
     );
   } finally {
@@ -33,7 +35,10 @@ export async function dropDatabases(prefix: string): Promise<void> {
   const client = new Client({ ...postgres });
   await client.connect();
   try {
-    const { rows } = await client.query('select datname from pg_database where datname like $1', [`${prefix}%`]);
+    const { rows } = await client.query(
+      'select datname from pg_database where datname like $1',
+      [`${prefix}%`],
+    );
     for (const { datname } of rows) {
       await client.query(`drop database if exists "${datname}" with (force)`);
     }

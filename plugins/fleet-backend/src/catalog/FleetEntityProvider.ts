@@ -1,6 +1,13 @@
-import type { AuthService, DiscoveryService, LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import type {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
 import type { ClusterInventoryResponse } from '@internal/plugin-fleet-common';
 import { fleetEntities } from './clusterEntities';
 
@@ -29,21 +36,32 @@ export class FleetEntityProvider implements EntityProvider {
   }
 
   async refresh(): Promise<void> {
-    if (!this.connection) throw new Error('FleetEntityProvider is not connected yet');
+    if (!this.connection)
+      throw new Error('FleetEntityProvider is not connected yet');
     const { discovery, auth, logger, fallbackOwner } = this.deps;
     const baseUrl = await discovery.getBaseUrl('fleet');
     const { token } = await auth.getPluginRequestToken({
       onBehalfOf: await auth.getOwnServiceCredentials(),
       targetPluginId: 'fleet',
     });
-    const response = await fetch(`${baseUrl}/inventory`, { headers: { Authorization: `Bearer ${token}` } });
+    const response = await fetch(`${baseUrl}/inventory`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     if (!response.ok) throw await ResponseError.fromResponse(response);
     const { items } = (await response.json()) as ClusterInventoryResponse;
-    const entities = fleetEntities(items, { locationKey: this.getProviderName(), fallbackOwner });
+    const entities = fleetEntities(items, {
+      locationKey: this.getProviderName(),
+      fallbackOwner,
+    });
     await this.connection.applyMutation({
       type: 'full',
-      entities: entities.map(entity => ({ entity, locationKey: `fleet:${this.getProviderName()}` })),
+      entities: entities.map(entity => ({
+        entity,
+        locationKey: `fleet:${this.getProviderName()}`,
+      })),
     });
-    logger.info(`Fleet: ${entities.length} catalog entities from ${items.length} clusters`);
+    logger.info(
+      `Fleet: ${entities.length} catalog entities from ${items.length} clusters`,
+    );
   }
 }

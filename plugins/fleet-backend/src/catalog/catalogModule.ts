@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { readDurationFromConfig } from '@backstage/config';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { FleetEntityProvider } from './FleetEntityProvider';
@@ -24,7 +27,8 @@ export const catalogModuleFleetEntities = createBackendModule({
           discovery,
           auth,
           logger,
-          fallbackOwner: catalogConfig?.getOptionalString('defaultOwner') ?? 'unknown',
+          fallbackOwner:
+            catalogConfig?.getOptionalString('defaultOwner') ?? 'unknown',
         });
         catalog.addEntityProvider(provider);
         await scheduler.scheduleTask({
@@ -39,7 +43,9 @@ export const catalogModuleFleetEntities = createBackendModule({
             try {
               await provider.refresh();
             } catch (error) {
-              logger.warn(`Fleet: catalog ingestion failed: ${(error as Error).message}`);
+              logger.warn(
+                `Fleet: catalog ingestion failed: ${(error as Error).message}`,
+              );
             }
           },
         });

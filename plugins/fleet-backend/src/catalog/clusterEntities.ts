@@ -26,7 +26,9 @@ export function entityName(...parts: string[]): string {
   return joined.slice(0, ENTITY_NAME_MAX).replace(/[^A-Za-z0-9]+$/, '');
 }
 
-export function clusterEntityName(item: Pick<ClusterInventoryItem, 'ref'>): string {
+export function clusterEntityName(
+  item: Pick<ClusterInventoryItem, 'ref'>,
+): string {
   return entityName(item.ref.name);
 }
 
@@ -52,7 +54,10 @@ export function fleetEntities(
   options: { locationKey: string; fallbackOwner: string },
 ): Entity[] {
   const location = `fleet:${options.locationKey}`;
-  const managed = { [ANNOTATION_LOCATION]: location, [ANNOTATION_ORIGIN_LOCATION]: location };
+  const managed = {
+    [ANNOTATION_LOCATION]: location,
+    [ANNOTATION_ORIGIN_LOCATION]: location,
+  };
   const entities: Entity[] = [];
   const zones = new Map<string, { clusters: Set<string>; owner: string }>();
 
@@ -65,22 +70,39 @@ export function fleetEntities(
       [FLEET_ENTITY_ANNOTATIONS.management]: item.ref.management,
       [KUBERNETES_ANNOTATIONS.authProvider]: 'serviceAccount',
     };
-    if (item.apiServer) annotations[KUBERNETES_ANNOTATIONS.apiServer] = item.apiServer;
-    if (item.apiServerCaData) annotations[KUBERNETES_ANNOTATIONS.caData] = item.apiServerCaData;
+    if (item.apiServer)
+      annotations[KUBERNETES_ANNOTATIONS.apiServer] = item.apiServer;
+    if (item.apiServerCaData)
+      annotations[KUBERNETES_ANNOTATIONS.caData] = item.apiServerCaData;
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',
       metadata: {
         name,
         title: item.ref.name,
-        description: `k0rdent cluster ${item.ref.namespace}/${item.ref.name} of management cluster ${item.ref.management}${item.demo ? ' (simulated demo fleet)' : ''}`,
+        description: `k0rdent cluster ${item.ref.namespace}/${
+          item.ref.name
+        } of management cluster ${item.ref.management}${
+          item.demo ? ' (simulated demo fleet)' : ''
+        }`,
         annotations,
         labels: Object.fromEntries(
-          Object.entries(item.labels).filter(([k, v]) => /^[A-Za-z0-9][-A-Za-z0-9_.]{0,62}$/.test(k) && /^[-A-Za-z0-9_.]{0,63}$/.test(v)),
+          Object.entries(item.labels).filter(
+            ([k, v]) =>
+              /^[A-Za-z0-9][-A-Za-z0-9_.]{0,62}$/.test(k) &&
+              /^[-A-Za-z0-9_.]{0,63}$/.test(v),
+          ),
         ),
-        tags: [entityName(item.ref.management), item.demo ? 'demo' : undefined].filter((t): t is string => !!t),
+        tags: [
+          entityName(item.ref.management),
+          item.demo ? 'demo' : undefined,
+        ].filter((t): t is string => !!t),
       },
-      spec: { type: 'kubernetes-cluster', owner, ...(item.template ? { template: item.template } : {}) },
+      spec: {
+        type: 'kubernetes-cluster',
+        owner,
+        ...(item.template ? { template: item.template } : {}),
+      },
     });
     for (const vm of item.virtualMachines) {
       entities.push({
@@ -89,10 +111,19 @@ export function fleetEntities(
         metadata: {
           name: vmEntityName(vm.namespace, vm.name),
           title: vm.name,
-          description: `VirtRigaud VirtualMachine ${vm.namespace}/${vm.name}${vm.image ? ` booting VMImage ${vm.image}` : ''}`,
-          annotations: { ...managed, [FLEET_ENTITY_ANNOTATIONS.clusterDeployment]: item.id },
+          description: `VirtRigaud VirtualMachine ${vm.namespace}/${vm.name}${
+            vm.image ? ` booting VMImage ${vm.image}` : ''
+          }`,
+          annotations: {
+            ...managed,
+            [FLEET_ENTITY_ANNOTATIONS.clusterDeployment]: item.id,
+          },
         },
-        spec: { type: 'virtual-machine', owner, dependencyOf: [`resource:default/${name}`] },
+        spec: {
+          type: 'virtual-machine',
+          owner,
+          dependencyOf: [`resource:default/${name}`],
+        },
       });
     }
     for (const zone of item.zones) {
@@ -101,7 +132,9 @@ export function fleetEntities(
       zones.set(zone, entry);
     }
   }
-  for (const [zone, { clusters, owner }] of [...zones.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [zone, { clusters, owner }] of [...zones.entries()].sort(
+    ([a], [b]) => a.localeCompare(b),
+  )) {
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',

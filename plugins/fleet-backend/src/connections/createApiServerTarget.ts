@@ -13,16 +13,32 @@ export function createApiServerTarget(
   scope: ApiServerTarget['scope'],
   options: ApiServerConnectionOptions,
 ): ApiServerTarget {
-  const where = `fleet.${scope === 'management' ? 'managementClusters' : 'dnsClusters'}[${options.id}]`;
+  const where = `fleet.${
+    scope === 'management' ? 'managementClusters' : 'dnsClusters'
+  }[${options.id}]`;
   if (!ID_PATTERN.test(options.id)) {
-    throw new InputError(`${where}.id must be a lowercase RFC 1123 label, got "${options.id}"`);
+    throw new InputError(
+      `${where}.id must be a lowercase RFC 1123 label, got "${options.id}"`,
+    );
   }
-  const ways = [options.url !== undefined, options.kubeconfigFile !== undefined, options.inCluster === true];
+  const ways = [
+    options.url !== undefined,
+    options.kubeconfigFile !== undefined,
+    options.inCluster === true,
+  ];
   if (ways.filter(Boolean).length !== 1) {
-    throw new InputError(`${where}: set exactly one of url, kubeconfigFile or inCluster`);
+    throw new InputError(
+      `${where}: set exactly one of url, kubeconfigFile or inCluster`,
+    );
   }
-  if (options.url !== undefined && !options.serviceAccountToken && !options.serviceAccountTokenFile) {
-    throw new InputError(`${where}: url needs serviceAccountToken or serviceAccountTokenFile`);
+  if (
+    options.url !== undefined &&
+    !options.serviceAccountToken &&
+    !options.serviceAccountTokenFile
+  ) {
+    throw new InputError(
+      `${where}: url needs serviceAccountToken or serviceAccountTokenFile`,
+    );
   }
 
   return {
@@ -39,7 +55,8 @@ export function createApiServerTarget(
       }
       if (options.kubeconfigFile) {
         kc.loadFromFile(options.kubeconfigFile);
-        if (options.kubeconfigContext) kc.setCurrentContext(options.kubeconfigContext);
+        if (options.kubeconfigContext)
+          kc.setCurrentContext(options.kubeconfigContext);
         return kc;
       }
       const token =
@@ -47,9 +64,18 @@ export function createApiServerTarget(
         (await fs.readFile(options.serviceAccountTokenFile!, 'utf8')).trim();
       const caData =
         options.caData ??
-        (options.caFile ? Buffer.from(await fs.readFile(options.caFile)).toString('base64') : undefined);
+        (options.caFile
+          ? Buffer.from(await fs.readFile(options.caFile)).toString('base64')
+          : undefined);
       kc.loadFromOptions({
-        clusters: [{ name: options.id, server: options.url!, caData, skipTLSVerify: false }],
+        clusters: [
+          {
+            name: options.id,
+            server: options.url!,
+            caData,
+            skipTLSVerify: false,
+          },
+        ],
         users: [{ name: options.id, token }],
         contexts: [{ name: options.id, cluster: options.id, user: options.id }],
         currentContext: options.id,

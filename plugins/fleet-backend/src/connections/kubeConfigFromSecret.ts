@@ -18,11 +18,18 @@ export interface ChildApiServer {
 type RawKubeconfig = {
   clusters?: Array<{ name?: string; cluster?: Record<string, unknown> }>;
   users?: Array<{ name?: string; user?: Record<string, unknown> }>;
-  contexts?: Array<{ name?: string; context?: { cluster?: string; user?: string } }>;
+  contexts?: Array<{
+    name?: string;
+    context?: { cluster?: string; user?: string };
+  }>;
   'current-context'?: string;
 };
 
-const ALLOWED_USER_KEYS = new Set(['token', 'client-certificate-data', 'client-key-data']);
+const ALLOWED_USER_KEYS = new Set([
+  'token',
+  'client-certificate-data',
+  'client-key-data',
+]);
 const ALLOWED_CLUSTER_KEYS = new Set([
   'server',
   'certificate-authority-data',
@@ -52,8 +59,10 @@ export function kubeConfigFromSecret(secretValue: string): {
   }
   const contextName = raw['current-context'] ?? raw.contexts?.[0]?.name;
   const context = raw.contexts?.find(c => c.name === contextName)?.context;
-  const clusterEntry = raw.clusters?.find(c => c.name === context?.cluster) ?? raw.clusters?.[0];
-  const userEntry = raw.users?.find(u => u.name === context?.user) ?? raw.users?.[0];
+  const clusterEntry =
+    raw.clusters?.find(c => c.name === context?.cluster) ?? raw.clusters?.[0];
+  const userEntry =
+    raw.users?.find(u => u.name === context?.user) ?? raw.users?.[0];
   const cluster = clusterEntry?.cluster;
   const user = userEntry?.user ?? {};
   if (!cluster || typeof cluster.server !== 'string') {
@@ -82,12 +91,18 @@ export function kubeConfigFromSecret(secretValue: string): {
   const token = typeof user.token === 'string' ? user.token : undefined;
   const certData = user['client-certificate-data'];
   const keyData = user['client-key-data'];
-  if (!token && !(typeof certData === 'string' && typeof keyData === 'string')) {
-    throw new KubeconfigRejectedError('the kubeconfig carries neither a token nor a client certificate and key');
+  if (
+    !token &&
+    !(typeof certData === 'string' && typeof keyData === 'string')
+  ) {
+    throw new KubeconfigRejectedError(
+      'the kubeconfig carries neither a token nor a client certificate and key',
+    );
   }
-  const caData = typeof cluster['certificate-authority-data'] === 'string'
-    ? (cluster['certificate-authority-data'] as string)
-    : undefined;
+  const caData =
+    typeof cluster['certificate-authority-data'] === 'string'
+      ? (cluster['certificate-authority-data'] as string)
+      : undefined;
 
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromOptions({
@@ -96,7 +111,10 @@ export function kubeConfigFromSecret(secretValue: string): {
         name: 'child',
         server: cluster.server,
         caData,
-        tlsServerName: typeof cluster['tls-server-name'] === 'string' ? cluster['tls-server-name'] : undefined,
+        tlsServerName:
+          typeof cluster['tls-server-name'] === 'string'
+            ? cluster['tls-server-name']
+            : undefined,
         skipTLSVerify: false,
       },
     ],

@@ -8,7 +8,9 @@ function readConnection(config: Config): ApiServerConnectionOptions {
     caData: config.getOptionalString('caData'),
     caFile: config.getOptionalString('caFile'),
     serviceAccountToken: config.getOptionalString('serviceAccountToken'),
-    serviceAccountTokenFile: config.getOptionalString('serviceAccountTokenFile'),
+    serviceAccountTokenFile: config.getOptionalString(
+      'serviceAccountTokenFile',
+    ),
     kubeconfigFile: config.getOptionalString('kubeconfigFile'),
     kubeconfigContext: config.getOptionalString('kubeconfigContext'),
     inCluster: config.getOptionalBoolean('inCluster'),
@@ -23,7 +25,11 @@ export function readConnectionConfig(config: Config): {
   dnsClusters: ApiServerConnectionOptions[];
 } {
   return {
-    managementClusters: (config.getOptionalConfigArray('fleet.managementClusters') ?? []).map(readConnection),
-    dnsClusters: (config.getOptionalConfigArray('fleet.dnsClusters') ?? []).map(readConnection),
+    managementClusters: (
+      config.getOptionalConfigArray('fleet.managementClusters') ?? []
+    ).map(readConnection),
+    dnsClusters: (config.getOptionalConfigArray('fleet.dnsClusters') ?? []).map(
+      readConnection,
+    ),
   };
 }

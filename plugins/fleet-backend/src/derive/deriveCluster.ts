@@ -36,13 +36,20 @@ export interface ClusterInputs {
     nodeOpUpgrades: KubeObject[];
     apiServer: { server: string; caData?: string };
   };
-  dns?: { read: ReadContext; records: Array<{ kind: DnsRecordKind; object: KubeObject }>; zones: string[] };
+  dns?: {
+    read: ReadContext;
+    records: Array<{ kind: DnsRecordKind; object: KubeObject }>;
+    zones: string[];
+  };
   /** The last good detail: its nodes and records stand in for a part that could not be read now. */
   previous?: ClusterDetail;
   readState: ReadState;
 }
 
-export function clusterRefOf(managementId: string, clusterDeployment: KubeObject): ClusterRef {
+export function clusterRefOf(
+  managementId: string,
+  clusterDeployment: KubeObject,
+): ClusterRef {
   return {
     management: managementId,
     namespace: clusterDeployment.metadata?.namespace ?? 'default',
@@ -54,17 +61,30 @@ export function clusterRefOf(managementId: string, clusterDeployment: KubeObject
  * The desired Kairos image of a cluster: the VMImage the ClusterDeployment's
  * `fleetportal.io/vmimage` annotation names; without it, the one VMImage all its VMs share.
  */
-export function deriveDesiredImage(inputs: ClusterInputs): Figure<string> | undefined {
+export function deriveDesiredImage(
+  inputs: ClusterInputs,
+): Figure<string> | undefined {
   const cd = inputs.clusterDeployment;
-  const named = stringOrUndefined(cd.metadata?.annotations?.[FLEET_ANNOTATIONS.desiredImage]);
+  const named = stringOrUndefined(
+    cd.metadata?.annotations?.[FLEET_ANNOTATIONS.desiredImage],
+  );
   const imageNames = named
     ? [named]
-    : [...new Set(inputs.virtualMachines.map(vm => stringOrUndefined(vm.spec?.imageRef?.name)).filter(Boolean))];
+    : [
+        ...new Set(
+          inputs.virtualMachines
+            .map(vm => stringOrUndefined(vm.spec?.imageRef?.name))
+            .filter(Boolean),
+        ),
+      ];
   if (imageNames.length !== 1) return undefined;
   const vmImage = inputs.vmImages.get(imageNames[0]!);
   const pinned = vmImage ? vmImageReference(vmImage) : undefined;
   if (!vmImage || !pinned) return undefined;
-  return { value: pinned.reference, source: sourceOf(vmImage, inputs.managementRead, pinned.field) };
+  return {
+    value: pinned.reference,
+    source: sourceOf(vmImage, inputs.managementRead, pinned.field),
+  };
 }
 
 function imageUsage(nodes: NodeStatus[]): ImageUsage[] {
@@ -79,36 +99,56 @@ function imageUsage(nodes: NodeStatus[]): ImageUsage[] {
     usage.nodes.push(node.name);
     byReference.set(node.image.reference, usage);
   }
-  return [...byReference.values()].sort((a, b) => b.nodes.length - a.nodes.length || a.reference.localeCompare(b.reference));
+  return [...byReference.values()].sort(
+    (a, b) =>
+      b.nodes.length - a.nodes.length || a.reference.localeCompare(b.reference),
+  );
 }
 
 export function deriveCluster(inputs: ClusterInputs): ClusterDetail {
   const cd = inputs.clusterDeployment;
   const ref = clusterRefOf(inputs.management.id, cd);
-  const vmsByName = new Map(inputs.virtualMachines.map(vm => [vm.metadata?.name ?? '', vm]));
+  const vmsByName = new Map(
+    inputs.virtualMachines.map(vm => [vm.metadata?.name ?? '', vm]),
+  );
   const nodeStatuses = !inputs.child
     ? inputs.previous?.nodeStatuses ?? []
     : inputs.child.nodes
-    .map(node => {
-      const vm = vmsByName.get(node.metadata?.name ?? '');
-      const imageName = stringOrUndefined(vm?.spec?.imageRef?.name);
-      return deriveNode({
-        node,
-        childRead: inputs.child!.read,
-        virtualMachine: vm,
-        vmImage: imageName ? inputs.vmImages.get(imageName) : undefined,
-        managementRead: inputs.managementRead,
-        nodeOpUpgrades: inputs.child!.nodeOpUpgrades,
-      });
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
+        .map(node => {
+          const vm = vmsByName.get(node.metadata?.name ?? '');
+          const imageName = stringOrUndefined(vm?.spec?.imageRef?.name);
+          return deriveNode({
+            node,
+            childRead: inputs.child!.read,
+            virtualMachine: vm,
+            vmImage: imageName ? inputs.vmImages.get(imageName) : undefined,
+            managementRead: inputs.managementRead,
+            nodeOpUpgrades: inputs.child!.nodeOpUpgrades,
+          });
+        })
+        .sort((a, b) => a.name.localeCompare(b.name));
   const dnsRecords = !inputs.dns
     ? inputs.previous?.dnsRecords ?? []
-    : sortRecords(inputs.dns.records.map(({ kind, object }) => deriveDnsRecord(kind, object, inputs.dns!.read)));
+    : sortRecords(
+        inputs.dns.records.map(({ kind, object }) =>
+          deriveDnsRecord(kind, object, inputs.dns!.read),
+        ),
+      );
   const health = deriveHealth(cd, inputs.managementRead);
-  const k0sVersions = deriveK0sVersions(cd, inputs.controlPlanes, nodeStatuses, inputs.managementRead);
+  const k0sVersions = deriveK0sVersions(
+    cd,
+    inputs.controlPlanes,
+    nodeStatuses,
+    inputs.managementRead,
+  );
   const desiredImageFigure = deriveDesiredImage(inputs);
-  const drift = deriveDrift({ health, desiredImage: desiredImageFigure?.value, nodes: nodeStatuses, k0s: k0sVersions, dnsRecords });
+  const drift = deriveDrift({
+    health,
+    desiredImage: desiredImageFigure?.value,
+    nodes: nodeStatuses,
+    k0s: k0sVersions,
+    dnsRecords,
+  });
   const labels = cd.metadata?.labels ?? {};
 
   return {
@@ -118,10 +158,14 @@ export function deriveCluster(inputs: ClusterInputs): ClusterDetail {
     template: stringOrUndefined(cd.spec?.template),
     credential: stringOrUndefined(cd.spec?.credential),
     region: stringOrUndefined(cd.status?.region),
-    owner: stringOrUndefined(cd.metadata?.annotations?.[FLEET_ANNOTATIONS.owner]) ?? inputs.management.defaultOwner,
+    owner:
+      stringOrUndefined(cd.metadata?.annotations?.[FLEET_ANNOTATIONS.owner]) ??
+      inputs.management.defaultOwner,
     labels: { ...labels },
     apiServer: inputs.child?.apiServer.server ?? inputs.previous?.apiServer,
-    apiServerCaData: inputs.child ? inputs.child.apiServer.caData : inputs.previous?.apiServerCaData,
+    apiServerCaData: inputs.child
+      ? inputs.child.apiServer.caData
+      : inputs.previous?.apiServerCaData,
     health,
     k0s: {
       desired: k0sVersions.desired?.value,
@@ -137,7 +181,10 @@ export function deriveCluster(inputs: ClusterInputs): ClusterDetail {
       ready: nodeStatuses.filter(n => n.ready).length,
       unknownImage: nodeStatuses.filter(n => !n.image.known).length,
     },
-    dns: { total: dnsRecords.length, synced: dnsRecords.filter(r => r.synced).length },
+    dns: {
+      total: dnsRecords.length,
+      synced: dnsRecords.filter(r => r.synced).length,
+    },
     drift,
     read: inputs.readState,
     k0sVersions,
@@ -149,7 +196,9 @@ export function deriveCluster(inputs: ClusterInputs): ClusterDetail {
         name: vm.metadata?.name ?? '',
         image: stringOrUndefined(vm.spec?.imageRef?.name),
         phase: stringOrUndefined(vm.status?.phase),
-        node: nodeStatuses.some(n => n.name === vm.metadata?.name) ? vm.metadata?.name : undefined,
+        node: nodeStatuses.some(n => n.name === vm.metadata?.name)
+          ? vm.metadata?.name
+          : undefined,
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     zones: inputs.dns?.zones ?? inputs.previous?.zones ?? [],
@@ -170,7 +219,6 @@ export function toSummary(detail: ClusterDetail) {
   } = detail;
   return summary;
 }
-
 
 export function toInventoryItem(detail: ClusterDetail): ClusterInventoryItem {
   return {

@@ -19,20 +19,41 @@ export interface DriftInputs {
 export function deriveDrift(inputs: DriftInputs): DriftFinding[] {
   const findings: DriftFinding[] = [];
   if (inputs.health.state === 'not-ready') {
-    findings.push({ type: 'cluster-not-ready', reason: inputs.health.reason, message: inputs.health.message });
+    findings.push({
+      type: 'cluster-not-ready',
+      reason: inputs.health.reason,
+      message: inputs.health.message,
+    });
   }
   for (const node of inputs.nodes) {
     if (!node.image.known) {
-      findings.push({ type: 'node-image-unknown', node: node.name, reason: node.image.reason });
-    } else if (inputs.desiredImage && node.image.reference !== inputs.desiredImage) {
-      findings.push({ type: 'node-image', node: node.name, desired: inputs.desiredImage, actual: node.image.reference });
+      findings.push({
+        type: 'node-image-unknown',
+        node: node.name,
+        reason: node.image.reason,
+      });
+    } else if (
+      inputs.desiredImage &&
+      node.image.reference !== inputs.desiredImage
+    ) {
+      findings.push({
+        type: 'node-image',
+        node: node.name,
+        desired: inputs.desiredImage,
+        actual: node.image.reference,
+      });
     }
   }
   const desired = inputs.k0s.desired?.value;
   if (desired) {
     for (const group of inputs.k0s.running) {
       if (!sameK0sVersion(group.version, desired)) {
-        findings.push({ type: 'k0s-version', desired, running: group.version, nodes: group.nodes });
+        findings.push({
+          type: 'k0s-version',
+          desired,
+          running: group.version,
+          nodes: group.nodes,
+        });
       }
     }
     const build = inputs.k0s.exactBuild?.value;

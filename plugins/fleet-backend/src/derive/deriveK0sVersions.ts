@@ -1,4 +1,8 @@
-import type { K0sVersions, NodeStatus, RunningVersionGroup } from '@internal/plugin-fleet-common';
+import type {
+  K0sVersions,
+  NodeStatus,
+  RunningVersionGroup,
+} from '@internal/plugin-fleet-common';
 import { normalizeK0sVersion } from '@internal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 import { ReadContext, sourceOf, stringOrUndefined } from './source';
@@ -13,38 +17,68 @@ export function deriveK0sVersions(
   nodes: NodeStatus[],
   managementRead: ReadContext,
 ): K0sVersions {
-  const desiredText = stringOrUndefined(clusterDeployment.spec?.config?.k0s?.version);
-  const controlPlane = controlPlanes.find(cp => stringOrUndefined(cp.status?.version));
+  const desiredText = stringOrUndefined(
+    clusterDeployment.spec?.config?.k0s?.version,
+  );
+  const controlPlane = controlPlanes.find(cp =>
+    stringOrUndefined(cp.status?.version),
+  );
   const buildText = stringOrUndefined(controlPlane?.status?.version);
   const upgrades = clusterDeployment.status?.availableUpgrades;
 
   return {
     desired: desiredText
-      ? { value: normalizeK0sVersion(desiredText), source: sourceOf(clusterDeployment, managementRead, 'spec.config.k0s.version') }
+      ? {
+          value: normalizeK0sVersion(desiredText),
+          source: sourceOf(
+            clusterDeployment,
+            managementRead,
+            'spec.config.k0s.version',
+          ),
+        }
       : undefined,
     exactBuild:
       controlPlane && buildText
-        ? { value: normalizeK0sVersion(buildText), source: sourceOf(controlPlane, managementRead, 'status.version') }
+        ? {
+            value: normalizeK0sVersion(buildText),
+            source: sourceOf(controlPlane, managementRead, 'status.version'),
+          }
         : undefined,
     running: groupRunningVersions(nodes),
     availableUpgrades: Array.isArray(upgrades)
       ? {
-          value: upgrades.filter((u: unknown): u is string => typeof u === 'string').sort(),
-          source: sourceOf(clusterDeployment, managementRead, 'status.availableUpgrades'),
+          value: upgrades
+            .filter((u: unknown): u is string => typeof u === 'string')
+            .sort(),
+          source: sourceOf(
+            clusterDeployment,
+            managementRead,
+            'status.availableUpgrades',
+          ),
         }
       : undefined,
   };
 }
 
-export function groupRunningVersions(nodes: NodeStatus[]): RunningVersionGroup[] {
+export function groupRunningVersions(
+  nodes: NodeStatus[],
+): RunningVersionGroup[] {
   const groups = new Map<string, RunningVersionGroup>();
   for (const node of nodes) {
-    const group = groups.get(node.kubeletVersion) ?? { version: node.kubeletVersion, nodes: [], roles: [] };
+    const group = groups.get(node.kubeletVersion) ?? {
+      version: node.kubeletVersion,
+      nodes: [],
+      roles: [],
+    };
     group.nodes.push(node.name);
-    for (const role of node.roles) if (!group.roles.includes(role)) group.roles.push(role);
+    for (const role of node.roles)
+      if (!group.roles.includes(role)) group.roles.push(role);
     groups.set(node.kubeletVersion, group);
   }
   return [...groups.values()]
     .map(g => ({ ...g, nodes: g.nodes.sort(), roles: g.roles.sort() }))
-    .sort((a, b) => b.nodes.length - a.nodes.length || a.version.localeCompare(b.version));
+    .sort(
+      (a, b) =>
+        b.nodes.length - a.nodes.length || a.version.localeCompare(b.version),
+    );
 }

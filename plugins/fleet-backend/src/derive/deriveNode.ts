@@ -1,7 +1,11 @@
 import type { KairosInfo, NodeStatus } from '@internal/plugin-fleet-common';
 import { normalizeK0sVersion } from '@internal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
-import { deriveNodeImage, latestUpgradeFor, NodeImageInputs } from './deriveNodeImage';
+import {
+  deriveNodeImage,
+  latestUpgradeFor,
+  NodeImageInputs,
+} from './deriveNodeImage';
 import { findCondition, sourceOf, stringOrUndefined } from './source';
 
 const ROLE_PREFIX = 'node-role.kubernetes.io/';
@@ -19,7 +23,9 @@ export function kairosInfo(node: KubeObject): KairosInfo {
   const annotations = node.metadata?.annotations ?? {};
   return {
     managed: labels['kairos.io/managed'] === 'true',
-    version: stringOrUndefined(annotations['kairos.io/version']) ?? stringOrUndefined(labels['kairos.io/release']),
+    version:
+      stringOrUndefined(annotations['kairos.io/version']) ??
+      stringOrUndefined(labels['kairos.io/release']),
     flavor: stringOrUndefined(labels['kairos.io/flavor']),
     flavorRelease: stringOrUndefined(labels['kairos.io/flavor-release']),
     variant: stringOrUndefined(labels['kairos.io/variant']),

@@ -1,4 +1,8 @@
-import { FLEET_ANNOTATIONS, type FigureSource, type NodeImage } from '@internal/plugin-fleet-common';
+import {
+  FLEET_ANNOTATIONS,
+  type FigureSource,
+  type NodeImage,
+} from '@internal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 import { parseImageReference } from './parseImageReference';
 import { ReadContext, sourceOf, stringOrUndefined } from './source';
@@ -18,7 +22,8 @@ export type UpgradePhase = 'completed' | 'failed' | 'in-progress';
 
 export function upgradePhase(phase: unknown): UpgradePhase {
   const text = typeof phase === 'string' ? phase.toLowerCase() : '';
-  if (['completed', 'complete', 'succeeded', 'success', 'done'].includes(text)) return 'completed';
+  if (['completed', 'complete', 'succeeded', 'success', 'done'].includes(text))
+    return 'completed';
   if (text.includes('fail') || text.includes('error')) return 'failed';
   return 'in-progress';
 }
@@ -28,7 +33,9 @@ export function latestUpgradeFor(
   nodeName: string,
   upgrades: KubeObject[],
 ): { upgrade: KubeObject; status: any; phase: UpgradePhase } | undefined {
-  let latest: { upgrade: KubeObject; status: any; phase: UpgradePhase } | undefined;
+  let latest:
+    | { upgrade: KubeObject; status: any; phase: UpgradePhase }
+    | undefined;
   for (const upgrade of upgrades) {
     const status = upgrade.status?.nodeStatuses?.[nodeName];
     if (!status || typeof status !== 'object') continue;
@@ -56,14 +63,25 @@ export function deriveNodeImage(inputs: NodeImageInputs): NodeImage {
 
   const latest = latestUpgradeFor(nodeName, inputs.nodeOpUpgrades);
   const completed = inputs.nodeOpUpgrades
-    .map(upgrade => ({ upgrade, status: upgrade.status?.nodeStatuses?.[nodeName] }))
-    .filter(({ status }) => status && upgradePhase(status.phase) === 'completed')
+    .map(upgrade => ({
+      upgrade,
+      status: upgrade.status?.nodeStatuses?.[nodeName],
+    }))
+    .filter(
+      ({ status }) => status && upgradePhase(status.phase) === 'completed',
+    )
     .sort((a, b) =>
-      (stringOrUndefined(b.status.lastUpdated) ?? '').localeCompare(stringOrUndefined(a.status.lastUpdated) ?? ''),
+      (stringOrUndefined(b.status.lastUpdated) ?? '').localeCompare(
+        stringOrUndefined(a.status.lastUpdated) ?? '',
+      ),
     )[0];
   if (completed) {
     const image = stringOrUndefined(completed.upgrade.spec?.image);
-    const source = sourceOf(completed.upgrade, inputs.childRead, `spec.image (status.nodeStatuses.${nodeName}.phase=${completed.status.phase})`);
+    const source = sourceOf(
+      completed.upgrade,
+      inputs.childRead,
+      `spec.image (status.nodeStatuses.${nodeName}.phase=${completed.status.phase})`,
+    );
     if (image) {
       return fromReference(image, 'nodeopupgrade', [source]);
     }
@@ -71,8 +89,14 @@ export function deriveNodeImage(inputs: NodeImageInputs): NodeImage {
   }
 
   if (inputs.virtualMachine) {
-    const vmSource = sourceOf(inputs.virtualMachine, inputs.managementRead, 'spec.imageRef.name');
-    const imageName = stringOrUndefined(inputs.virtualMachine.spec?.imageRef?.name);
+    const vmSource = sourceOf(
+      inputs.virtualMachine,
+      inputs.managementRead,
+      'spec.imageRef.name',
+    );
+    const imageName = stringOrUndefined(
+      inputs.virtualMachine.spec?.imageRef?.name,
+    );
     if (!imageName) {
       sources.push(vmSource);
     } else if (!inputs.vmImage) {
@@ -83,9 +107,17 @@ export function deriveNodeImage(inputs: NodeImageInputs): NodeImage {
       };
     } else {
       const pinned = vmImageReference(inputs.vmImage);
-      const imageSource = sourceOf(inputs.vmImage, inputs.managementRead, pinned?.field ?? 'spec.source.registry.image');
+      const imageSource = sourceOf(
+        inputs.vmImage,
+        inputs.managementRead,
+        pinned?.field ?? 'spec.source.registry.image',
+      );
       if (pinned) {
-        return fromReference(pinned.reference, 'virtualmachine', [...sources, vmSource, imageSource]);
+        return fromReference(pinned.reference, 'virtualmachine', [
+          ...sources,
+          vmSource,
+          imageSource,
+        ]);
       }
       return {
         known: false,
@@ -95,15 +127,24 @@ export function deriveNodeImage(inputs: NodeImageInputs): NodeImage {
     }
   }
 
-  const annotated = stringOrUndefined(inputs.node.metadata?.annotations?.[FLEET_ANNOTATIONS.nodeImageRef]);
+  const annotated = stringOrUndefined(
+    inputs.node.metadata?.annotations?.[FLEET_ANNOTATIONS.nodeImageRef],
+  );
   if (annotated) {
     return fromReference(annotated, 'node-annotation', [
       ...sources,
-      sourceOf(inputs.node, inputs.childRead, `metadata.annotations["${FLEET_ANNOTATIONS.nodeImageRef}"]`),
+      sourceOf(
+        inputs.node,
+        inputs.childRead,
+        `metadata.annotations["${FLEET_ANNOTATIONS.nodeImageRef}"]`,
+      ),
     ]);
   }
 
-  const pending = latest && latest.phase !== 'completed' ? ` (a NodeOpUpgrade is ${latest.phase})` : '';
+  const pending =
+    latest && latest.phase !== 'completed'
+      ? ` (a NodeOpUpgrade is ${latest.phase})`
+      : '';
   return {
     known: false,
     reason: inputs.virtualMachine
@@ -120,13 +161,23 @@ function fromReference(
 ): NodeImage {
   const parsed = parseImageReference(text);
   if (parsed?.digest) {
-    return { known: true, reference: parsed.reference, repository: parsed.repository, digest: parsed.digest, via, sources };
+    return {
+      known: true,
+      reference: parsed.reference,
+      repository: parsed.repository,
+      digest: parsed.digest,
+      via,
+      sources,
+    };
   }
   return {
     known: false,
     reason: parsed
       ? `the image is referenced by tag (${parsed.reference}), not by digest, so what it resolves to is not recorded`
-      : `the image reference "${text.slice(0, 200)}" is not a valid OCI reference`,
+      : `the image reference "${text.slice(
+          0,
+          200,
+        )}" is not a valid OCI reference`,
     reference: parsed?.reference,
     sources,
   };
@@ -137,13 +188,19 @@ function fromReference(
  * `spec.source.registry.image`, so Fleet Portal writes the digest reference into the VMImage's
  * `fleetportal.io/image-ref` annotation as well; a digest found in either place wins over a tag.
  */
-export function vmImageReference(vmImage: KubeObject): { reference: string; field: string } | undefined {
+export function vmImageReference(
+  vmImage: KubeObject,
+): { reference: string; field: string } | undefined {
   const registry = stringOrUndefined(vmImage.spec?.source?.registry?.image);
-  const annotated = stringOrUndefined(vmImage.metadata?.annotations?.[FLEET_ANNOTATIONS.nodeImageRef]);
+  const annotated = stringOrUndefined(
+    vmImage.metadata?.annotations?.[FLEET_ANNOTATIONS.nodeImageRef],
+  );
   const registryField = 'spec.source.registry.image';
   const annotationField = `metadata.annotations["${FLEET_ANNOTATIONS.nodeImageRef}"]`;
-  if (registry && parseImageReference(registry)?.digest) return { reference: registry.trim(), field: registryField };
-  if (annotated && parseImageReference(annotated)?.digest) return { reference: annotated.trim(), field: annotationField };
+  if (registry && parseImageReference(registry)?.digest)
+    return { reference: registry.trim(), field: registryField };
+  if (annotated && parseImageReference(annotated)?.digest)
+    return { reference: annotated.trim(), field: annotationField };
   if (registry) return { reference: registry.trim(), field: registryField };
   if (annotated) return { reference: annotated.trim(), field: annotationField };
   return undefined;

@@ -7,7 +7,11 @@ export interface ReadContext {
   readAt: string;
 }
 
-export function sourceOf(object: KubeObject, read: ReadContext, field: string): FigureSource {
+export function sourceOf(
+  object: KubeObject,
+  read: ReadContext,
+  field: string,
+): FigureSource {
   return {
     readFrom: read.readFrom,
     apiVersion: object.apiVersion ?? 'unknown',
@@ -22,7 +26,14 @@ export function sourceOf(object: KubeObject, read: ReadContext, field: string): 
 export function findCondition(
   object: KubeObject,
   type: string,
-): { status?: string; reason?: string; message?: string; lastTransitionTime?: string } | undefined {
+):
+  | {
+      status?: string;
+      reason?: string;
+      message?: string;
+      lastTransitionTime?: string;
+    }
+  | undefined {
   const conditions = object.status?.conditions;
   if (!Array.isArray(conditions)) return undefined;
   return conditions.find((c: any) => c && c.type === type);

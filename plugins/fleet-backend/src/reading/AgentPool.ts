@@ -14,14 +14,18 @@ const IDLE_LIMIT_MS = 10 * 60_000;
  * certificates travel in headers and are not part of the pool's key.
  */
 export class AgentPool {
-  private readonly agents = new Map<string, { agent: https.Agent; lastUsed: number }>();
+  private readonly agents = new Map<
+    string,
+    { agent: https.Agent; lastUsed: number }
+  >();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   async agentFor(kubeConfig: KubeConfig): Promise<https.Agent | undefined> {
     const cluster = kubeConfig.getCurrentCluster();
     // Proxies and plain HTTP keep client-node's own agent.
-    if (!cluster || cluster.proxyUrl || !cluster.server.startsWith('https:')) return undefined;
+    if (!cluster || cluster.proxyUrl || !cluster.server.startsWith('https:'))
+      return undefined;
     const options: https.RequestOptions = {};
     await kubeConfig.applyToHTTPSOptions(options);
     const tls = {
@@ -38,7 +42,10 @@ export class AgentPool {
       .digest('hex');
     let entry = this.agents.get(key);
     if (!entry) {
-      entry = { agent: new https.Agent({ ...tls, keepAlive: true, maxSockets: 16 }), lastUsed: 0 };
+      entry = {
+        agent: new https.Agent({ ...tls, keepAlive: true, maxSockets: 16 }),
+        lastUsed: 0,
+      };
       this.agents.set(key, entry);
     }
     entry.lastUsed = this.now();

@@ -48,7 +48,10 @@ export interface ListOptions {
 export const DEFAULT_PAGE_SIZE = 250;
 
 /** Runs after client-node applied the kubeconfig's auth: adds the abort signal and the pooled agent. */
-function requestMiddleware(signal: AbortSignal, agent: Promise<Agent | undefined> | undefined): ObservableMiddleware {
+function requestMiddleware(
+  signal: AbortSignal,
+  agent: Promise<Agent | undefined> | undefined,
+): ObservableMiddleware {
   return {
     pre: context => {
       context.setSignal(signal);
@@ -88,7 +91,9 @@ export class KubeReader {
     this.custom = kubeConfig.makeApiClient(CustomObjectsApi);
     this.pageSize = read.pageSize ?? DEFAULT_PAGE_SIZE;
     this.options = {
-      middleware: [requestMiddleware(read.signal, read.agents?.agentFor(kubeConfig))],
+      middleware: [
+        requestMiddleware(read.signal, read.agents?.agentFor(kubeConfig)),
+      ],
       middlewareMergeStrategy: 'append' as const,
     };
   }
@@ -96,7 +101,11 @@ export class KubeReader {
   async listNodes(options: ListOptions = {}): Promise<KubeObject[]> {
     return this.paginate(async _continue => {
       const page = await this.core.listNode(
-        { labelSelector: options.labelSelector, limit: this.pageSize, _continue },
+        {
+          labelSelector: options.labelSelector,
+          limit: this.pageSize,
+          _continue,
+        },
         this.options,
       );
       return {
@@ -107,7 +116,10 @@ export class KubeReader {
   }
 
   async readSecret(namespace: string, name: string): Promise<KubeObject> {
-    const secret = await this.core.readNamespacedSecret({ namespace, name }, this.options);
+    const secret = await this.core.readNamespacedSecret(
+      { namespace, name },
+      this.options,
+    );
     return secret as unknown as KubeObject;
   }
 
@@ -137,17 +149,27 @@ export class KubeReader {
         _continue,
       };
       const page = namespace
-        ? await this.custom.listNamespacedCustomObject({ ...params, namespace }, this.options)
+        ? await this.custom.listNamespacedCustomObject(
+            { ...params, namespace },
+            this.options,
+          )
         : await this.custom.listClusterCustomObject(params, this.options);
       if (!page || typeof page !== 'object' || !Array.isArray(page.items)) {
-        throw new MalformedResponseError(`the ${type.plural} list has no items array`);
+        throw new MalformedResponseError(
+          `the ${type.plural} list has no items array`,
+        );
       }
-      return { items: page.items as KubeObject[], next: page.metadata?.continue };
+      return {
+        items: page.items as KubeObject[],
+        next: page.metadata?.continue,
+      };
     });
   }
 
   private async paginate(
-    fetchPage: (cont?: string) => Promise<{ items: KubeObject[]; next?: string }>,
+    fetchPage: (
+      cont?: string,
+    ) => Promise<{ items: KubeObject[]; next?: string }>,
   ): Promise<KubeObject[]> {
     const items: KubeObject[] = [];
     let next: string | undefined;

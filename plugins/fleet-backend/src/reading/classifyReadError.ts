@@ -1,5 +1,8 @@
 import { ApiException } from '@kubernetes/client-node';
-import type { ReadFailure, ReadFailureReason } from '@internal/plugin-fleet-common';
+import type {
+  ReadFailure,
+  ReadFailureReason,
+} from '@internal/plugin-fleet-common';
 import { KubeconfigRejectedError } from '../connections/kubeConfigFromSecret';
 import { MalformedResponseError } from './KubeReader';
 
@@ -61,34 +64,53 @@ export function classifyReadError(
     at,
   });
   if (timedOut) {
-    return make('timeout', 'the cluster did not answer within the per-cluster timeout');
+    return make(
+      'timeout',
+      'the cluster did not answer within the per-cluster timeout',
+    );
   }
   if (error instanceof KubeconfigRejectedError) {
     return make('kubeconfig-rejected', error.message);
   }
   if (error instanceof MalformedResponseError || error instanceof SyntaxError) {
-    return make('malformed-response', `the API server sent a response that is not valid: ${error.message}`);
+    return make(
+      'malformed-response',
+      `the API server sent a response that is not valid: ${error.message}`,
+    );
   }
   if (error instanceof ApiException) {
     const reason = reasonForStatus(error.code);
     const detail = statusMessage(error.body);
-    const message = reason === 'malformed-response'
-      ? 'the API server sent a response that is not a valid Kubernetes object'
-      : `HTTP ${error.code}${detail ? `: ${detail}` : ''}`;
+    const message =
+      reason === 'malformed-response'
+        ? 'the API server sent a response that is not a valid Kubernetes object'
+        : `HTTP ${error.code}${detail ? `: ${detail}` : ''}`;
     return make(reason, message);
   }
   const code = errorCode(error);
   if (code === 'ERR_STREAM_PREMATURE_CLOSE') {
-    return make('malformed-response', 'the response ended before it could be read completely');
+    return make(
+      'malformed-response',
+      'the response ended before it could be read completely',
+    );
   }
   if (code && NETWORK_CODES.has(code)) {
     return make('unreachable', `the API server cannot be reached (${code})`);
   }
   const name = (error as any)?.name;
   if (name === 'AbortError' || name === 'TimeoutError') {
-    return make('timeout', 'the request was aborted before the API server answered');
+    return make(
+      'timeout',
+      'the request was aborted before the API server answered',
+    );
   }
   if (code) return make('unreachable', `the request failed (${code})`);
-  const detail = typeof (error as any)?.message === 'string' ? `: ${(error as any).message.slice(0, 200)}` : '';
-  return make('malformed-response', `the response could not be read (${name ?? 'unknown error'}${detail})`);
+  const detail =
+    typeof (error as any)?.message === 'string'
+      ? `: ${(error as any).message.slice(0, 200)}`
+      : '';
+  return make(
+    'malformed-response',
+    `the response could not be read (${name ?? 'unknown error'}${detail})`,
+  );
 }

@@ -1,5 +1,10 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { KubeObject, KubeReader, MalformedResponseError, type ReadOptions } from './KubeReader';
+import {
+  KubeObject,
+  KubeReader,
+  MalformedResponseError,
+  type ReadOptions,
+} from './KubeReader';
 import { optionalList } from './optionalList';
 import { NODE_OP_UPGRADES } from './resourceTypes';
 
@@ -21,12 +26,22 @@ export async function readChildCluster(
     optionalList(() => reader.listCustom(NODE_OP_UPGRADES, undefined)),
   ]);
   for (const node of nodes) {
-    if (!node || typeof node !== 'object' || typeof node.metadata?.name !== 'string') {
-      throw new MalformedResponseError('a node in the list has no metadata.name');
+    if (
+      !node ||
+      typeof node !== 'object' ||
+      typeof node.metadata?.name !== 'string'
+    ) {
+      throw new MalformedResponseError(
+        'a node in the list has no metadata.name',
+      );
     }
   }
   const incompleteNodes = nodes
-    .filter(node => typeof node.status?.nodeInfo?.kubeletVersion !== 'string' || !Array.isArray(node.status?.conditions))
+    .filter(
+      node =>
+        typeof node.status?.nodeInfo?.kubeletVersion !== 'string' ||
+        !Array.isArray(node.status?.conditions),
+    )
     .map(node => node.metadata!.name!)
     .sort();
   return { nodes, nodeOpUpgrades, incompleteNodes };

@@ -1,5 +1,9 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { DNS_RECORD_KINDS, FLEET_LABELS, type DnsRecordKind } from '@internal/plugin-fleet-common';
+import {
+  DNS_RECORD_KINDS,
+  FLEET_LABELS,
+  type DnsRecordKind,
+} from '@internal/plugin-fleet-common';
 import { KubeObject, KubeReader, type ReadOptions } from './KubeReader';
 import { optionalList } from './optionalList';
 import { DNS_RECORD_TYPES, DNS_ZONES } from './resourceTypes';
@@ -23,7 +27,9 @@ export async function readDnsCluster(
     reader.listCustom(DNS_ZONES, namespaces),
     ...DNS_RECORD_KINDS.map(kind =>
       optionalList(() =>
-        reader.listCustom(DNS_RECORD_TYPES[kind], namespaces, { labelSelector: FLEET_LABELS.cluster }),
+        reader.listCustom(DNS_RECORD_TYPES[kind], namespaces, {
+          labelSelector: FLEET_LABELS.cluster,
+        }),
       ),
     ),
   ]);

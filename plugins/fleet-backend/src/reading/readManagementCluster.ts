@@ -23,14 +23,19 @@ export async function readManagementCluster(
   read: ReadOptions,
 ): Promise<ManagementClusterRead> {
   const reader = new KubeReader(kubeConfig, read);
-  const [clusterDeployments, k0sControlPlanes, k0smotronControlPlanes, virtualMachines, vmImages] =
-    await Promise.all([
-      reader.listCustom(CLUSTER_DEPLOYMENTS, namespaces),
-      optionalList(() => reader.listCustom(K0S_CONTROL_PLANES, namespaces)),
-      optionalList(() => reader.listCustom(K0SMOTRON_CONTROL_PLANES, namespaces)),
-      optionalList(() => reader.listCustom(VIRTUAL_MACHINES, namespaces)),
-      optionalList(() => reader.listCustom(VM_IMAGES, namespaces)),
-    ]);
+  const [
+    clusterDeployments,
+    k0sControlPlanes,
+    k0smotronControlPlanes,
+    virtualMachines,
+    vmImages,
+  ] = await Promise.all([
+    reader.listCustom(CLUSTER_DEPLOYMENTS, namespaces),
+    optionalList(() => reader.listCustom(K0S_CONTROL_PLANES, namespaces)),
+    optionalList(() => reader.listCustom(K0SMOTRON_CONTROL_PLANES, namespaces)),
+    optionalList(() => reader.listCustom(VIRTUAL_MACHINES, namespaces)),
+    optionalList(() => reader.listCustom(VM_IMAGES, namespaces)),
+  ]);
   return {
     clusterDeployments,
     controlPlanes: [...k0sControlPlanes, ...k0smotronControlPlanes],
@@ -47,7 +52,12 @@ export async function readKubeconfigSecret(
   read: ReadOptions,
 ): Promise<string | undefined> {
   const reader = new KubeReader(kubeConfig, read);
-  const secret = await reader.readSecret(namespace, `${clusterName}-kubeconfig`);
+  const secret = await reader.readSecret(
+    namespace,
+    `${clusterName}-kubeconfig`,
+  );
   const value = secret.data?.value;
-  return typeof value === 'string' ? Buffer.from(value, 'base64').toString('utf8') : undefined;
+  return typeof value === 'string'
+    ? Buffer.from(value, 'base64').toString('utf8')
+    : undefined;
 }

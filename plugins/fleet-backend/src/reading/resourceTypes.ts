@@ -45,14 +45,46 @@ export const DNS_ZONES: ResourceType = {
 
 /** The bindy record kinds Fleet Portal reads, by kind. */
 export const DNS_RECORD_TYPES: Record<DnsRecordKind, ResourceType> = {
-  ARecord: { group: 'bindy.firestoned.io', version: 'v1beta1', plural: 'arecords' },
-  AAAARecord: { group: 'bindy.firestoned.io', version: 'v1beta1', plural: 'aaaarecords' },
-  CNAMERecord: { group: 'bindy.firestoned.io', version: 'v1beta1', plural: 'cnamerecords' },
-  MXRecord: { group: 'bindy.firestoned.io', version: 'v1beta1', plural: 'mxrecords' },
-  TXTRecord: { group: 'bindy.firestoned.io', version: 'v1beta1', plural: 'txtrecords' },
-  SRVRecord: { group: 'bindy.firestoned.io', version: 'v1beta1', plural: 'srvrecords' },
-  NSRecord: { group: 'bindy.firestoned.io', version: 'v1beta1', plural: 'nsrecords' },
-  CAARecord: { group: 'bindy.firestoned.io', version: 'v1beta1', plural: 'caarecords' },
+  ARecord: {
+    group: 'bindy.firestoned.io',
+    version: 'v1beta1',
+    plural: 'arecords',
+  },
+  AAAARecord: {
+    group: 'bindy.firestoned.io',
+    version: 'v1beta1',
+    plural: 'aaaarecords',
+  },
+  CNAMERecord: {
+    group: 'bindy.firestoned.io',
+    version: 'v1beta1',
+    plural: 'cnamerecords',
+  },
+  MXRecord: {
+    group: 'bindy.firestoned.io',
+    version: 'v1beta1',
+    plural: 'mxrecords',
+  },
+  TXTRecord: {
+    group: 'bindy.firestoned.io',
+    version: 'v1beta1',
+    plural: 'txtrecords',
+  },
+  SRVRecord: {
+    group: 'bindy.firestoned.io',
+    version: 'v1beta1',
+    plural: 'srvrecords',
+  },
+  NSRecord: {
+    group: 'bindy.firestoned.io',
+    version: 'v1beta1',
+    plural: 'nsrecords',
+  },
+  CAARecord: {
+    group: 'bindy.firestoned.io',
+    version: 'v1beta1',
+    plural: 'caarecords',
+  },
 };
 
 export function apiVersionOf(type: ResourceType): string {

@@ -14,13 +14,20 @@ import { toInventoryItem, toSummary } from '../derive/deriveCluster';
 import { clusterFacts, diffFacts } from '../history/clusterFacts';
 import type { FleetStore, HistoryQuery } from './FleetStore';
 
-const MIGRATIONS = resolvePackagePath('@internal/plugin-fleet-backend', 'migrations');
+const MIGRATIONS = resolvePackagePath(
+  '@internal/plugin-fleet-backend',
+  'migrations',
+);
 const SAVE_BATCH = 25;
 
-const yieldToEventLoop = () => new Promise<void>(resolve => setImmediate(resolve));
+const yieldToEventLoop = () =>
+  new Promise<void>(resolve => setImmediate(resolve));
 
 export async function migrateFleetDatabase(knex: Knex): Promise<void> {
-  await knex.migrate.latest({ directory: MIGRATIONS, tableName: 'fleet_knex_migrations' });
+  await knex.migrate.latest({
+    directory: MIGRATIONS,
+    tableName: 'fleet_knex_migrations',
+  });
 }
 
 type HistoryRow = {
@@ -63,7 +70,11 @@ function fromRow(row: HistoryRow): HistoryEntry {
  * reads from memory and reloads only when the shared version counter moved.
  */
 export class DatabaseFleetStore implements FleetStore {
-  private cache?: { version: number; summaries: ClusterSummary[]; sources: SourceStatus[] };
+  private cache?: {
+    version: number;
+    summaries: ClusterSummary[];
+    sources: SourceStatus[];
+  };
   private versionRead?: { at: number; version: Promise<number> };
 
   private constructor(
@@ -127,12 +138,16 @@ export class DatabaseFleetStore implements FleetStore {
   }
 
   async getCluster(ref: ClusterRef): Promise<ClusterDetail | undefined> {
-    const row = await this.db('fleet_clusters').where({ id: clusterId(ref) }).first('detail');
+    const row = await this.db('fleet_clusters')
+      .where({ id: clusterId(ref) })
+      .first('detail');
     return row ? (JSON.parse(row.detail) as ClusterDetail) : undefined;
   }
 
   async listClusterDetails(managementId: string): Promise<ClusterDetail[]> {
-    const rows = await this.db('fleet_clusters').where({ management: managementId }).select('detail');
+    const rows = await this.db('fleet_clusters')
+      .where({ management: managementId })
+      .select('detail');
     return rows.map(row => JSON.parse(row.detail));
   }
 
@@ -141,11 +156,20 @@ export class DatabaseFleetStore implements FleetStore {
     return rows.map(row => toInventoryItem(JSON.parse(row.detail)));
   }
 
-  async saveManagementSnapshot(managementId: string, clusters: ClusterDetail[], source: SourceStatus): Promise<void> {
-    const at = source.lastSuccessAt ?? source.failure?.at ?? new Date().toISOString();
+  async saveManagementSnapshot(
+    managementId: string,
+    clusters: ClusterDetail[],
+    source: SourceStatus,
+  ): Promise<void> {
+    const at =
+      source.lastSuccessAt ?? source.failure?.at ?? new Date().toISOString();
     await this.db.transaction(async trx => {
-      const existing = await trx('fleet_clusters').where({ management: managementId }).select('id', 'detail');
-      const before = new Map<string, string>(existing.map(row => [row.id, row.detail]));
+      const existing = await trx('fleet_clusters')
+        .where({ management: managementId })
+        .select('id', 'detail');
+      const before = new Map<string, string>(
+        existing.map(row => [row.id, row.detail]),
+      );
       // Work through the fleet in batches and yield in between: serialising 500 clusters in one
       // go would hold the event loop, and with it every API request, for a noticeable time.
       for (let i = 0; i < clusters.length; i += SAVE_BATCH) {
@@ -154,8 +178,17 @@ export class DatabaseFleetStore implements FleetStore {
         const rows = batch.map(detail => {
           const previousText = before.get(detail.id);
           before.delete(detail.id);
-          const previous = previousText ? clusterFacts(JSON.parse(previousText)) : undefined;
-          history.push(...diffFacts(detail.id, previous, clusterFacts(detail), detail.read.lastAttemptAt ?? at));
+          const previous = previousText
+            ? clusterFacts(JSON.parse(previousText))
+            : undefined;
+          history.push(
+            ...diffFacts(
+              detail.id,
+              previous,
+              clusterFacts(detail),
+              detail.read.lastAttemptAt ?? at,
+            ),
+          );
           return {
             id: detail.id,
             management: managementId,
@@ -165,13 +198,19 @@ export class DatabaseFleetStore implements FleetStore {
           };
         });
         await trx('fleet_clusters').insert(rows).onConflict('id').merge();
-        if (history.length > 0) await trx.batchInsert('fleet_history', history.map(toRow), 200);
+        if (history.length > 0)
+          await trx.batchInsert('fleet_history', history.map(toRow), 200);
         await yieldToEventLoop();
       }
       if (before.size > 0) {
-        const gone = [...before].flatMap(([id, text]) => diffFacts(id, clusterFacts(JSON.parse(text)), [], at));
-        await trx('fleet_clusters').whereIn('id', [...before.keys()]).delete();
-        if (gone.length > 0) await trx.batchInsert('fleet_history', gone.map(toRow), 200);
+        const gone = [...before].flatMap(([id, text]) =>
+          diffFacts(id, clusterFacts(JSON.parse(text)), [], at),
+        );
+        await trx('fleet_clusters')
+          .whereIn('id', [...before.keys()])
+          .delete();
+        if (gone.length > 0)
+          await trx.batchInsert('fleet_history', gone.map(toRow), 200);
       }
       await this.upsertSource(trx, source);
       await trx('fleet_meta').where({ id: 1 }).increment('version', 1);
@@ -189,18 +228,31 @@ export class DatabaseFleetStore implements FleetStore {
 
   private async upsertSource(trx: Knex.Transaction, source: SourceStatus) {
     await trx('fleet_sources')
-      .insert({ key: `${source.scope}:${source.id}`, status: JSON.stringify(source) })
+      .insert({
+        key: `${source.scope}:${source.id}`,
+        status: JSON.stringify(source),
+      })
       .onConflict('key')
       .merge();
   }
 
   async listHistory(query: HistoryQuery): Promise<HistoryEntry[]> {
-    let q = this.db<HistoryRow>('fleet_history').where({ cluster_id: query.clusterId });
+    let q = this.db<HistoryRow>('fleet_history').where({
+      cluster_id: query.clusterId,
+    });
     if (query.from) q = q.where('observed_at', '>=', query.from);
     if (query.to) q = q.where('observed_at', '<=', query.to);
-    if (query.node) q = q.whereIn('kind', ['node-image', 'node-version', 'node-presence']).where({ subject: query.node });
+    if (query.node)
+      q = q
+        .whereIn('kind', ['node-image', 'node-version', 'node-presence'])
+        .where({ subject: query.node });
     if (query.kinds?.length) q = q.whereIn('kind', query.kinds);
-    const rows = await q.orderBy([{ column: 'observed_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(query.limit ?? 1000);
+    const rows = await q
+      .orderBy([
+        { column: 'observed_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(query.limit ?? 1000);
     return rows.map(fromRow);
   }
 
@@ -212,16 +264,23 @@ export class DatabaseFleetStore implements FleetStore {
       .whereExists(function newer() {
         this.select(1)
           .from('fleet_history as n')
-          .whereRaw('n.cluster_id = h.cluster_id and n.kind = h.kind and n.subject = h.subject')
+          .whereRaw(
+            'n.cluster_id = h.cluster_id and n.kind = h.kind and n.subject = h.subject',
+          )
           .whereRaw('n.observed_at > h.observed_at')
           .where('n.observed_at', '<=', before);
       })
       .select('h.id');
     const ids = superseded.map(r => r.id);
     for (let i = 0; i < ids.length; i += 500) {
-      await this.db('fleet_history').whereIn('id', ids.slice(i, i + 500)).delete();
+      await this.db('fleet_history')
+        .whereIn('id', ids.slice(i, i + 500))
+        .delete();
     }
-    const gone = await this.db('fleet_history').where('observed_at', '<', before).whereNull('value').delete();
+    const gone = await this.db('fleet_history')
+      .where('observed_at', '<', before)
+      .whereNull('value')
+      .delete();
     return ids.length + gone;
   }
 }

@@ -19,7 +19,10 @@ import { classifyReadError } from '../reading/classifyReadError';
 import type { KubeObject } from '../reading/KubeReader';
 import { readChildCluster } from '../reading/readChildCluster';
 import { readDnsCluster } from '../reading/readDnsCluster';
-import { readKubeconfigSecret, readManagementCluster } from '../reading/readManagementCluster';
+import {
+  readKubeconfigSecret,
+  readManagementCluster,
+} from '../reading/readManagementCluster';
 import type { FleetStore } from './FleetStore';
 
 export interface FleetRefresherOptions {
@@ -43,7 +46,14 @@ export interface RefreshReport {
 }
 
 interface DnsView {
-  byCluster: Map<string, { read: ReadContext; records: Array<{ kind: DnsRecordKind; object: KubeObject }>; zones: Set<string> }>;
+  byCluster: Map<
+    string,
+    {
+      read: ReadContext;
+      records: Array<{ kind: DnsRecordKind; object: KubeObject }>;
+      zones: Set<string>;
+    }
+  >;
   failures: ReadFailure[];
   read: ReadContext[];
 }
@@ -82,7 +92,9 @@ export class FleetRefresher {
   }
 
   async refreshAll(): Promise<RefreshReport[]> {
-    return Promise.all(this.options.managementClusters.map(t => this.refreshManagement(t)));
+    return Promise.all(
+      this.options.managementClusters.map(t => this.refreshManagement(t)),
+    );
   }
 
   async refreshManagement(target: ApiServerTarget): Promise<RefreshReport> {
@@ -90,7 +102,9 @@ export class FleetRefresher {
     const started = Date.now();
     logger.info(`Fleet: refreshing management cluster ${target.id}`);
     const at = this.now().toISOString();
-    const previous = new Map((await store.listClusterDetails(target.id)).map(d => [d.id, d]));
+    const previous = new Map(
+      (await store.listClusterDetails(target.id)).map(d => [d.id, d]),
+    );
 
     try {
       return await this.refreshWith(target, this.agents, previous, started, at);
@@ -112,31 +126,67 @@ export class FleetRefresher {
     at: string,
   ): Promise<RefreshReport> {
     const { store, logger, clusterTimeoutMs } = this.options;
-    const read = (signal: AbortSignal) => ({ signal, pageSize: this.options.pageSize, agents });
+    const read = (signal: AbortSignal) => ({
+      signal,
+      pageSize: this.options.pageSize,
+      agents,
+    });
     let kubeConfig: KubeConfig | undefined;
     const mgmt = await withTimeout(clusterTimeoutMs, async signal => {
       kubeConfig = await target.loadKubeConfig();
       return readManagementCluster(kubeConfig, target.namespaces, read(signal));
     });
     if (!mgmt.value || !kubeConfig) {
-      const failure = classifyReadError(mgmt.error, `management cluster ${target.id}`, at, mgmt.timedOut);
-      logger.warn(`Fleet: management cluster ${target.id} could not be read: ${failure.reason}: ${failure.message}`);
+      const failure = classifyReadError(
+        mgmt.error,
+        `management cluster ${target.id}`,
+        at,
+        mgmt.timedOut,
+      );
+      logger.warn(
+        `Fleet: management cluster ${target.id} could not be read: ${failure.reason}: ${failure.message}`,
+      );
       const stale = [...previous.values()].map(detail => ({
         ...detail,
-        read: { ...detail.read, lastAttemptAt: at, stale: true, failures: [failure] },
+        read: {
+          ...detail.read,
+          lastAttemptAt: at,
+          stale: true,
+          failures: [failure],
+        },
       }));
-      await store.saveManagementSnapshot(target.id, stale, this.sourceStatus(target, failure, at));
-      return { managementId: target.id, clusters: stale.length, failedClusters: stale.length, durationMs: Date.now() - started, failure };
+      await store.saveManagementSnapshot(
+        target.id,
+        stale,
+        this.sourceStatus(target, failure, at),
+      );
+      return {
+        managementId: target.id,
+        clusters: stale.length,
+        failedClusters: stale.length,
+        durationMs: Date.now() - started,
+        failure,
+      };
     }
 
-    const managementRead: ReadContext = { readFrom: { scope: 'management', cluster: target.id }, readAt: at };
+    const managementRead: ReadContext = {
+      readFrom: { scope: 'management', cluster: target.id },
+      readAt: at,
+    };
     const dns = await this.readDns(agents);
-    const { clusterDeployments, controlPlanes, virtualMachines, vmImages } = mgmt.value;
-    const key = (ns: string | undefined, name: string | undefined) => `${ns ?? ''}/${name ?? ''}`;
+    const { clusterDeployments, controlPlanes, virtualMachines, vmImages } =
+      mgmt.value;
+    const key = (ns: string | undefined, name: string | undefined) =>
+      `${ns ?? ''}/${name ?? ''}`;
     const controlPlanesByCluster = groupBy(controlPlanes, o =>
-      key(o.metadata?.namespace, o.metadata?.labels?.['cluster.x-k8s.io/cluster-name']),
+      key(
+        o.metadata?.namespace,
+        o.metadata?.labels?.['cluster.x-k8s.io/cluster-name'],
+      ),
     );
-    const vmsByCluster = groupBy(virtualMachines, o => key(o.metadata?.namespace, o.metadata?.labels?.[FLEET_LABELS.cluster]));
+    const vmsByCluster = groupBy(virtualMachines, o =>
+      key(o.metadata?.namespace, o.metadata?.labels?.[FLEET_LABELS.cluster]),
+    );
     const vmImagesByNamespace = new Map<string, Map<string, KubeObject>>();
     for (const image of vmImages) {
       const ns = image.metadata?.namespace ?? '';
@@ -153,13 +203,24 @@ export class FleetRefresher {
             const ref = clusterRefOf(target.id, cd);
             const id = clusterId(ref);
             const k = key(ref.namespace, ref.name);
-            const child = await this.readChild(kubeConfig!, ref.namespace, ref.name, id, agents);
-            const dnsForCluster = dns.failures.length > 0 ? undefined : dns.byCluster.get(ref.name);
+            const child = await this.readChild(
+              kubeConfig!,
+              ref.namespace,
+              ref.name,
+              id,
+              agents,
+            );
+            const dnsForCluster =
+              dns.failures.length > 0 ? undefined : dns.byCluster.get(ref.name);
             const failures = [...child.failures, ...dns.failures];
             const prior = previous.get(id);
             try {
               return deriveCluster({
-                management: { id: target.id, demo: target.demo, defaultOwner: target.defaultOwner },
+                management: {
+                  id: target.id,
+                  demo: target.demo,
+                  defaultOwner: target.defaultOwner,
+                },
                 managementRead,
                 clusterDeployment: cd,
                 controlPlanes: controlPlanesByCluster.get(k) ?? [],
@@ -170,7 +231,8 @@ export class FleetRefresher {
                   dns.failures.length > 0
                     ? undefined
                     : {
-                        read: dnsForCluster?.read ?? dns.read[0] ?? managementRead,
+                        read:
+                          dnsForCluster?.read ?? dns.read[0] ?? managementRead,
                         records: dnsForCluster?.records ?? [],
                         zones: [...(dnsForCluster?.zones ?? [])].sort(),
                       },
@@ -178,9 +240,26 @@ export class FleetRefresher {
                 readState: readStateAfter(at, failures, prior),
               });
             } catch (error) {
-              const failure = classifyReadError(error, `deriving cluster ${id}`, at, false);
-              logger.warn(`Fleet: cluster ${id} returned objects that could not be interpreted: ${failure.message}`);
-              return prior ? { ...prior, read: { ...prior.read, lastAttemptAt: at, stale: true, failures: [...failures, failure] } } : undefined;
+              const failure = classifyReadError(
+                error,
+                `deriving cluster ${id}`,
+                at,
+                false,
+              );
+              logger.warn(
+                `Fleet: cluster ${id} returned objects that could not be interpreted: ${failure.message}`,
+              );
+              return prior
+                ? {
+                    ...prior,
+                    read: {
+                      ...prior.read,
+                      lastAttemptAt: at,
+                      stale: true,
+                      failures: [...failures, failure],
+                    },
+                  }
+                : undefined;
             }
           }),
         ),
@@ -188,16 +267,33 @@ export class FleetRefresher {
     const kept = details.filter((d): d is ClusterDetail => d !== undefined);
     const failed = kept.filter(d => d.read.failures.length > 0);
     for (const detail of failed) {
-      const reasons = detail.read.failures.map(f => `${f.during}: ${f.reason}`).join('; ');
+      const reasons = detail.read.failures
+        .map(f => `${f.during}: ${f.reason}`)
+        .join('; ');
       logger.warn(`Fleet: cluster ${detail.id} read incompletely (${reasons})`);
     }
-    await store.saveManagementSnapshot(target.id, kept, this.sourceStatus(target, undefined, at));
+    await store.saveManagementSnapshot(
+      target.id,
+      kept,
+      this.sourceStatus(target, undefined, at),
+    );
     const durationMs = Date.now() - started;
-    logger.info(`Fleet: read ${kept.length} clusters of ${target.id} in ${durationMs} ms (${failed.length} with failures)`);
-    return { managementId: target.id, clusters: kept.length, failedClusters: failed.length, durationMs };
+    logger.info(
+      `Fleet: read ${kept.length} clusters of ${target.id} in ${durationMs} ms (${failed.length} with failures)`,
+    );
+    return {
+      managementId: target.id,
+      clusters: kept.length,
+      failedClusters: failed.length,
+      durationMs,
+    };
   }
 
-  private sourceStatus(target: ApiServerTarget, failure: ReadFailure | undefined, at: string): SourceStatus {
+  private sourceStatus(
+    target: ApiServerTarget,
+    failure: ReadFailure | undefined,
+    at: string,
+  ): SourceStatus {
     return {
       id: target.id,
       scope: target.scope,
@@ -213,29 +309,52 @@ export class FleetRefresher {
     name: string,
     id: string,
     agents: AgentPool,
-  ): Promise<{ value?: Parameters<typeof deriveCluster>[0]['child']; failures: ReadFailure[] }> {
+  ): Promise<{
+    value?: Parameters<typeof deriveCluster>[0]['child'];
+    failures: ReadFailure[];
+  }> {
     const at = this.now().toISOString();
     let step = 'reading the kubeconfig Secret';
-    const result = await withTimeout(this.options.clusterTimeoutMs, async signal => {
-      const read = { signal, pageSize: this.options.pageSize, agents };
-      const secretValue = await readKubeconfigSecret(managementKubeConfig, namespace, name, read).catch(error => {
-        if (error instanceof ApiException && error.code === 404) return undefined;
-        throw error;
-      });
-      if (secretValue === undefined) return undefined;
-      step = 'checking the kubeconfig';
-      const { kubeConfig, apiServer } = kubeConfigFromSecret(secretValue);
-      step = 'reading nodes of the child cluster';
-      const child = await readChildCluster(kubeConfig, read);
-      return { read: { readFrom: { scope: 'child' as const, cluster: id }, readAt: at }, ...child, apiServer };
-    });
+    const result = await withTimeout(
+      this.options.clusterTimeoutMs,
+      async signal => {
+        const read = { signal, pageSize: this.options.pageSize, agents };
+        const secretValue = await readKubeconfigSecret(
+          managementKubeConfig,
+          namespace,
+          name,
+          read,
+        ).catch(error => {
+          if (error instanceof ApiException && error.code === 404)
+            return undefined;
+          throw error;
+        });
+        if (secretValue === undefined) return undefined;
+        step = 'checking the kubeconfig';
+        const { kubeConfig, apiServer } = kubeConfigFromSecret(secretValue);
+        step = 'reading nodes of the child cluster';
+        const child = await readChildCluster(kubeConfig, read);
+        return {
+          read: {
+            readFrom: { scope: 'child' as const, cluster: id },
+            readAt: at,
+          },
+          ...child,
+          apiServer,
+        };
+      },
+    );
     if (result.value) {
       const { incompleteNodes, ...value } = result.value;
       const failures: ReadFailure[] = incompleteNodes.length
         ? [
             {
               reason: 'incomplete-objects',
-              message: `${incompleteNodes.length} of ${value.nodes.length} nodes lack status.nodeInfo or status.conditions: ${incompleteNodes.slice(0, 10).join(', ')}`,
+              message: `${incompleteNodes.length} of ${
+                value.nodes.length
+              } nodes lack status.nodeInfo or status.conditions: ${incompleteNodes
+                .slice(0, 10)
+                .join(', ')}`,
               during: 'reading nodes of the child cluster',
               at,
             },
@@ -246,11 +365,18 @@ export class FleetRefresher {
     if (!result.error && !result.timedOut) {
       return {
         failures: [
-          { reason: 'kubeconfig-missing', message: `Secret ${namespace}/${name}-kubeconfig was not found`, during: step, at },
+          {
+            reason: 'kubeconfig-missing',
+            message: `Secret ${namespace}/${name}-kubeconfig was not found`,
+            during: step,
+            at,
+          },
         ],
       };
     }
-    return { failures: [classifyReadError(result.error, step, at, result.timedOut)] };
+    return {
+      failures: [classifyReadError(result.error, step, at, result.timedOut)],
+    };
   }
 
   private async readDns(agents: AgentPool): Promise<DnsView> {
@@ -258,27 +384,51 @@ export class FleetRefresher {
     const at = this.now().toISOString();
     await Promise.all(
       this.options.dnsClusters.map(async target => {
-        const result = await withTimeout(this.options.clusterTimeoutMs, async signal =>
-          readDnsCluster(await target.loadKubeConfig(), target.namespaces, { signal, pageSize: this.options.pageSize, agents }),
+        const result = await withTimeout(
+          this.options.clusterTimeoutMs,
+          async signal =>
+            readDnsCluster(await target.loadKubeConfig(), target.namespaces, {
+              signal,
+              pageSize: this.options.pageSize,
+              agents,
+            }),
         );
         if (!result.value) {
-          const failure = classifyReadError(result.error, `DNS cluster ${target.id}`, at, result.timedOut);
+          const failure = classifyReadError(
+            result.error,
+            `DNS cluster ${target.id}`,
+            at,
+            result.timedOut,
+          );
           view.failures.push(failure);
-          await this.options.store.saveSourceStatus(this.sourceStatus(target, failure, at));
+          await this.options.store.saveSourceStatus(
+            this.sourceStatus(target, failure, at),
+          );
           return;
         }
-        const read: ReadContext = { readFrom: { scope: 'dns', cluster: target.id }, readAt: at };
+        const read: ReadContext = {
+          readFrom: { scope: 'dns', cluster: target.id },
+          readAt: at,
+        };
         view.read.push(read);
         for (const { kind, object } of result.value.records) {
           const cluster = object.metadata?.labels?.[FLEET_LABELS.cluster];
           if (!cluster) continue;
-          const entry = view.byCluster.get(cluster) ?? { read, records: [], zones: new Set<string>() };
+          const entry = view.byCluster.get(cluster) ?? {
+            read,
+            records: [],
+            zones: new Set<string>(),
+          };
           entry.records.push({ kind, object });
-          const zone = object.status?.zoneRef?.zoneName ?? object.metadata?.labels?.['bindy.firestoned.io/zone'];
+          const zone =
+            object.status?.zoneRef?.zoneName ??
+            object.metadata?.labels?.['bindy.firestoned.io/zone'];
           if (typeof zone === 'string') entry.zones.add(zone);
           view.byCluster.set(cluster, entry);
         }
-        await this.options.store.saveSourceStatus(this.sourceStatus(target, undefined, at));
+        await this.options.store.saveSourceStatus(
+          this.sourceStatus(target, undefined, at),
+        );
       }),
     );
     return view;
@@ -286,9 +436,18 @@ export class FleetRefresher {
 }
 
 /** Incomplete objects are reported but still current; any other failure leaves earlier data, stale. */
-function readStateAfter(at: string, failures: ReadFailure[], prior: ClusterDetail | undefined): ReadState {
+function readStateAfter(
+  at: string,
+  failures: ReadFailure[],
+  prior: ClusterDetail | undefined,
+): ReadState {
   const stale = failures.some(f => f.reason !== 'incomplete-objects');
-  return { lastAttemptAt: at, lastSuccessAt: stale ? prior?.read.lastSuccessAt : at, stale, failures };
+  return {
+    lastAttemptAt: at,
+    lastSuccessAt: stale ? prior?.read.lastSuccessAt : at,
+    stale,
+    failures,
+  };
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {

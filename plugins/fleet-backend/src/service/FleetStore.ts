@@ -28,7 +28,11 @@ export interface FleetStore {
   listInventory(): Promise<ClusterInventoryItem[]>;
   listSources(): Promise<SourceStatus[]>;
   /** Replaces everything known about one management cluster (clusters gone from it disappear). */
-  saveManagementSnapshot(managementId: string, clusters: ClusterDetail[], source: SourceStatus): Promise<void>;
+  saveManagementSnapshot(
+    managementId: string,
+    clusters: ClusterDetail[],
+    source: SourceStatus,
+  ): Promise<void>;
   saveSourceStatus(source: SourceStatus): Promise<void>;
   /** Recorded changes, newest first. */
   listHistory(query: HistoryQuery): Promise<HistoryEntry[]>;

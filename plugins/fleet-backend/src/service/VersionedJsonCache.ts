@@ -18,7 +18,11 @@ export class VersionedJsonCache {
   constructor(private readonly maxEntries = 10_000) {}
 
   /** The cached body, or `compute`'s result serialised (undefined results are not cached). */
-  async get(version: number, key: string, compute: () => Promise<unknown | undefined>): Promise<CachedJson | undefined> {
+  async get(
+    version: number,
+    key: string,
+    compute: () => Promise<unknown | undefined>,
+  ): Promise<CachedJson | undefined> {
     if (version !== this.version) {
       this.bodies.clear();
       this.version = version;
@@ -28,7 +32,10 @@ export class VersionedJsonCache {
     const value = await compute();
     if (value === undefined) return undefined;
     const body = Buffer.from(JSON.stringify(value), 'utf8');
-    const entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    const entry = {
+      body,
+      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+    };
     if (this.version === version) {
       if (this.bodies.size >= this.maxEntries) this.bodies.clear();
       this.bodies.set(key, entry);

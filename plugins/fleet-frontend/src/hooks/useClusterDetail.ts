@@ -27,7 +27,13 @@ const getCluster = (api: FleetApi, ref: ClusterRef) => api.getCluster(ref);
 export function useClusterDetail(entity: Entity): ClusterDetailState {
   const state = useClusterRead(entity, getCluster, []);
   if (state.status !== 'loaded') return state;
-  return { status: 'loaded', ref: state.ref, cluster: state.value, view: state.value, retry: state.retry };
+  return {
+    status: 'loaded',
+    ref: state.ref,
+    cluster: state.value,
+    view: state.value,
+    retry: state.retry,
+  };
 }
 
 /** `useClusterDetail` with the loaded cluster turned into a card's view by a pure function. */

@@ -4,7 +4,11 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { parse } from 'yaml';
 import { ValidateFunction } from 'ajv';
 import { KubeObject } from '../manifests/types';
-import { compileCrdSchema, crdSchemaErrors, formatSchemaErrors } from '../schemas/validateManifest';
+import {
+  compileCrdSchema,
+  crdSchemaErrors,
+  formatSchemaErrors,
+} from '../schemas/validateManifest';
 
 /** `<repo root>/../shared/crds`: the upstream snapshots the tests compare against. */
 // The package root is found through its package.json, so this works from src/ and dist/ alike.
@@ -36,21 +40,40 @@ export const UPSTREAM_CRD_FILES: Record<string, string> = {
 };
 
 /** The storage version of an upstream CRD file: its apiVersion and openAPIV3Schema. */
-const crdCache = new Map<string, { apiVersion: string; openAPIV3Schema: Record<string, unknown> }>();
+const crdCache = new Map<
+  string,
+  { apiVersion: string; openAPIV3Schema: Record<string, unknown> }
+>();
 
-export function upstreamCrd(kind: string): { apiVersion: string; openAPIV3Schema: Record<string, unknown> } {
+export function upstreamCrd(kind: string): {
+  apiVersion: string;
+  openAPIV3Schema: Record<string, unknown>;
+} {
   const cached = crdCache.get(kind);
   if (cached) return cached;
-  const crd = parse(readFileSync(join(sharedCrdsDir(), UPSTREAM_CRD_FILES[kind]), 'utf8'));
-  const version = crd.spec.versions.find((v: any) => v.storage) ?? crd.spec.versions[0];
-  const result = { apiVersion: `${crd.spec.group}/${version.name}`, openAPIV3Schema: version.schema.openAPIV3Schema };
+  const crd = parse(
+    readFileSync(join(sharedCrdsDir(), UPSTREAM_CRD_FILES[kind]), 'utf8'),
+  );
+  const version =
+    crd.spec.versions.find((v: any) => v.storage) ?? crd.spec.versions[0];
+  const result = {
+    apiVersion: `${crd.spec.group}/${version.name}`,
+    openAPIV3Schema: version.schema.openAPIV3Schema,
+  };
   crdCache.set(kind, result);
   return result;
 }
 
 export function upstreamChartSchema(chart: string): unknown {
   return JSON.parse(
-    readFileSync(join(sharedCrdsDir(), 'k0rdent/template-values', `${chart}.values.schema.json`), 'utf8'),
+    readFileSync(
+      join(
+        sharedCrdsDir(),
+        'k0rdent/template-values',
+        `${chart}.values.schema.json`,
+      ),
+      'utf8',
+    ),
   );
 }
 
@@ -62,18 +85,23 @@ const validators = new Map<string, ValidateFunction>();
  */
 export function upstreamErrors(object: KubeObject): string[] {
   if (object.kind === 'Secret') {
-    const ok = object.apiVersion === 'v1' && typeof (object as any).stringData?.userdata === 'string';
+    const ok =
+      object.apiVersion === 'v1' &&
+      typeof (object as any).stringData?.userdata === 'string';
     return ok ? [] : ['Secret without stringData.userdata'];
   }
-  if (!UPSTREAM_CRD_FILES[object.kind]) return [`no upstream CRD for ${object.kind}`];
+  if (!UPSTREAM_CRD_FILES[object.kind])
+    return [`no upstream CRD for ${object.kind}`];
   let validate = validators.get(object.kind);
   if (!validate) {
     validate = compileCrdSchema(upstreamCrd(object.kind).openAPIV3Schema);
     validators.set(object.kind, validate);
   }
   const errors: string[] = [];
-  if (object.apiVersion !== upstreamCrd(object.kind).apiVersion) errors.push(`apiVersion ${object.apiVersion}`);
+  if (object.apiVersion !== upstreamCrd(object.kind).apiVersion)
+    errors.push(`apiVersion ${object.apiVersion}`);
   const schemaErrors = crdSchemaErrors(object, validate);
-  if (schemaErrors.length > 0) errors.push(formatSchemaErrors(schemaErrors, ''));
+  if (schemaErrors.length > 0)
+    errors.push(formatSchemaErrors(schemaErrors, ''));
   return errors;
 }

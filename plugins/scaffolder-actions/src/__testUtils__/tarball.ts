@@ -2,8 +2,10 @@ import { gzipSync } from 'node:zlib';
 
 function header(name: string, size: number, type: '0' | '5'): Buffer {
   const block = Buffer.alloc(512, 0);
-  const put = (text: string, offset: number, length: number) => block.write(text.slice(0, length), offset, 'ascii');
-  const octal = (value: number, length: number) => `${value.toString(8).padStart(length - 1, '0')}\0`;
+  const put = (text: string, offset: number, length: number) =>
+    block.write(text.slice(0, length), offset, 'ascii');
+  const octal = (value: number, length: number) =>
+    `${value.toString(8).padStart(length - 1, '0')}\0`;
   put(name, 0, 100);
   put(octal(type === '5' ? 0o755 : 0o644, 8), 100, 8);
   put(octal(0, 8), 108, 8);
@@ -25,7 +27,11 @@ export function tarGz(prefix: string, files: Record<string, string>): Buffer {
   const parts: Buffer[] = [header(`${prefix}/`, 0, '5')];
   for (const [path, text] of Object.entries(files)) {
     const content = Buffer.from(text, 'utf8');
-    parts.push(header(`${prefix}/${path}`, content.length, '0'), content, Buffer.alloc((512 - (content.length % 512)) % 512, 0));
+    parts.push(
+      header(`${prefix}/${path}`, content.length, '0'),
+      content,
+      Buffer.alloc((512 - (content.length % 512)) % 512, 0),
+    );
   }
   parts.push(Buffer.alloc(1024, 0));
   return gzipSync(Buffer.concat(parts));

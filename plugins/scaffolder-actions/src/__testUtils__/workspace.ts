@@ -11,7 +11,10 @@ export const USER_REF = 'user:default/jane.doe';
 
 export function tempWorkspace(): { path: string; cleanup: () => void } {
   const path = mkdtempSync(join(tmpdir(), 'fleet-actions-'));
-  return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
+  return {
+    path,
+    cleanup: () => rmSync(path, { recursive: true, force: true }),
+  };
 }
 
 /** Every file below the workspace with its text, keyed by `/`-separated relative path. */
@@ -21,7 +24,11 @@ export function snapshot(root: string): Record<string, string> {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else out[relative(root, full).split(sep).join('/')] = readFileSync(full, 'utf8');
+      else
+        out[relative(root, full).split(sep).join('/')] = readFileSync(
+          full,
+          'utf8',
+        );
     }
   };
   walk(root);
@@ -36,7 +43,9 @@ export function readObjects(root: string, path: string): KubeObject[] {
 }
 
 /** The `input` of the single step of a documented example. */
-export function exampleInput(example: { example: string }): Record<string, unknown> {
+export function exampleInput(example: {
+  example: string;
+}): Record<string, unknown> {
   const parsed = parse(example.example);
   return parsed.steps[0].input;
 }
@@ -54,6 +63,11 @@ export async function runAction(
   });
   await action.handler(ctx as any);
   const outputs: Record<string, unknown> = {};
-  for (const [name, value] of (ctx.output as jest.Mock).mock.calls) outputs[name] = value;
-  return outputs as { files: string[]; manifests: Record<string, string>; deleted: string[] };
+  for (const [name, value] of (ctx.output as jest.Mock).mock.calls)
+    outputs[name] = value;
+  return outputs as {
+    files: string[];
+    manifests: Record<string, string>;
+    deleted: string[];
+  };
 }

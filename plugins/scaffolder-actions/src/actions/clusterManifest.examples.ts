@@ -9,7 +9,8 @@ function step(name: string, input: Record<string, unknown>): string {
 
 export const clusterManifestExamples: TemplateExample[] = [
   {
-    description: 'A vSphere cluster with three control-plane and two worker nodes running a pinned Kairos image',
+    description:
+      'A vSphere cluster with three control-plane and two worker nodes running a pinned Kairos image',
     example: step('ClusterDeployment for prod-eu1', {
       name: 'prod-eu1',
       namespace: 'kcm-system',
@@ -32,13 +33,24 @@ export const clusterManifestExamples: TemplateExample[] = [
           folder: '/DC1/vm/fleet',
           thumbprint: 'AA:BB:CC:DD',
         },
-        controlPlane: { vmTemplate: 'kairos-template', network: 'VM Network', cpus: 4, memory: 8192 },
-        worker: { vmTemplate: 'kairos-template', network: 'VM Network', cpus: 8, memory: 16384 },
+        controlPlane: {
+          vmTemplate: 'kairos-template',
+          network: 'VM Network',
+          cpus: 4,
+          memory: 8192,
+        },
+        worker: {
+          vmTemplate: 'kairos-template',
+          network: 'VM Network',
+          cpus: 8,
+          memory: 16384,
+        },
       },
     }),
   },
   {
-    description: 'An OpenStack cluster whose chart requires identityRef, clusterIdentity and worker/controlPlane flavors',
+    description:
+      'An OpenStack cluster whose chart requires identityRef, clusterIdentity and worker/controlPlane flavors',
     example: step('ClusterDeployment for lab-os1', {
       name: 'lab-os1',
       namespace: 'kcm-system',
@@ -50,13 +62,20 @@ export const clusterManifestExamples: TemplateExample[] = [
       provider: {
         clusterIdentity: { name: 'openstack-cloud-config' },
         identityRef: { cloudName: 'openstack', region: 'RegionOne' },
-        controlPlane: { flavor: 'm1.large', image: { filter: { name: 'kairos-k0s' } } },
-        worker: { flavor: 'm1.xlarge', image: { filter: { name: 'kairos-k0s' } } },
+        controlPlane: {
+          flavor: 'm1.large',
+          image: { filter: { name: 'kairos-k0s' } },
+        },
+        worker: {
+          flavor: 'm1.xlarge',
+          image: { filter: { name: 'kairos-k0s' } },
+        },
       },
     }),
   },
   {
-    description: 'Adopting an existing cluster: the adopted-cluster chart has no node counts or k0s values',
+    description:
+      'Adopting an existing cluster: the adopted-cluster chart has no node counts or k0s values',
     example: step('ClusterDeployment adopting legacy-1', {
       name: 'legacy-1',
       namespace: 'kcm-system',

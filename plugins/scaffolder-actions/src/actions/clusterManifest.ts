@@ -21,15 +21,26 @@ export function planClusterManifest(
 ): ManifestPlan {
   const input = validateClusterInput(rawInput);
   const clusterDeployment = buildClusterDeployment(input, request);
-  assertValidChartValues(input.chart, (clusterDeployment.spec as { config: unknown }).config);
+  assertValidChartValues(
+    input.chart,
+    (clusterDeployment.spec as { config: unknown }).config,
+  );
   const files = [
     {
       path: clusterDeploymentPath(input.name),
       objects: [clusterDeployment],
-      conflictMessage: `cluster ${input.name} already exists in the GitOps repo (${clusterDeploymentPath(input.name)})`,
+      conflictMessage: `cluster ${
+        input.name
+      } already exists in the GitOps repo (${clusterDeploymentPath(
+        input.name,
+      )})`,
     },
   ];
-  return { files, changes: planManifestFiles(files, openRepo(input.targetPath)), targetPath: input.targetPath };
+  return {
+    files,
+    changes: planManifestFiles(files, openRepo(input.targetPath)),
+    targetPath: input.targetPath,
+  };
 }
 
 export function createClusterManifestAction() {
@@ -41,25 +52,80 @@ export function createClusterManifestAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        name: z => z.string().describe('Cluster (ClusterDeployment) name, an RFC 1123 label'),
-        namespace: z => z.string().describe('Namespace of the ClusterDeployment in the management cluster'),
-        template: z => z.string().describe('ClusterTemplate name, e.g. vsphere-standalone-cp-1-0-42'),
+        name: z =>
+          z
+            .string()
+            .describe('Cluster (ClusterDeployment) name, an RFC 1123 label'),
+        namespace: z =>
+          z
+            .string()
+            .describe(
+              'Namespace of the ClusterDeployment in the management cluster',
+            ),
+        template: z =>
+          z
+            .string()
+            .describe(
+              'ClusterTemplate name, e.g. vsphere-standalone-cp-1-0-42',
+            ),
         credential: z => z.string().describe('k0rdent Credential name'),
-        controlPlaneNumber: z => z.number().int().optional().describe('Control-plane machines (odd, 1-15)'),
-        workersNumber: z => z.number().int().optional().describe('Worker machines (0-500)'),
-        k0sVersion: z => z.string().optional().describe('Exact k0s version, e.g. v1.31.2+k0s.0'),
-        clusterLabels: z => z.record(z.string(), z.string()).optional().describe('Labels for the child cluster'),
-        vmImage: z => z.string().optional().describe('VMImage the nodes should run (annotation fleetportal.io/vmimage)'),
-        owner: z => z.string().optional().describe('Catalog owner entity ref (annotation fleetportal.io/owner)'),
+        controlPlaneNumber: z =>
+          z
+            .number()
+            .int()
+            .optional()
+            .describe('Control-plane machines (odd, 1-15)'),
+        workersNumber: z =>
+          z.number().int().optional().describe('Worker machines (0-500)'),
+        k0sVersion: z =>
+          z
+            .string()
+            .optional()
+            .describe('Exact k0s version, e.g. v1.31.2+k0s.0'),
+        clusterLabels: z =>
+          z
+            .record(z.string(), z.string())
+            .optional()
+            .describe('Labels for the child cluster'),
+        vmImage: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'VMImage the nodes should run (annotation fleetportal.io/vmimage)',
+            ),
+        owner: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Catalog owner entity ref (annotation fleetportal.io/owner)',
+            ),
         provider: z =>
-          z.record(z.string(), z.any()).optional().describe('Provider settings merged into spec.config (vsphere, openstack, aws, …)'),
-        targetPath: z => z.string().optional().describe('Folder of the GitOps checkout inside the workspace (default ".")'),
+          z
+            .record(z.string(), z.any())
+            .optional()
+            .describe(
+              'Provider settings merged into spec.config (vsphere, openstack, aws, …)',
+            ),
+        targetPath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Folder of the GitOps checkout inside the workspace (default ".")',
+            ),
       },
       output: changeOutputSchema,
     },
     async handler(ctx) {
-      const request = requestInfo(templateEntityRef(ctx.templateInfo), ctx.user?.ref);
-      const plan = planClusterManifest(ctx.input, request, target => repoAt(ctx.workspacePath, target));
+      const request = requestInfo(
+        templateEntityRef(ctx.templateInfo),
+        ctx.user?.ref,
+      );
+      const plan = planClusterManifest(ctx.input, request, target =>
+        repoAt(ctx.workspacePath, target),
+      );
       await commitChanges(ctx, plan.targetPath, plan.changes);
     },
   });

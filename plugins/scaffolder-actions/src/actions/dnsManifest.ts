@@ -2,7 +2,11 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { RepoReader } from '../gitops/changeSet';
 import { commitChanges, repoAt } from '../gitops/commit';
 import { dnsRecordPath, dnsZonePath } from '../gitops/layout';
-import { ManifestPlan, planManifestFiles, PlannedManifestFile } from '../gitops/manifestFiles';
+import {
+  ManifestPlan,
+  planManifestFiles,
+  PlannedManifestFile,
+} from '../gitops/manifestFiles';
 import { buildDnsRecord, buildDnsZone, RECORD_TYPES } from '../manifests/dns';
 import { requestInfo, templateEntityRef } from '../manifests/metadata';
 import { RequestInfo } from '../manifests/types';
@@ -28,7 +32,13 @@ export function planDnsManifest(
     });
   }
   input.records.forEach((record, i) => {
-    const object = buildDnsRecord(record, input.zone, input.namespace, input.cluster, request);
+    const object = buildDnsRecord(
+      record,
+      input.zone,
+      input.namespace,
+      input.cluster,
+      request,
+    );
     const path = dnsRecordPath(input.zone, object.kind, object.metadata.name);
     files.push({
       path,
@@ -36,7 +46,11 @@ export function planDnsManifest(
       conflictMessage: `records[${i}]: ${object.kind} ${object.metadata.name} already exists in the GitOps repo with other content (${path})`,
     });
   });
-  return { files, changes: planManifestFiles(files, openRepo(input.targetPath)), targetPath: input.targetPath };
+  return {
+    files,
+    changes: planManifestFiles(files, openRepo(input.targetPath)),
+    targetPath: input.targetPath,
+  };
 }
 
 export function createDnsManifestAction() {
@@ -49,8 +63,14 @@ export function createDnsManifestAction() {
     schema: {
       input: {
         zone: z => z.string().describe('DNS zone, e.g. example.com'),
-        namespace: z => z.string().describe('Namespace of the zone and records (bindy selects records in the same namespace)'),
-        cluster: z => z.string().describe('Owning cluster (label fleetportal.io/cluster)'),
+        namespace: z =>
+          z
+            .string()
+            .describe(
+              'Namespace of the zone and records (bindy selects records in the same namespace)',
+            ),
+        cluster: z =>
+          z.string().describe('Owning cluster (label fleetportal.io/cluster)'),
         soa: z =>
           z
             .object({
@@ -64,8 +84,17 @@ export function createDnsManifestAction() {
             })
             .optional()
             .describe('Give it to create the DNSZone'),
-        ttl: z => z.number().int().optional().describe('Default TTL of the zone (with soa)'),
-        clusterRef: z => z.string().optional().describe('Bind9Cluster serving the zone (with soa)'),
+        ttl: z =>
+          z
+            .number()
+            .int()
+            .optional()
+            .describe('Default TTL of the zone (with soa)'),
+        clusterRef: z =>
+          z
+            .string()
+            .optional()
+            .describe('Bind9Cluster serving the zone (with soa)'),
         records: z =>
           z
             .array(
@@ -83,13 +112,24 @@ export function createDnsManifestAction() {
               }),
             )
             .optional(),
-        targetPath: z => z.string().optional().describe('Folder of the GitOps checkout inside the workspace (default ".")'),
+        targetPath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Folder of the GitOps checkout inside the workspace (default ".")',
+            ),
       },
       output: changeOutputSchema,
     },
     async handler(ctx) {
-      const request = requestInfo(templateEntityRef(ctx.templateInfo), ctx.user?.ref);
-      const plan = planDnsManifest(ctx.input, request, target => repoAt(ctx.workspacePath, target));
+      const request = requestInfo(
+        templateEntityRef(ctx.templateInfo),
+        ctx.user?.ref,
+      );
+      const plan = planDnsManifest(ctx.input, request, target =>
+        repoAt(ctx.workspacePath, target),
+      );
       await commitChanges(ctx, plan.targetPath, plan.changes);
     },
   });

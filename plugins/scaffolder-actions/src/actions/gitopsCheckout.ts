@@ -1,9 +1,19 @@
-import { resolveSafeChildPath, UrlReaderService } from '@backstage/backend-plugin-api';
+import {
+  resolveSafeChildPath,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { ScmIntegrationRegistry, ScmIntegrations } from '@backstage/integration';
+import {
+  ScmIntegrationRegistry,
+  ScmIntegrations,
+} from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { checkoutGithub, checkoutLocal } from '../gitops/checkout';
-import { commitAuthor, publishingMode, readGitopsSettings } from '../gitops/gitopsConfig';
+import {
+  commitAuthor,
+  publishingMode,
+  readGitopsSettings,
+} from '../gitops/gitopsConfig';
 import { gitopsCheckoutExamples } from './gitopsCheckout.examples';
 
 export const GITOPS_CHECKOUT_ACTION_ID = 'fleet:gitops:checkout';
@@ -17,8 +27,11 @@ export interface GitopsActionOptions {
   cwd?: string;
 }
 
-export function createGitopsCheckoutAction(options: GitopsActionOptions & { urlReader: UrlReaderService }) {
-  const integrations = options.integrations ?? ScmIntegrations.fromConfig(options.config);
+export function createGitopsCheckoutAction(
+  options: GitopsActionOptions & { urlReader: UrlReaderService },
+) {
+  const integrations =
+    options.integrations ?? ScmIntegrations.fromConfig(options.config);
   return createTemplateAction({
     id: GITOPS_CHECKOUT_ACTION_ID,
     description:
@@ -28,20 +41,39 @@ export function createGitopsCheckoutAction(options: GitopsActionOptions & { urlR
     schema: {
       input: {
         targetPath: z =>
-          z.string().optional().describe(`Folder of the workspace to check out into (default "${DEFAULT_CHECKOUT_PATH}")`),
+          z
+            .string()
+            .optional()
+            .describe(
+              `Folder of the workspace to check out into (default "${DEFAULT_CHECKOUT_PATH}")`,
+            ),
       },
       output: {
-        mode: z => z.enum(['github', 'local']).describe('How the later steps publish'),
-        repoUrl: z => z.string().describe('github.com?owner=o&repo=r (github) or a file URL (local)'),
+        mode: z =>
+          z.enum(['github', 'local']).describe('How the later steps publish'),
+        repoUrl: z =>
+          z
+            .string()
+            .describe(
+              'github.com?owner=o&repo=r (github) or a file URL (local)',
+            ),
         defaultBranch: z => z.string(),
-        targetPath: z => z.string().describe('Folder of the checkout in the workspace'),
-        commit: z => z.string().describe('The default branch commit that was checked out'),
-        reviewers: z => z.array(z.string()).describe('fleet.gitops.github.reviewers'),
-        teamReviewers: z => z.array(z.string()).describe('fleet.gitops.github.teamReviewers'),
+        targetPath: z =>
+          z.string().describe('Folder of the checkout in the workspace'),
+        commit: z =>
+          z.string().describe('The default branch commit that was checked out'),
+        reviewers: z =>
+          z.array(z.string()).describe('fleet.gitops.github.reviewers'),
+        teamReviewers: z =>
+          z.array(z.string()).describe('fleet.gitops.github.teamReviewers'),
       },
     },
     async handler(ctx) {
-      const settings = readGitopsSettings(options.config, integrations, options.cwd ?? process.cwd());
+      const settings = readGitopsSettings(
+        options.config,
+        integrations,
+        options.cwd ?? process.cwd(),
+      );
       const mode = publishingMode(settings, integrations);
       const targetPath = ctx.input.targetPath ?? DEFAULT_CHECKOUT_PATH;
       const root = resolveSafeChildPath(ctx.workspacePath, targetPath);
@@ -63,7 +95,11 @@ export function createGitopsCheckoutAction(options: GitopsActionOptions & { urlR
               dryRun: ctx.isDryRun === true,
             });
       ctx.logger.info(
-        `Checked out ${settings.defaultBranch}${result.commit ? ` at ${result.commit.slice(0, 12)}` : ' (new repository)'} of ${result.repoUrl} into ${targetPath}; publishing mode ${mode}`,
+        `Checked out ${settings.defaultBranch}${
+          result.commit
+            ? ` at ${result.commit.slice(0, 12)}`
+            : ' (new repository)'
+        } of ${result.repoUrl} into ${targetPath}; publishing mode ${mode}`,
       );
       ctx.output('mode', mode);
       ctx.output('repoUrl', result.repoUrl);

@@ -2,7 +2,11 @@ import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import { stringify } from 'yaml';
 
 function step(name: string, input: Record<string, unknown>): string {
-  return stringify({ steps: [{ id: 'publish', action: 'fleet:gitops:publish-local', name, input }] });
+  return stringify({
+    steps: [
+      { id: 'publish', action: 'fleet:gitops:publish-local', name, input },
+    ],
+  });
 }
 
 export const gitopsPublishLocalExamples: TemplateExample[] = [

@@ -2,15 +2,23 @@ import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import { stringify } from 'yaml';
 
 function step(name: string, input: Record<string, unknown>): string {
-  return stringify({ steps: [{ id: 'request', action: 'fleet:gitops:request', name, input }] });
+  return stringify({
+    steps: [{ id: 'request', action: 'fleet:gitops:request', name, input }],
+  });
 }
 
 export const gitopsRequestExamples: TemplateExample[] = [
   {
-    description: 'Describe a new cluster request; the PR body lists the files the manifest step wrote',
+    description:
+      'Describe a new cluster request; the PR body lists the files the manifest step wrote',
     example: step('Describe the request', {
       templateVersion: '1.0.0',
-      inputs: { name: 'prod-eu1', namespace: 'kcm-system', template: 'vsphere-standalone-cp-1-0-42', workersNumber: 3 },
+      inputs: {
+        name: 'prod-eu1',
+        namespace: 'kcm-system',
+        template: 'vsphere-standalone-cp-1-0-42',
+        workersNumber: 3,
+      },
       summary: 'prod-eu1',
       files: [
         'clusters/kustomization.yaml',
@@ -21,10 +29,17 @@ export const gitopsRequestExamples: TemplateExample[] = [
     }),
   },
   {
-    description: 'A VM pool whose joinTokenSecret names a Secret (safe to record) while apiToken is dropped',
+    description:
+      'A VM pool whose joinTokenSecret names a Secret (safe to record) while apiToken is dropped',
     example: step('Describe the request', {
       templateVersion: '1.0.0',
-      inputs: { cluster: 'prod-eu1', name: 'prod-eu1-worker', count: 3, joinTokenSecret: 'prod-eu1-join-tokens', apiToken: 'ghp_example' },
+      inputs: {
+        cluster: 'prod-eu1',
+        name: 'prod-eu1-worker',
+        count: 3,
+        joinTokenSecret: 'prod-eu1-join-tokens',
+        apiToken: 'ghp_example',
+      },
       publicInputs: ['joinTokenSecret'],
       summary: '3 workers for prod-eu1',
       files: ['vms/prod-eu1/prod-eu1-worker-1.yaml'],

@@ -2,7 +2,9 @@ import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import { stringify } from 'yaml';
 
 function step(name: string, input: Record<string, unknown>): string {
-  return stringify({ steps: [{ id: 'image', action: 'fleet:image:manifest', name, input }] });
+  return stringify({
+    steps: [{ id: 'image', action: 'fleet:image:manifest', name, input }],
+  });
 }
 
 export const imageManifestExamples: TemplateExample[] = [
@@ -18,7 +20,8 @@ export const imageManifestExamples: TemplateExample[] = [
     }),
   },
   {
-    description: 'A private-registry arm64 raw image for one cluster; the tag next to the digest is dropped',
+    description:
+      'A private-registry arm64 raw image for one cluster; the tag next to the digest is dropped',
     example: step('VMImage edge-arm-v3-2-1', {
       name: 'edge-arm-v3-2-1',
       namespace: 'fleet-vms',

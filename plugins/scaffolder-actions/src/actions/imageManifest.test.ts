@@ -1,6 +1,12 @@
 /* eslint-disable jest/no-conditional-expect -- examples and generated inputs decide which optional fields exist */
 import { InputError } from '@backstage/errors';
-import { exampleInput, readObjects, runAction, snapshot, tempWorkspace } from '../__testUtils__/workspace';
+import {
+  exampleInput,
+  readObjects,
+  runAction,
+  snapshot,
+  tempWorkspace,
+} from '../__testUtils__/workspace';
 import { upstreamErrors } from '../__testUtils__/sharedCrds';
 import { createImageManifestAction } from './imageManifest';
 import { imageManifestExamples } from './imageManifest.examples';
@@ -17,32 +23,55 @@ describe('fleet:image:manifest', () => {
     expect(action.examples).toBe(imageManifestExamples);
   });
 
-  it.each(imageManifestExamples.map(e => [e.description, e] as const))('runs example: %s', async (_, example) => {
-    const input = exampleInput(example);
-    const outputs = await runAction(action, input, ws.path);
-    const expected = [`images/${input.name}.yaml`, 'images/kustomization.yaml', 'kustomization.yaml'];
-    expect(outputs.files).toEqual(expected);
-    expect(Object.keys(snapshot(ws.path)).sort()).toEqual(expected);
-    const [image] = readObjects(ws.path, `images/${input.name}.yaml`);
-    expect(upstreamErrors(image)).toEqual([]);
-    const reference = (input.image as string).replace(/:[^/@]+@/, '@');
-    expect(image).toMatchObject({
-      apiVersion: 'infra.virtrigaud.io/v1beta1',
-      kind: 'VMImage',
-      metadata: { name: input.name, namespace: input.namespace },
-      spec: { source: { registry: { image: reference, format: input.format ?? 'qcow2' } } },
-    });
-    expect(reference).toMatch(/^[^@:]+(:\d+)?[^@:]*@sha256:[0-9a-f]{64}$/);
-    if (input.cluster) expect(image.metadata.labels['fleetportal.io/cluster']).toBe(input.cluster);
-    if (input.pullSecret) expect((image.spec as any).source.registry.pullSecretRef).toEqual({ name: input.pullSecret });
-  });
+  it.each(imageManifestExamples.map(e => [e.description, e] as const))(
+    'runs example: %s',
+    async (_, example) => {
+      const input = exampleInput(example);
+      const outputs = await runAction(action, input, ws.path);
+      const expected = [
+        `images/${input.name}.yaml`,
+        'images/kustomization.yaml',
+        'kustomization.yaml',
+      ];
+      expect(outputs.files).toEqual(expected);
+      expect(Object.keys(snapshot(ws.path)).sort()).toEqual(expected);
+      const [image] = readObjects(ws.path, `images/${input.name}.yaml`);
+      expect(upstreamErrors(image)).toEqual([]);
+      const reference = (input.image as string).replace(/:[^/@]+@/, '@');
+      expect(image).toMatchObject({
+        apiVersion: 'infra.virtrigaud.io/v1beta1',
+        kind: 'VMImage',
+        metadata: { name: input.name, namespace: input.namespace },
+        spec: {
+          source: {
+            registry: { image: reference, format: input.format ?? 'qcow2' },
+          },
+        },
+      });
+      expect(reference).toMatch(/^[^@:]+(:\d+)?[^@:]*@sha256:[0-9a-f]{64}$/);
+      if (input.cluster)
+        expect(image.metadata.labels['fleetportal.io/cluster']).toBe(
+          input.cluster,
+        );
+      if (input.pullSecret)
+        expect((image.spec as any).source.registry.pullSecretRef).toEqual({
+          name: input.pullSecret,
+        });
+    },
+  );
 
   const base = exampleInput(imageManifestExamples[0]);
 
   it('rejects a tag-only reference and explains how to get the digest', async () => {
-    const error = await runAction(action, { ...base, image: 'quay.io/kairos/ubuntu:v3.2.1' }, ws.path).catch(e => e);
+    const error = await runAction(
+      action,
+      { ...base, image: 'quay.io/kairos/ubuntu:v3.2.1' },
+      ws.path,
+    ).catch(e => e);
     expect(error).toBeInstanceOf(InputError);
-    expect(error.message).toMatch(/^image: "quay.io\/kairos\/ubuntu:v3.2.1" is not pinned by digest/);
+    expect(error.message).toMatch(
+      /^image: "quay.io\/kairos\/ubuntu:v3.2.1" is not pinned by digest/,
+    );
     expect(error.message).toContain('crane digest');
     expect(snapshot(ws.path)).toEqual({});
   });
@@ -54,7 +83,9 @@ describe('fleet:image:manifest', () => {
       `quay.io/kairos/ubuntu@sha256:${'A'.repeat(64)}`,
       `Quay.io/KAIROS/ubuntu@sha256:${'a'.repeat(64)}`,
     ]) {
-      await expect(runAction(action, { ...base, image }, ws.path)).rejects.toThrow(/^image: /);
+      await expect(
+        runAction(action, { ...base, image }, ws.path),
+      ).rejects.toThrow(/^image: /);
     }
   });
 

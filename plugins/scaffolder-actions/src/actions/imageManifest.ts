@@ -5,7 +5,11 @@ import { imagePath } from '../gitops/layout';
 import { ManifestPlan, planManifestFiles } from '../gitops/manifestFiles';
 import { requestInfo, templateEntityRef } from '../manifests/metadata';
 import { RequestInfo } from '../manifests/types';
-import { buildVMImage, IMAGE_ARCHITECTURES, IMAGE_FORMATS } from '../manifests/vmImage';
+import {
+  buildVMImage,
+  IMAGE_ARCHITECTURES,
+  IMAGE_FORMATS,
+} from '../manifests/vmImage';
 import { validateImageInput } from '../validation/imageInput';
 import { imageManifestExamples } from './imageManifest.examples';
 import { changeOutputSchema } from './outputSchema';
@@ -26,7 +30,11 @@ export function planImageManifest(
       conflictMessage: `image ${input.name} already exists in the GitOps repo with other content (${path}); images are immutable, register a new name`,
     },
   ];
-  return { files, changes: planManifestFiles(files, openRepo(input.targetPath)), targetPath: input.targetPath };
+  return {
+    files,
+    changes: planManifestFiles(files, openRepo(input.targetPath)),
+    targetPath: input.targetPath,
+  };
 }
 
 export function createImageManifestAction() {
@@ -40,20 +48,48 @@ export function createImageManifestAction() {
       input: {
         name: z => z.string().describe('VMImage name, an RFC 1123 label'),
         namespace: z => z.string().describe('Namespace of the VMImage'),
-        image: z => z.string().describe('OCI reference pinned by digest: repo@sha256:<64 hex>'),
-        format: z => z.enum(IMAGE_FORMATS).optional().describe('Disk format (default qcow2)'),
-        architecture: z => z.enum(IMAGE_ARCHITECTURES).optional().describe('CPU architecture (default amd64)'),
-        version: z => z.string().optional().describe('Kairos release, e.g. v3.2.1'),
+        image: z =>
+          z
+            .string()
+            .describe('OCI reference pinned by digest: repo@sha256:<64 hex>'),
+        format: z =>
+          z
+            .enum(IMAGE_FORMATS)
+            .optional()
+            .describe('Disk format (default qcow2)'),
+        architecture: z =>
+          z
+            .enum(IMAGE_ARCHITECTURES)
+            .optional()
+            .describe('CPU architecture (default amd64)'),
+        version: z =>
+          z.string().optional().describe('Kairos release, e.g. v3.2.1'),
         displayName: z => z.string().optional(),
-        pullSecret: z => z.string().optional().describe('Secret with registry credentials'),
-        cluster: z => z.string().optional().describe('Cluster the image is registered for (label)'),
-        targetPath: z => z.string().optional().describe('Folder of the GitOps checkout inside the workspace (default ".")'),
+        pullSecret: z =>
+          z.string().optional().describe('Secret with registry credentials'),
+        cluster: z =>
+          z
+            .string()
+            .optional()
+            .describe('Cluster the image is registered for (label)'),
+        targetPath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Folder of the GitOps checkout inside the workspace (default ".")',
+            ),
       },
       output: changeOutputSchema,
     },
     async handler(ctx) {
-      const request = requestInfo(templateEntityRef(ctx.templateInfo), ctx.user?.ref);
-      const plan = planImageManifest(ctx.input, request, target => repoAt(ctx.workspacePath, target));
+      const request = requestInfo(
+        templateEntityRef(ctx.templateInfo),
+        ctx.user?.ref,
+      );
+      const plan = planImageManifest(ctx.input, request, target =>
+        repoAt(ctx.workspacePath, target),
+      );
       await commitChanges(ctx, plan.targetPath, plan.changes);
     },
   });

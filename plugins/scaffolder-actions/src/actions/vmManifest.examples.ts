@@ -2,7 +2,9 @@ import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import { stringify } from 'yaml';
 
 function step(name: string, input: Record<string, unknown>): string {
-  return stringify({ steps: [{ id: 'vms', action: 'fleet:vm:manifest', name, input }] });
+  return stringify({
+    steps: [{ id: 'vms', action: 'fleet:vm:manifest', name, input }],
+  });
 }
 
 const OPS_KEY =
@@ -24,9 +26,17 @@ export const vmManifestExamples: TemplateExample[] = [
       image: 'kairos-k0s-v3-2-1',
       imageReference: IMAGE,
       networks: [
-        { name: 'primary', networkRef: 'prod-vlan20', address: '10.20.0.21/24', gateway: '10.20.0.1', dns: ['10.20.0.2'] },
+        {
+          name: 'primary',
+          networkRef: 'prod-vlan20',
+          address: '10.20.0.21/24',
+          gateway: '10.20.0.1',
+          dns: ['10.20.0.2'],
+        },
       ],
-      users: [{ name: 'kairos', sshAuthorizedKeys: [OPS_KEY], groups: ['admin'] }],
+      users: [
+        { name: 'kairos', sshAuthorizedKeys: [OPS_KEY], groups: ['admin'] },
+      ],
       joinTokenSecret: 'prod-eu1-join-tokens',
     }),
   },

@@ -22,7 +22,10 @@ export function joinTokenVariable(cluster: string, role: string): string {
 
 export function vmNames(input: Pick<VmInput, 'pool' | 'count'>): string[] {
   if (input.count === undefined) return [input.pool];
-  return Array.from({ length: input.count }, (_, i) => `${input.pool}-${i + 1}`);
+  return Array.from(
+    { length: input.count },
+    (_, i) => `${input.pool}-${i + 1}`,
+  );
 }
 
 /** When the VMImage is in the repo, the reference the node annotation records must be its image. */
@@ -34,9 +37,16 @@ function assertImageMatches(input: VmInput, repo: RepoReader): void {
   try {
     image = parseAllDocuments(text, PARSE_OPTIONS)
       .map(doc => doc.toJS() as any)
-      .find(object => object?.kind === 'VMImage' && object?.metadata?.name === input.image);
+      .find(
+        object =>
+          object?.kind === 'VMImage' && object?.metadata?.name === input.image,
+      );
   } catch (error) {
-    throw new InputError(`${path} in the GitOps repo is not valid YAML: ${(error as Error).message}`);
+    throw new InputError(
+      `${path} in the GitOps repo is not valid YAML: ${
+        (error as Error).message
+      }`,
+    );
   }
   const registered = image?.spec?.source?.registry?.image;
   if (registered !== undefined && registered !== input.imageReference) {
@@ -69,7 +79,11 @@ export function planVmManifest(
         imageReference: input.imageReference,
         networks: input.networks.map(({ poolAddress, ...network }) =>
           poolAddress
-            ? { ...network, ipAddress: numberToIPv4(poolAddress.first + index), prefix: poolAddress.prefix }
+            ? {
+                ...network,
+                ipAddress: numberToIPv4(poolAddress.first + index),
+                prefix: poolAddress.prefix,
+              }
             : network,
         ),
         users: input.users,
@@ -85,7 +99,11 @@ export function planVmManifest(
       conflictMessage: `VM ${name} of cluster ${input.cluster} already exists in the GitOps repo (${path})`,
     };
   });
-  return { files, changes: planManifestFiles(files, repo), targetPath: input.targetPath };
+  return {
+    files,
+    changes: planManifestFiles(files, repo),
+    targetPath: input.targetPath,
+  };
 }
 
 export function createVmManifestAction() {
@@ -97,22 +115,44 @@ export function createVmManifestAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        cluster: z => z.string().describe('Cluster the nodes join (label fleetportal.io/cluster)'),
+        cluster: z =>
+          z
+            .string()
+            .describe('Cluster the nodes join (label fleetportal.io/cluster)'),
         namespace: z => z.string().describe('Namespace of the VirtualMachines'),
-        name: z => z.string().describe('VM name, or pool name when count is given (label fleetportal.io/pool)'),
-        count: z => z.number().int().optional().describe('Pool size N: VMs <name>-1..<name>-N (1-50)'),
-        role: z => z.enum(['controller', 'worker']).describe('k0s role of the nodes'),
+        name: z =>
+          z
+            .string()
+            .describe(
+              'VM name, or pool name when count is given (label fleetportal.io/pool)',
+            ),
+        count: z =>
+          z
+            .number()
+            .int()
+            .optional()
+            .describe('Pool size N: VMs <name>-1..<name>-N (1-50)'),
+        role: z =>
+          z.enum(['controller', 'worker']).describe('k0s role of the nodes'),
         provider: z => z.string().describe('VirtRigaud Provider name'),
         vmClass: z => z.string().describe('VirtRigaud VMClass name'),
         image: z => z.string().describe('VMImage name'),
-        imageReference: z => z.string().describe("The VMImage's OCI reference, repo@sha256:<digest>"),
+        imageReference: z =>
+          z
+            .string()
+            .describe("The VMImage's OCI reference, repo@sha256:<digest>"),
         networks: z =>
           z
             .array(
               z.object({
                 name: z.string(),
                 networkRef: z.string().optional(),
-                address: z.string().optional().describe('Static IPv4/prefix of the first VM; the pool counts up'),
+                address: z
+                  .string()
+                  .optional()
+                  .describe(
+                    'Static IPv4/prefix of the first VM; the pool counts up',
+                  ),
                 gateway: z.string().optional(),
                 dns: z.array(z.string()).optional(),
               }),
@@ -129,14 +169,29 @@ export function createVmManifestAction() {
             )
             .describe('Login users of the nodes'),
         joinTokenSecret: z =>
-          z.string().describe('Secret (management cluster) holding the join token under FLEET_JOIN_TOKEN_<CLUSTER>_<ROLE>'),
-        targetPath: z => z.string().optional().describe('Folder of the GitOps checkout inside the workspace (default ".")'),
+          z
+            .string()
+            .describe(
+              'Secret (management cluster) holding the join token under FLEET_JOIN_TOKEN_<CLUSTER>_<ROLE>',
+            ),
+        targetPath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Folder of the GitOps checkout inside the workspace (default ".")',
+            ),
       },
       output: changeOutputSchema,
     },
     async handler(ctx) {
-      const request = requestInfo(templateEntityRef(ctx.templateInfo), ctx.user?.ref);
-      const plan = planVmManifest(ctx.input, request, target => repoAt(ctx.workspacePath, target));
+      const request = requestInfo(
+        templateEntityRef(ctx.templateInfo),
+        ctx.user?.ref,
+      );
+      const plan = planVmManifest(ctx.input, request, target =>
+        repoAt(ctx.workspacePath, target),
+      );
       await commitChanges(ctx, plan.targetPath, plan.changes);
     },
   });

@@ -4,7 +4,12 @@ import {
   newKustomizationText,
   removeKustomizationResource,
 } from './kustomization';
-import { kustomizationChain, kustomizationPath, parentFolder, baseName } from './layout';
+import {
+  kustomizationChain,
+  kustomizationPath,
+  parentFolder,
+  baseName,
+} from './layout';
 
 /** Read access to the workspace (the checked-out GitOps repo), injected so planning stays pure. */
 export interface RepoReader {
@@ -39,13 +44,19 @@ export function planNewFiles(files: NewFile[], repo: RepoReader): FileChange[] {
   const entriesByFolder = new Map<string, string[]>();
   const seen = new Set<string>();
   for (const file of files) {
-    if (seen.has(file.path)) throw new InputError(`two objects of this request map to ${file.path}`);
+    if (seen.has(file.path))
+      throw new InputError(`two objects of this request map to ${file.path}`);
     seen.add(file.path);
     const existing = repo.read(file.path);
-    if (existing !== undefined && existing !== file.content) throw new InputError(file.conflictMessage);
-    if (existing === undefined) changes.push({ type: 'write', path: file.path, content: file.content });
+    if (existing !== undefined && existing !== file.content)
+      throw new InputError(file.conflictMessage);
+    if (existing === undefined)
+      changes.push({ type: 'write', path: file.path, content: file.content });
     for (const { folder, entry } of kustomizationChain(file.path)) {
-      entriesByFolder.set(folder, [...(entriesByFolder.get(folder) ?? []), entry]);
+      entriesByFolder.set(folder, [
+        ...(entriesByFolder.get(folder) ?? []),
+        entry,
+      ]);
     }
   }
   for (const [folder, entries] of entriesByFolder) {
@@ -61,15 +72,23 @@ export function planNewFiles(files: NewFile[], repo: RepoReader): FileChange[] {
 }
 
 /** Plans removing a folder and its entry in the parent folder's kustomization. */
-export function planRemoveFolder(folder: string, repo: RepoReader): FileChange[] {
+export function planRemoveFolder(
+  folder: string,
+  repo: RepoReader,
+): FileChange[] {
   const changes: FileChange[] = repo
     .listFiles(folder)
     .map(path => ({ type: 'delete' as const, path }));
   const parentPath = kustomizationPath(parentFolder(folder));
   const parent = repo.read(parentPath);
   if (parent !== undefined) {
-    const content = removeKustomizationResource(parent, parentPath, baseName(folder));
-    if (content !== parent) changes.push({ type: 'write', path: parentPath, content });
+    const content = removeKustomizationResource(
+      parent,
+      parentPath,
+      baseName(folder),
+    );
+    if (content !== parent)
+      changes.push({ type: 'write', path: parentPath, content });
   }
   return sortChanges(changes);
 }

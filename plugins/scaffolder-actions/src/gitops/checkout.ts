@@ -6,7 +6,13 @@ import { mkdir } from 'node:fs/promises';
 import { FileMap } from './fileMap';
 import { GithubTarget } from './gitopsConfig';
 import { initialRepositoryFiles } from './initialContent';
-import { branchHead, ensureLocalRepository, findLocalRepository, GitAuthor, readCommitFiles } from './localRepository';
+import {
+  branchHead,
+  ensureLocalRepository,
+  findLocalRepository,
+  GitAuthor,
+  readCommitFiles,
+} from './localRepository';
 import { readFolderFiles, writeFolderFiles } from './workspaceFiles';
 
 export interface CheckoutResult {
@@ -18,10 +24,17 @@ export interface CheckoutResult {
   fileCount: number;
 }
 
-async function defaultBranchFiles(dir: string, branch: string, repo = findLocalRepository(dir)) {
+async function defaultBranchFiles(
+  dir: string,
+  branch: string,
+  repo = findLocalRepository(dir),
+) {
   if (!repo) return { commit: '', files: initialRepositoryFiles() };
   const commit = await branchHead(repo, branch);
-  if (!commit) throw new InputError(`fleet.gitops.defaultBranch: the local repository ${dir} has no branch ${branch}`);
+  if (!commit)
+    throw new InputError(
+      `fleet.gitops.defaultBranch: the local repository ${dir} has no branch ${branch}`,
+    );
   return { commit, files: await readCommitFiles(repo, commit) };
 }
 
@@ -39,19 +52,26 @@ export async function checkoutLocal(options: {
 }): Promise<CheckoutResult> {
   const repo = options.dryRun
     ? findLocalRepository(options.dir)
-    : await ensureLocalRepository(options.dir, options.defaultBranch, options.author);
-  const { commit, files }: { commit: string; files: FileMap } = await defaultBranchFiles(
-    options.dir,
-    options.defaultBranch,
-    repo,
-  );
+    : await ensureLocalRepository(
+        options.dir,
+        options.defaultBranch,
+        options.author,
+      );
+  const { commit, files }: { commit: string; files: FileMap } =
+    await defaultBranchFiles(options.dir, options.defaultBranch, repo);
   await writeFolderFiles(options.root, files, options.field);
-  return { commit, repoUrl: pathToFileURL(options.dir).href, fileCount: files.size };
+  return {
+    commit,
+    repoUrl: pathToFileURL(options.dir).href,
+    fileCount: files.size,
+  };
 }
 
 /** The URL the GitHub URL reader reads a branch's tree from. */
 export function githubTreeUrl(target: GithubTarget, branch: string): string {
-  return `https://${target.host}/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}/tree/${encodeURIComponent(branch)}`;
+  return `https://${target.host}/${encodeURIComponent(
+    target.owner,
+  )}/${encodeURIComponent(target.repo)}/tree/${encodeURIComponent(branch)}`;
 }
 
 /** Reads the branch's tree through the URL reader (a tarball of one commit) into `root`. */
@@ -63,10 +83,18 @@ export async function checkoutGithub(options: {
   field: string;
 }): Promise<CheckoutResult> {
   if (existsSync(options.root) && readdirSync(options.root).length > 0) {
-    throw new InputError(`${options.field}: ${options.root} already exists in the workspace and is not empty`);
+    throw new InputError(
+      `${options.field}: ${options.root} already exists in the workspace and is not empty`,
+    );
   }
   await mkdir(options.root, { recursive: true });
-  const tree = await options.urlReader.readTree(githubTreeUrl(options.target, options.defaultBranch));
+  const tree = await options.urlReader.readTree(
+    githubTreeUrl(options.target, options.defaultBranch),
+  );
   await tree.dir({ targetDir: options.root });
-  return { commit: tree.etag, repoUrl: options.target.repoUrl, fileCount: readFolderFiles(options.root).size };
+  return {
+    commit: tree.etag,
+    repoUrl: options.target.repoUrl,
+    fileCount: readFolderFiles(options.root).size,
+  };
 }

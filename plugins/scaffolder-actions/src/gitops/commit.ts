@@ -14,11 +14,15 @@ export interface ChangeOutputs {
 
 export function changeOutputs(changes: FileChange[]): ChangeOutputs {
   const manifests: Record<string, string> = {};
-  for (const change of changes) if (change.type === 'write') manifests[change.path] = change.content;
+  for (const change of changes)
+    if (change.type === 'write') manifests[change.path] = change.content;
   return {
     files: changes.map(change => change.path).sort(),
     manifests,
-    deleted: changes.filter(c => c.type === 'delete').map(c => c.path).sort(),
+    deleted: changes
+      .filter(c => c.type === 'delete')
+      .map(c => c.path)
+      .sort(),
   };
 }
 
@@ -32,14 +36,19 @@ export function repoAt(workspacePath: string, targetPath: string): RepoReader {
 
 /** Writes the planned changes into the workspace and reports them as the action's outputs. */
 export async function commitChanges(
-  ctx: Pick<ActionContext<any, any>, 'workspacePath' | 'output' | 'logger' | 'isDryRun'>,
+  ctx: Pick<
+    ActionContext<any, any>,
+    'workspacePath' | 'output' | 'logger' | 'isDryRun'
+  >,
   targetPath: string,
   changes: FileChange[],
 ): Promise<void> {
   await applyChanges(repoRoot(ctx.workspacePath, targetPath), changes);
   const outputs = changeOutputs(changes);
   ctx.logger.info(
-    `${ctx.isDryRun ? '[dry run] ' : ''}${outputs.files.length} file(s) changed: ${outputs.files.join(', ') || 'none'}`,
+    `${ctx.isDryRun ? '[dry run] ' : ''}${
+      outputs.files.length
+    } file(s) changed: ${outputs.files.join(', ') || 'none'}`,
   );
   ctx.output('files', outputs.files);
   ctx.output('manifests', outputs.manifests);

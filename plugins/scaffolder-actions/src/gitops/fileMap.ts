@@ -16,7 +16,8 @@ export function changedFiles(before: FileMap, after: FileMap): FileMapChange[] {
     if (old === undefined) changes.push({ path, type: 'added' });
     else if (!old.equals(content)) changes.push({ path, type: 'modified' });
   }
-  for (const path of before.keys()) if (!after.has(path)) changes.push({ path, type: 'deleted' });
+  for (const path of before.keys())
+    if (!after.has(path)) changes.push({ path, type: 'deleted' });
   return changes.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
@@ -36,12 +37,18 @@ export function unifiedTreeDiff(before: FileMap, after: FileMap): string {
     .map(({ path }) => {
       const a = asText(before.get(path));
       const b = asText(after.get(path));
-      if (a === null || b === null) return `diff --git a/${path} b/${path}\nBinary files differ\n`;
+      if (a === null || b === null)
+        return `diff --git a/${path} b/${path}\nBinary files differ\n`;
       return unifiedFileDiff(path, a, b);
     })
     .join('');
 }
 
 export function fileMapOf(files: Record<string, string>): FileMap {
-  return new Map(Object.entries(files).map(([path, text]) => [path, Buffer.from(text, 'utf8')]));
+  return new Map(
+    Object.entries(files).map(([path, text]) => [
+      path,
+      Buffer.from(text, 'utf8'),
+    ]),
+  );
 }

@@ -27,18 +27,35 @@ export interface GitopsSettings {
 export const DEFAULT_LOCAL_REPOSITORY = '.fleet-portal/gitops-repo';
 export const DEFAULT_BRANCH = 'main';
 
-export function parseGithubRepoUrl(repoUrl: string, integrations: ScmIntegrationRegistry): GithubTarget {
+export function parseGithubRepoUrl(
+  repoUrl: string,
+  integrations: ScmIntegrationRegistry,
+): GithubTarget {
   const { host, owner, repo } = parseRepoUrl(repoUrl, integrations);
   if (!owner || !repo) {
-    throw new InputError(`fleet.gitops.github.repoUrl: must name an owner and a repo, e.g. github.com?owner=acme&repo=fleet-gitops (got ${repoUrl})`);
+    throw new InputError(
+      `fleet.gitops.github.repoUrl: must name an owner and a repo, e.g. github.com?owner=acme&repo=fleet-gitops (got ${repoUrl})`,
+    );
   }
-  return { repoUrl: `${host}?owner=${encodeURIComponent(owner)}&repo=${encodeURIComponent(repo)}`, host, owner, repo };
+  return {
+    repoUrl: `${host}?owner=${encodeURIComponent(
+      owner,
+    )}&repo=${encodeURIComponent(repo)}`,
+    host,
+    owner,
+    repo,
+  };
 }
 
 /** Reads `fleet.gitops.*`; `cwd` is what relative `localRepository` paths are resolved against. */
-export function readGitopsSettings(config: Config, integrations: ScmIntegrationRegistry, cwd: string): GitopsSettings {
+export function readGitopsSettings(
+  config: Config,
+  integrations: ScmIntegrationRegistry,
+  cwd: string,
+): GitopsSettings {
   const gitops = config.getOptionalConfig('fleet.gitops');
-  const local = gitops?.getOptionalString('localRepository') ?? DEFAULT_LOCAL_REPOSITORY;
+  const local =
+    gitops?.getOptionalString('localRepository') ?? DEFAULT_LOCAL_REPOSITORY;
   const repoUrl = gitops?.getOptionalString('github.repoUrl');
   return {
     localRepository: isAbsolute(local) ? local : resolve(cwd, local),
@@ -53,7 +70,10 @@ export function readGitopsSettings(config: Config, integrations: ScmIntegrationR
  * `github` when a GitHub repository is configured and the integration for its host has a token
  * (pull requests need credentials); otherwise `local`.
  */
-export function publishingMode(settings: GitopsSettings, integrations: ScmIntegrationRegistry): PublishingMode {
+export function publishingMode(
+  settings: GitopsSettings,
+  integrations: ScmIntegrationRegistry,
+): PublishingMode {
   if (!settings.github) return 'local';
   const token = integrations.github.byHost(settings.github.host)?.config.token;
   return token ? 'github' : 'local';
@@ -62,7 +82,11 @@ export function publishingMode(settings: GitopsSettings, integrations: ScmIntegr
 /** The Git author of local commits: `scaffolder.defaultAuthor`, else Fleet Portal. */
 export function commitAuthor(config: Config): { name: string; email: string } {
   return {
-    name: config.getOptionalString('scaffolder.defaultAuthor.name') ?? 'Fleet Portal',
-    email: config.getOptionalString('scaffolder.defaultAuthor.email') ?? 'fleet-portal@localhost',
+    name:
+      config.getOptionalString('scaffolder.defaultAuthor.name') ??
+      'Fleet Portal',
+    email:
+      config.getOptionalString('scaffolder.defaultAuthor.email') ??
+      'fleet-portal@localhost',
   };
 }

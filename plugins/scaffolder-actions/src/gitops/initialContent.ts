@@ -17,8 +17,15 @@ has a \`kustomization.yaml\` listing its files and sub-folders, reachable from t
  * `resources` key yet (an empty flow list would make later entries flow style too).
  */
 export function initialRepositoryFiles(): FileMap {
-  const kustomization = toYaml({ apiVersion: KUSTOMIZATION_API_VERSION, kind: 'Kustomization' });
-  return fileMapOf({ 'README.md': README, 'kustomization.yaml': kustomization });
+  const kustomization = toYaml({
+    apiVersion: KUSTOMIZATION_API_VERSION,
+    kind: 'Kustomization',
+  });
+  return fileMapOf({
+    'README.md': README,
+    'kustomization.yaml': kustomization,
+  });
 }
 
-export const INITIAL_COMMIT_MESSAGE = 'Initial GitOps repository layout\n\nCreated by Fleet Portal on first use.\n';
+export const INITIAL_COMMIT_MESSAGE =
+  'Initial GitOps repository layout\n\nCreated by Fleet Portal on first use.\n';

@@ -2,7 +2,12 @@
 import { parse } from 'yaml';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { exampleInput, runAction, snapshot, tempWorkspace } from '../__testUtils__/workspace';
+import {
+  exampleInput,
+  runAction,
+  snapshot,
+  tempWorkspace,
+} from '../__testUtils__/workspace';
 import { createClusterManifestAction } from '../actions/clusterManifest';
 import { clusterManifestExamples } from '../actions/clusterManifest.examples';
 import { createImageManifestAction } from '../actions/imageManifest';
@@ -12,7 +17,10 @@ import { vmManifestExamples } from '../actions/vmManifest.examples';
 import { createDnsManifestAction } from '../actions/dnsManifest';
 import { dnsManifestExamples } from '../actions/dnsManifest.examples';
 import { createClusterDay2Action } from '../actions/clusterDay2';
-import { addKustomizationResources, removeKustomizationResource } from './kustomization';
+import {
+  addKustomizationResources,
+  removeKustomizationResource,
+} from './kustomization';
 import { kustomizationChain } from './layout';
 
 /** Every file reachable from the root kustomization, following folder entries. */
@@ -50,11 +58,18 @@ describe('kustomization consistency', () => {
         [createDnsManifestAction(), dnsManifestExamples],
       ];
       for (const [action, examples] of runs) {
-        for (const example of examples) await runAction(action, exampleInput(example), ws.path);
+        for (const example of examples)
+          await runAction(action, exampleInput(example), ws.path);
       }
-      await runAction(createClusterDay2Action(), { cluster: 'legacy-1', operation: 'decommission' }, ws.path);
+      await runAction(
+        createClusterDay2Action(),
+        { cluster: 'legacy-1', operation: 'decommission' },
+        ws.path,
+      );
       const files = snapshot(ws.path);
-      const managed = Object.keys(files).filter(p => /^(clusters|vms|images|dns)\//.test(p));
+      const managed = Object.keys(files).filter(p =>
+        /^(clusters|vms|images|dns)\//.test(p),
+      );
       expect(managed.length).toBeGreaterThan(20);
       const seen = reachable(files);
       expect(managed.filter(p => !seen.has(p))).toEqual([]);
@@ -75,11 +90,20 @@ describe('kustomization consistency', () => {
       'namePrefix: x-',
       '',
     ].join('\n');
-    const added = addKustomizationResources(text, 'k.yaml', ['c', 'a', 'b', 'c']);
+    const added = addKustomizationResources(text, 'k.yaml', [
+      'c',
+      'a',
+      'b',
+      'c',
+    ]);
     expect(added).toBe(text.replace('  - b\n', '  - a\n  - b\n  - c\n'));
     expect(addKustomizationResources(added, 'k.yaml', ['a'])).toBe(added);
-    expect(removeKustomizationResource(added, 'k.yaml', 'c')).toBe(text.replace('  - b\n', '  - a\n  - b\n'));
-    expect(() => addKustomizationResources('resources: [', 'k.yaml', ['a'])).toThrow(/k.yaml in the GitOps repo is not a valid kustomization/);
+    expect(removeKustomizationResource(added, 'k.yaml', 'c')).toBe(
+      text.replace('  - b\n', '  - a\n  - b\n'),
+    );
+    expect(() =>
+      addKustomizationResources('resources: [', 'k.yaml', ['a']),
+    ).toThrow(/k.yaml in the GitOps repo is not a valid kustomization/);
   });
 
   it('chains a file up to the root', () => {

@@ -48,7 +48,11 @@ export function dnsZonePath(zone: string): string {
   return `dns/${zone}/zone.yaml`;
 }
 
-export function dnsRecordPath(zone: string, kind: string, objectName: string): string {
+export function dnsRecordPath(
+  zone: string,
+  kind: string,
+  objectName: string,
+): string {
   return `dns/${zone}/${kind.toLowerCase()}-${objectName}.yaml`;
 }
 
@@ -71,7 +75,9 @@ export function kustomizationPath(folder: string): string {
  * `clusters/a/clusterdeployment.yaml` → `clusters/a` lists `clusterdeployment.yaml`, `clusters`
  * lists `a`, the root lists `clusters`.
  */
-export function kustomizationChain(path: string): Array<{ folder: string; entry: string }> {
+export function kustomizationChain(
+  path: string,
+): Array<{ folder: string; entry: string }> {
   const chain: Array<{ folder: string; entry: string }> = [];
   let current = path;
   while (current.includes('/')) {

@@ -3,7 +3,10 @@ import git from 'isomorphic-git';
 import fs from 'node:fs';
 import { join } from 'node:path';
 import { FileMap } from './fileMap';
-import { INITIAL_COMMIT_MESSAGE, initialRepositoryFiles } from './initialContent';
+import {
+  INITIAL_COMMIT_MESSAGE,
+  initialRepositoryFiles,
+} from './initialContent';
 
 export interface GitAuthor {
   name: string;
@@ -18,15 +21,20 @@ export interface LocalRepository {
 
 /** The repository at `dir`, or undefined when there is none yet. */
 export function findLocalRepository(dir: string): LocalRepository | undefined {
-  if (fs.existsSync(join(dir, '.git', 'HEAD'))) return { dir, gitdir: join(dir, '.git') };
-  if (fs.existsSync(join(dir, 'HEAD')) && fs.existsSync(join(dir, 'objects'))) return { dir, gitdir: dir };
+  if (fs.existsSync(join(dir, '.git', 'HEAD')))
+    return { dir, gitdir: join(dir, '.git') };
+  if (fs.existsSync(join(dir, 'HEAD')) && fs.existsSync(join(dir, 'objects')))
+    return { dir, gitdir: dir };
   return undefined;
 }
 
 const locks = new Map<string, Promise<unknown>>();
 
 /** Runs `fn` after every earlier call for the same repository has settled (one writer at a time). */
-export async function withRepositoryLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+export async function withRepositoryLock<T>(
+  dir: string,
+  fn: () => Promise<T>,
+): Promise<T> {
   const previous = locks.get(dir) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(fn);
   const tail = run.catch(() => undefined);
@@ -44,7 +52,10 @@ interface TreeNode {
 }
 
 /** Writes the files as blobs and trees; returns the root tree's oid. */
-export async function writeFileTree(repo: LocalRepository, files: FileMap): Promise<string> {
+export async function writeFileTree(
+  repo: LocalRepository,
+  files: FileMap,
+): Promise<string> {
   const root: TreeNode = { files: new Map(), folders: new Map() };
   for (const [path, content] of files) {
     const parts = path.split('/');
@@ -57,14 +68,27 @@ export async function writeFileTree(repo: LocalRepository, files: FileMap): Prom
       }
       node = child;
     }
-    node.files.set(parts[parts.length - 1], await git.writeBlob({ fs, ...repo, blob: content }));
+    node.files.set(
+      parts[parts.length - 1],
+      await git.writeBlob({ fs, ...repo, blob: content }),
+    );
   }
   const writeNode = async (node: TreeNode): Promise<string> => {
     const tree = [
-      ...[...node.files].map(([path, oid]) => ({ mode: '100644', path, oid, type: 'blob' as const })),
+      ...[...node.files].map(([path, oid]) => ({
+        mode: '100644',
+        path,
+        oid,
+        type: 'blob' as const,
+      })),
     ];
     for (const [path, child] of node.folders) {
-      tree.push({ mode: '040000', path, oid: await writeNode(child), type: 'tree' as const } as any);
+      tree.push({
+        mode: '040000',
+        path,
+        oid: await writeNode(child),
+        type: 'tree' as const,
+      } as any);
     }
     return git.writeTree({ fs, ...repo, tree });
   };
@@ -72,7 +96,10 @@ export async function writeFileTree(repo: LocalRepository, files: FileMap): Prom
 }
 
 /** Every file of a commit's tree. */
-export async function readCommitFiles(repo: LocalRepository, commit: string): Promise<FileMap> {
+export async function readCommitFiles(
+  repo: LocalRepository,
+  commit: string,
+): Promise<FileMap> {
   const files: FileMap = new Map();
   const walk = async (oid: string, prefix: string) => {
     const { tree } = await git.readTree({ fs, ...repo, oid });
@@ -91,7 +118,10 @@ export async function readCommitFiles(repo: LocalRepository, commit: string): Pr
 }
 
 /** The commit a branch points at, or undefined when the branch does not exist. */
-export async function branchHead(repo: LocalRepository, branch: string): Promise<string | undefined> {
+export async function branchHead(
+  repo: LocalRepository,
+  branch: string,
+): Promise<string | undefined> {
   try {
     return await git.resolveRef({ fs, ...repo, ref: `refs/heads/${branch}` });
   } catch (error) {
@@ -100,23 +130,37 @@ export async function branchHead(repo: LocalRepository, branch: string): Promise
   }
 }
 
-export async function treeOfCommit(repo: LocalRepository, commit: string): Promise<string> {
+export async function treeOfCommit(
+  repo: LocalRepository,
+  commit: string,
+): Promise<string> {
   return (await git.readCommit({ fs, ...repo, oid: commit })).commit.tree;
 }
 
 /** Creates a commit of `files` on top of `parent` (none for a root commit); returns its oid. */
 export async function writeFilesCommit(
   repo: LocalRepository,
-  options: { files: FileMap; parent?: string; message: string; author: GitAuthor },
+  options: {
+    files: FileMap;
+    parent?: string;
+    message: string;
+    author: GitAuthor;
+  },
 ): Promise<string> {
   const tree = await writeFileTree(repo, options.files);
   const timestamp = Math.floor(Date.now() / 1000);
-  const signature = { ...options.author, timestamp, timezoneOffset: new Date().getTimezoneOffset() };
+  const signature = {
+    ...options.author,
+    timestamp,
+    timezoneOffset: new Date().getTimezoneOffset(),
+  };
   return git.writeCommit({
     fs,
     ...repo,
     commit: {
-      message: options.message.endsWith('\n') ? options.message : `${options.message}\n`,
+      message: options.message.endsWith('\n')
+        ? options.message
+        : `${options.message}\n`,
       tree,
       parent: options.parent ? [options.parent] : [],
       author: signature,
@@ -125,27 +169,48 @@ export async function writeFilesCommit(
   });
 }
 
-export async function setBranch(repo: LocalRepository, branch: string, commit: string): Promise<void> {
-  await git.writeRef({ fs, ...repo, ref: `refs/heads/${branch}`, value: commit, force: true });
+export async function setBranch(
+  repo: LocalRepository,
+  branch: string,
+  commit: string,
+): Promise<void> {
+  await git.writeRef({
+    fs,
+    ...repo,
+    ref: `refs/heads/${branch}`,
+    value: commit,
+    force: true,
+  });
 }
 
 /**
  * The repository at `dir`, created on first use: `git init` with `defaultBranch` checked out and
  * a first commit holding the README and the root kustomization.
  */
-export async function ensureLocalRepository(dir: string, defaultBranch: string, author: GitAuthor): Promise<LocalRepository> {
+export async function ensureLocalRepository(
+  dir: string,
+  defaultBranch: string,
+  author: GitAuthor,
+): Promise<LocalRepository> {
   return withRepositoryLock(dir, async () => {
     const existing = findLocalRepository(dir);
     if (existing) return existing;
     if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
-      throw new InputError(`fleet.gitops.localRepository: ${dir} exists and is not a Git repository`);
+      throw new InputError(
+        `fleet.gitops.localRepository: ${dir} exists and is not a Git repository`,
+      );
     }
     fs.mkdirSync(dir, { recursive: true });
     await git.init({ fs, dir, defaultBranch });
     const repo = { dir, gitdir: join(dir, '.git') };
     const files = initialRepositoryFiles();
-    for (const [path, content] of files) fs.writeFileSync(join(dir, path), content);
-    const commit = await writeFilesCommit(repo, { files, message: INITIAL_COMMIT_MESSAGE, author });
+    for (const [path, content] of files)
+      fs.writeFileSync(join(dir, path), content);
+    const commit = await writeFilesCommit(repo, {
+      files,
+      message: INITIAL_COMMIT_MESSAGE,
+      author,
+    });
     await setBranch(repo, defaultBranch, commit);
     // Stage the files so `git status` in the new repository is clean.
     for (const path of files.keys()) await git.add({ fs, dir, filepath: path });

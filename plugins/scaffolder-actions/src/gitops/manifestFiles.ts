@@ -16,7 +16,10 @@ export interface ManifestPlan {
 }
 
 /** Schema-checks every object, serialises each file and plans the writes plus kustomization edits. */
-export function planManifestFiles(files: PlannedManifestFile[], repo: RepoReader): FileChange[] {
+export function planManifestFiles(
+  files: PlannedManifestFile[],
+  repo: RepoReader,
+): FileChange[] {
   for (const file of files) file.objects.forEach(assertValidManifest);
   return planNewFiles(
     files.map(file => ({

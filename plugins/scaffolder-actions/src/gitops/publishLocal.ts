@@ -1,5 +1,11 @@
 import { InputError } from '@backstage/errors';
-import { changedFiles, FileMap, FileMapChange, sameFiles, unifiedTreeDiff } from './fileMap';
+import {
+  changedFiles,
+  FileMap,
+  FileMapChange,
+  sameFiles,
+  unifiedTreeDiff,
+} from './fileMap';
 import { initialRepositoryFiles } from './initialContent';
 import {
   branchHead,
@@ -13,11 +19,23 @@ import {
 } from './localRepository';
 
 /** Rules of `git check-ref-format` that matter for generated names, plus a charset limit. */
-export function assertValidBranchName(branch: string, defaultBranch: string): void {
+export function assertValidBranchName(
+  branch: string,
+  defaultBranch: string,
+): void {
   const problems = [
-    [!/^[A-Za-z0-9._/-]+$/.test(branch), 'may only hold letters, digits, ".", "_", "-" and "/"'],
-    [/(^|\/)\.|\.\.|\/\/|^\/|\/$|\.lock$|\.$/.test(branch), 'is not a valid Git branch name'],
-    [branch === defaultBranch, `must not be the default branch ${defaultBranch}`],
+    [
+      !/^[A-Za-z0-9._/-]+$/.test(branch),
+      'may only hold letters, digits, ".", "_", "-" and "/"',
+    ],
+    [
+      /(^|\/)\.|\.\.|\/\/|^\/|\/$|\.lock$|\.$/.test(branch),
+      'is not a valid Git branch name',
+    ],
+    [
+      branch === defaultBranch,
+      `must not be the default branch ${defaultBranch}`,
+    ],
   ] as const;
   const problem = problems.find(([failed]) => failed);
   if (problem) throw new InputError(`branchName: ${branch} ${problem[1]}`);
@@ -47,13 +65,24 @@ export interface PublishLocalOptions {
   dryRun: boolean;
 }
 
-async function baseOf(repo: LocalRepository, options: PublishLocalOptions): Promise<{ commit: string; files: FileMap }> {
-  const commit = options.baseCommit || (await branchHead(repo, options.defaultBranch));
-  if (!commit) throw new InputError(`the local repository ${options.dir} has no branch ${options.defaultBranch}`);
+async function baseOf(
+  repo: LocalRepository,
+  options: PublishLocalOptions,
+): Promise<{ commit: string; files: FileMap }> {
+  const commit =
+    options.baseCommit || (await branchHead(repo, options.defaultBranch));
+  if (!commit)
+    throw new InputError(
+      `the local repository ${options.dir} has no branch ${options.defaultBranch}`,
+    );
   try {
     return { commit, files: await readCommitFiles(repo, commit) };
   } catch (error) {
-    throw new InputError(`baseCommit: ${commit} is not a commit of ${options.dir}: ${(error as Error).message}`);
+    throw new InputError(
+      `baseCommit: ${commit} is not a commit of ${options.dir}: ${
+        (error as Error).message
+      }`,
+    );
   }
 }
 
@@ -62,13 +91,19 @@ async function baseOf(repo: LocalRepository, options: PublishLocalOptions): Prom
  * `publish:github:pull-request` does with a pull request's branch. When the branch already holds
  * the same tree (a retried request) nothing is written and the existing commit is reported.
  */
-export async function publishToLocalBranch(options: PublishLocalOptions): Promise<PublishLocalResult> {
+export async function publishToLocalBranch(
+  options: PublishLocalOptions,
+): Promise<PublishLocalResult> {
   assertValidBranchName(options.branch, options.defaultBranch);
   const repo = findLocalRepository(options.dir);
   if (options.dryRun) {
-    const base = repo ? await baseOf(repo, options) : { commit: '', files: initialRepositoryFiles() };
+    const base = repo
+      ? await baseOf(repo, options)
+      : { commit: '', files: initialRepositoryFiles() };
     const existing = repo ? await branchHead(repo, options.branch) : undefined;
-    const reused = existing !== undefined && sameFiles(await readCommitFiles(repo!, existing), options.files);
+    const reused =
+      existing !== undefined &&
+      sameFiles(await readCommitFiles(repo!, existing), options.files);
     return {
       branch: options.branch,
       commit: reused ? existing! : '',
@@ -78,17 +113,32 @@ export async function publishToLocalBranch(options: PublishLocalOptions): Promis
       diff: unifiedTreeDiff(base.files, options.files),
     };
   }
-  if (!repo) throw new InputError(`no local GitOps repository at ${options.dir}: run fleet:gitops:checkout first`);
+  if (!repo)
+    throw new InputError(
+      `no local GitOps repository at ${options.dir}: run fleet:gitops:checkout first`,
+    );
   return withRepositoryLock(options.dir, async () => {
     const base = await baseOf(repo, options);
     const files = changedFiles(base.files, options.files);
     const diff = unifiedTreeDiff(base.files, options.files);
     const existing = await branchHead(repo, options.branch);
-    if (existing !== undefined && sameFiles(await readCommitFiles(repo, existing), options.files)) {
-      return { branch: options.branch, commit: existing, baseCommit: base.commit, reused: true, files, diff };
+    if (
+      existing !== undefined &&
+      sameFiles(await readCommitFiles(repo, existing), options.files)
+    ) {
+      return {
+        branch: options.branch,
+        commit: existing,
+        baseCommit: base.commit,
+        reused: true,
+        files,
+        diff,
+      };
     }
     if (files.length === 0) {
-      throw new InputError(`nothing to publish: the checkout equals ${options.defaultBranch} (the request changes nothing)`);
+      throw new InputError(
+        `nothing to publish: the checkout equals ${options.defaultBranch} (the request changes nothing)`,
+      );
     }
     const commit = await writeFilesCommit(repo, {
       files: options.files,
@@ -97,6 +147,13 @@ export async function publishToLocalBranch(options: PublishLocalOptions): Promis
       author: options.author,
     });
     await setBranch(repo, options.branch, commit);
-    return { branch: options.branch, commit, baseCommit: base.commit, reused: false, files, diff };
+    return {
+      branch: options.branch,
+      commit,
+      baseCommit: base.commit,
+      reused: false,
+      files,
+      diff,
+    };
   });
 }

@@ -39,7 +39,9 @@ export interface GitopsRequest {
 }
 
 function containsSecret(text: string, secretValues: string[]): boolean {
-  return secretValues.some(secret => secret.length > 0 && text.includes(secret));
+  return secretValues.some(
+    secret => secret.length > 0 && text.includes(secret),
+  );
 }
 
 /** Drops secret-looking keys at every depth and redacts any string holding a secret value. */
@@ -50,7 +52,8 @@ export function recordableInputs(
 ): Record<string, unknown> {
   const isPublic = new Set(publicInputs);
   const clean = (value: unknown): unknown => {
-    if (typeof value === 'string') return containsSecret(value, secretValues) ? REDACTED : value;
+    if (typeof value === 'string')
+      return containsSecret(value, secretValues) ? REDACTED : value;
     if (Array.isArray(value)) return value.map(clean);
     if (value !== null && typeof value === 'object') {
       const out: Record<string, unknown> = {};
@@ -66,8 +69,14 @@ export function recordableInputs(
 }
 
 /** `fleet/<template>/<10 hex of sha256(template name + canonical inputs)>`: a retry gets the same branch. */
-export function requestBranchName(templateName: string, inputsJson: string): string {
-  const hash = createHash('sha256').update(`${templateName}\n${inputsJson}`).digest('hex').slice(0, 10);
+export function requestBranchName(
+  templateName: string,
+  inputsJson: string,
+): string {
+  const hash = createHash('sha256')
+    .update(`${templateName}\n${inputsJson}`)
+    .digest('hex')
+    .slice(0, 10);
   return `fleet/${templateName}/${hash}`;
 }
 
@@ -78,17 +87,24 @@ function oneLine(text: string): string {
 function markdownCell(value: unknown): string {
   const text = typeof value === 'string' ? value : canonicalJson(value);
   // Backticks cannot be escaped inside a code span: fall back to plain text with escapes.
-  if (text.includes('`')) return oneLine(text).replace(/[|\\*_<>[\]]/g, c => `\\${c}`);
+  if (text.includes('`'))
+    return oneLine(text).replace(/[|\\*_<>[\]]/g, c => `\\${c}`);
   return `\`${oneLine(text).replace(/\|/g, '\\|')}\``;
 }
 
 /** Builds the branch, pull request and commit message of a request; pure. */
 export function buildGitopsRequest(facts: RequestFacts): GitopsRequest {
-  const recordedInputs = recordableInputs(facts.inputs, facts.publicInputs, facts.secretValues);
+  const recordedInputs = recordableInputs(
+    facts.inputs,
+    facts.publicInputs,
+    facts.secretValues,
+  );
   const inputsJson = canonicalJson(recordedInputs);
   let summary = facts.summary ? oneLine(facts.summary) : '';
   if (containsSecret(summary, facts.secretValues)) summary = REDACTED;
-  const title = summary ? `${facts.templateTitle}: ${summary}` : facts.templateTitle;
+  const title = summary
+    ? `${facts.templateTitle}: ${summary}`
+    : facts.templateTitle;
   const files = [...new Set(facts.files)].sort();
   const inputRows = Object.keys(recordedInputs)
     .sort()
@@ -101,7 +117,9 @@ export function buildGitopsRequest(facts: RequestFacts): GitopsRequest {
     '',
     '### Inputs',
     '',
-    ...(inputRows.length > 0 ? ['| Input | Value |', '| --- | --- |', ...inputRows] : ['_none_']),
+    ...(inputRows.length > 0
+      ? ['| Input | Value |', '| --- | --- |', ...inputRows]
+      : ['_none_']),
     '',
     '### Files changed',
     '',
@@ -112,7 +130,9 @@ export function buildGitopsRequest(facts: RequestFacts): GitopsRequest {
     title,
     '',
     `Requested through Fleet Portal template ${facts.templateRef} (version ${facts.templateVersion}).`,
-    ...(files.length > 0 ? ['', 'Files:', ...files.map(file => `  ${file}`)] : []),
+    ...(files.length > 0
+      ? ['', 'Files:', ...files.map(file => `  ${file}`)]
+      : []),
     '',
     `Requested-by: ${facts.requestedBy}`,
     `Template: ${facts.templateRef}`,

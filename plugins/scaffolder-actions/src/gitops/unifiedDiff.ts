@@ -6,7 +6,12 @@ function splitLines(text: string): { lines: string[]; finalNewline: boolean } {
   return { lines, finalNewline };
 }
 
-type Edit = { op: ' ' | '-' | '+'; line: string; oldIndex: number; newIndex: number };
+type Edit = {
+  op: ' ' | '-' | '+';
+  line: string;
+  oldIndex: number;
+  newIndex: number;
+};
 
 /** Shortest edit script between two line lists (Myers, O((N+M)·D) time). */
 function editScript(a: string[], b: string[]): Edit[] {
@@ -49,8 +54,20 @@ function editScript(a: string[], b: string[]): Edit[] {
       y--;
     }
     if (d > 0) {
-      if (x === prevX) edits.push({ op: '+', line: b[prevY], oldIndex: prevX, newIndex: prevY });
-      else edits.push({ op: '-', line: a[prevX], oldIndex: prevX, newIndex: prevY });
+      if (x === prevX)
+        edits.push({
+          op: '+',
+          line: b[prevY],
+          oldIndex: prevX,
+          newIndex: prevY,
+        });
+      else
+        edits.push({
+          op: '-',
+          line: a[prevX],
+          oldIndex: prevX,
+          newIndex: prevY,
+        });
     }
     x = prevX;
     y = prevY;
@@ -66,7 +83,11 @@ function range(start: number, count: number): string {
  * Unified diff of one file (`git diff` style, 3 lines of context), '' when the texts are equal.
  * `before`/`after` undefined mean the file is added/deleted.
  */
-export function unifiedFileDiff(path: string, before: string | undefined, after: string | undefined): string {
+export function unifiedFileDiff(
+  path: string,
+  before: string | undefined,
+  after: string | undefined,
+): string {
   if (before === after) return '';
   const a = splitLines(before ?? '');
   const b = splitLines(after ?? '');
@@ -78,8 +99,12 @@ export function unifiedFileDiff(path: string, before: string | undefined, after:
     `+++ ${after === undefined ? '/dev/null' : `b/${path}`}`,
   ];
   // A changed final newline changes the last line: compare it with a marker so it shows up.
-  const aLines = a.lines.map((line, i) => (i === a.lines.length - 1 && !a.finalNewline ? `${line}\0` : line));
-  const bLines = b.lines.map((line, i) => (i === b.lines.length - 1 && !b.finalNewline ? `${line}\0` : line));
+  const aLines = a.lines.map((line, i) =>
+    i === a.lines.length - 1 && !a.finalNewline ? `${line}\0` : line,
+  );
+  const bLines = b.lines.map((line, i) =>
+    i === b.lines.length - 1 && !b.finalNewline ? `${line}\0` : line,
+  );
   const edits = editScript(aLines, bLines);
   const context = 3;
   const hunks: string[] = [];
@@ -106,9 +131,17 @@ export function unifiedFileDiff(path: string, before: string | undefined, after:
     const slice = edits.slice(start, stop);
     const oldCount = slice.filter(e => e.op !== '+').length;
     const newCount = slice.filter(e => e.op !== '-').length;
-    const oldStart = oldCount === 0 ? slice[0].oldIndex : slice.find(e => e.op !== '+')!.oldIndex + 1;
-    const newStart = newCount === 0 ? slice[0].newIndex : slice.find(e => e.op !== '-')!.newIndex + 1;
-    hunks.push(`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@`);
+    const oldStart =
+      oldCount === 0
+        ? slice[0].oldIndex
+        : slice.find(e => e.op !== '+')!.oldIndex + 1;
+    const newStart =
+      newCount === 0
+        ? slice[0].newIndex
+        : slice.find(e => e.op !== '-')!.newIndex + 1;
+    hunks.push(
+      `@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@`,
+    );
     for (const edit of slice) {
       const noNewline = edit.line.endsWith('\0');
       hunks.push(`${edit.op}${noNewline ? edit.line.slice(0, -1) : edit.line}`);

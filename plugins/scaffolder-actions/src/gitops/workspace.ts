@@ -39,7 +39,10 @@ async function removeEmptyParents(root: string, file: string): Promise<void> {
 }
 
 /** Applies a planned change set; called only after every check has passed. */
-export async function applyChanges(root: string, changes: FileChange[]): Promise<void> {
+export async function applyChanges(
+  root: string,
+  changes: FileChange[],
+): Promise<void> {
   for (const change of changes) {
     const file = resolveSafeChildPath(root, change.path);
     if (change.type === 'write') {

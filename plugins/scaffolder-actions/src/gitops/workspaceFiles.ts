@@ -13,7 +13,11 @@ export function readFolderFiles(root: string): FileMap {
       if (entry.name === '.git') continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) files.set(relative(root, full).split(sep).join('/'), readFileSync(full));
+      else if (entry.isFile())
+        files.set(
+          relative(root, full).split(sep).join('/'),
+          readFileSync(full),
+        );
     }
   };
   walk(root);
@@ -21,9 +25,18 @@ export function readFolderFiles(root: string): FileMap {
 }
 
 /** Writes a tree into a folder that must be new or empty (a checkout never mixes with old files). */
-export async function writeFolderFiles(root: string, files: FileMap, field: string): Promise<void> {
-  if (existsSync(root) && (!statSync(root).isDirectory() || readdirSync(root).length > 0)) {
-    throw new InputError(`${field}: ${root} already exists in the workspace and is not empty`);
+export async function writeFolderFiles(
+  root: string,
+  files: FileMap,
+  field: string,
+): Promise<void> {
+  if (
+    existsSync(root) &&
+    (!statSync(root).isDirectory() || readdirSync(root).length > 0)
+  ) {
+    throw new InputError(
+      `${field}: ${root} already exists in the workspace and is not empty`,
+    );
   }
   await mkdir(root, { recursive: true });
   for (const [path, content] of files) {

@@ -1,6 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { Document, isScalar, parseDocument, Scalar } from 'yaml';
-import { DOCUMENT_TO_STRING_OPTIONS, PARSE_OPTIONS, toYamlScalar } from '../yaml/serialize';
+import {
+  DOCUMENT_TO_STRING_OPTIONS,
+  PARSE_OPTIONS,
+  toYamlScalar,
+} from '../yaml/serialize';
 
 /**
  * Minimal edits of existing YAML files. A scalar that exists is replaced in the source text at
@@ -11,18 +15,27 @@ import { DOCUMENT_TO_STRING_OPTIONS, PARSE_OPTIONS, toYamlScalar } from '../yaml
 export function parseYamlFile(text: string, path: string): Document.Parsed {
   const doc = parseDocument(text, PARSE_OPTIONS);
   if (doc.errors.length > 0) {
-    throw new InputError(`${path} in the GitOps repo is not valid YAML: ${doc.errors[0].message}`);
+    throw new InputError(
+      `${path} in the GitOps repo is not valid YAML: ${doc.errors[0].message}`,
+    );
   }
   return doc;
 }
 
 function renderScalar(value: string | number, style: Scalar['type']): string {
-  if (typeof value === 'string' && style === 'QUOTE_DOUBLE') return JSON.stringify(value);
-  if (typeof value === 'string' && style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+  if (typeof value === 'string' && style === 'QUOTE_DOUBLE')
+    return JSON.stringify(value);
+  if (typeof value === 'string' && style === 'QUOTE_SINGLE')
+    return `'${value.replace(/'/g, "''")}'`;
   return toYamlScalar(value);
 }
 
-export function setScalar(text: string, path: string, keys: string[], value: string | number): string {
+export function setScalar(
+  text: string,
+  path: string,
+  keys: string[],
+  value: string | number,
+): string {
   const doc = parseYamlFile(text, path);
   const node = doc.getIn(keys, true);
   let edited: string;
@@ -31,12 +44,15 @@ export function setScalar(text: string, path: string, keys: string[], value: str
     edited = doc.toString(DOCUMENT_TO_STRING_OPTIONS);
   } else if (isScalar(node) && node.range) {
     const [start, end] = node.range;
-    edited = text.slice(0, start) + renderScalar(value, node.type) + text.slice(end);
+    edited =
+      text.slice(0, start) + renderScalar(value, node.type) + text.slice(end);
   } else {
     throw new InputError(`${path}: ${keys.join('.')} is not a single value`);
   }
   if (parseDocument(edited, PARSE_OPTIONS).getIn(keys) !== value) {
-    throw new Error(`editing ${keys.join('.')} in ${path} did not read back as ${value}`);
+    throw new Error(
+      `editing ${keys.join('.')} in ${path} did not read back as ${value}`,
+    );
   }
   return edited;
 }

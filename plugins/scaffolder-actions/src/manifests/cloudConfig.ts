@@ -72,7 +72,9 @@ function imageAnnotationUnit(spec: CloudConfigSpec): string {
   ].join('\n');
 }
 
-export function buildCloudConfigObject(spec: CloudConfigSpec): Record<string, unknown> {
+export function buildCloudConfigObject(
+  spec: CloudConfigSpec,
+): Record<string, unknown> {
   const k0sKey = spec.role === 'controller' ? 'k0s' : 'k0s-worker';
   return {
     hostname: spec.hostname,

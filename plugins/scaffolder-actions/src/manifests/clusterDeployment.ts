@@ -34,24 +34,34 @@ export function deepMerge(
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) {
     const current = out[key];
-    out[key] = isObject(current) && isObject(value) ? deepMerge(current, value) : value;
+    out[key] =
+      isObject(current) && isObject(value) ? deepMerge(current, value) : value;
   }
   return out;
 }
 
 /** The chart values the portal manages itself (as opposed to the free provider block). */
-export function managedConfig(spec: ClusterDeploymentSpec): Record<string, unknown> {
+export function managedConfig(
+  spec: ClusterDeploymentSpec,
+): Record<string, unknown> {
   const config: Record<string, unknown> = {};
-  if (spec.controlPlaneNumber !== undefined) config.controlPlaneNumber = spec.controlPlaneNumber;
-  if (spec.workersNumber !== undefined) config.workersNumber = spec.workersNumber;
+  if (spec.controlPlaneNumber !== undefined)
+    config.controlPlaneNumber = spec.controlPlaneNumber;
+  if (spec.workersNumber !== undefined)
+    config.workersNumber = spec.workersNumber;
   if (spec.k0sVersion !== undefined) config.k0s = { version: spec.k0sVersion };
-  if (spec.clusterLabels !== undefined) config.clusterLabels = { ...spec.clusterLabels };
+  if (spec.clusterLabels !== undefined)
+    config.clusterLabels = { ...spec.clusterLabels };
   return config;
 }
 
-export function buildClusterDeployment(spec: ClusterDeploymentSpec, request: RequestInfo): KubeObject {
+export function buildClusterDeployment(
+  spec: ClusterDeploymentSpec,
+  request: RequestInfo,
+): KubeObject {
   const annotations: Record<string, string> = {};
-  if (spec.desiredImage) annotations[FLEET_ANNOTATIONS.desiredImage] = spec.desiredImage;
+  if (spec.desiredImage)
+    annotations[FLEET_ANNOTATIONS.desiredImage] = spec.desiredImage;
   if (spec.owner) annotations[FLEET_ANNOTATIONS.owner] = spec.owner;
   return {
     apiVersion: CLUSTER_DEPLOYMENT_API_VERSION,

@@ -30,7 +30,13 @@ export type DnsRecordSpec = RecordBase &
     | { type: 'CNAME'; target: string }
     | { type: 'MX'; priority: number; mailServer: string }
     | { type: 'TXT'; text: string[] }
-    | { type: 'SRV'; priority: number; weight: number; port: number; target: string }
+    | {
+        type: 'SRV';
+        priority: number;
+        weight: number;
+        port: number;
+        target: string;
+      }
   );
 
 export interface SoaSpec {
@@ -64,7 +70,8 @@ export function zoneObjectName(zone: string): string {
  * of the full name so they stay unique and deterministic.
  */
 export function recordObjectName(zone: string, recordName: string): string {
-  const owner = recordName === '@' ? 'apex' : recordName.replace(/\*/g, 'wildcard');
+  const owner =
+    recordName === '@' ? 'apex' : recordName.replace(/\*/g, 'wildcard');
   const full = `${owner}.${zone}`;
   const base = full.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   if (base.length <= 63) return base;
@@ -76,11 +83,16 @@ function zoneLabels(zone: string, cluster: string): Record<string, string> {
   return { [BINDY_ZONE_LABEL]: zone, [FLEET_LABELS.cluster]: cluster };
 }
 
-export function buildDnsZone(spec: DnsZoneSpec, request: RequestInfo): KubeObject {
+export function buildDnsZone(
+  spec: DnsZoneSpec,
+  request: RequestInfo,
+): KubeObject {
   const body: Record<string, unknown> = {
     zoneName: spec.zone,
     soaRecord: { ...spec.soa },
-    recordsFrom: [{ selector: { matchLabels: { [BINDY_ZONE_LABEL]: spec.zone } } }],
+    recordsFrom: [
+      { selector: { matchLabels: { [BINDY_ZONE_LABEL]: spec.zone } } },
+    ],
   };
   if (spec.ttl !== undefined) body.ttl = spec.ttl;
   if (spec.clusterRef) body.clusterRef = spec.clusterRef;
@@ -105,7 +117,11 @@ function recordBody(record: DnsRecordSpec): Record<string, unknown> {
     case 'CNAME':
       return { ...body, target: record.target };
     case 'MX':
-      return { ...body, priority: record.priority, mailServer: record.mailServer };
+      return {
+        ...body,
+        priority: record.priority,
+        mailServer: record.mailServer,
+      };
     case 'TXT':
       return { ...body, text: [...record.text] };
     case 'SRV':
@@ -117,7 +133,9 @@ function recordBody(record: DnsRecordSpec): Record<string, unknown> {
         target: record.target,
       };
     default:
-      throw new Error(`unknown record type ${(record as { type: string }).type}`);
+      throw new Error(
+        `unknown record type ${(record as { type: string }).type}`,
+      );
   }
 }
 
@@ -131,9 +149,14 @@ export function buildDnsRecord(
   return {
     apiVersion: BINDY_API_VERSION,
     kind: RECORD_KIND_BY_TYPE[record.type],
-    metadata: objectMeta(request, recordObjectName(zone, record.name), namespace, {
-      labels: zoneLabels(zone, cluster),
-    }),
+    metadata: objectMeta(
+      request,
+      recordObjectName(zone, record.name),
+      namespace,
+      {
+        labels: zoneLabels(zone, cluster),
+      },
+    ),
     spec: recordBody(record),
   };
 }

@@ -19,11 +19,15 @@ function entityName(ref: string | undefined): string | undefined {
 }
 
 /** Derives the request stamp from the scaffolder's template ref and user ref. */
-export function requestInfo(templateRef?: string, userEntityRef?: string): RequestInfo {
+export function requestInfo(
+  templateRef?: string,
+  userEntityRef?: string,
+): RequestInfo {
   return {
     templateLabel: sanitizeLabelValue(entityName(templateRef) ?? UNKNOWN),
     requesterLabel: sanitizeLabelValue(userEntityRef ?? UNKNOWN),
-    requesterRef: userEntityRef && userEntityRef.length > 0 ? userEntityRef : UNKNOWN,
+    requesterRef:
+      userEntityRef && userEntityRef.length > 0 ? userEntityRef : UNKNOWN,
   };
 }
 
@@ -32,7 +36,10 @@ export function objectMeta(
   request: RequestInfo,
   name: string,
   namespace: string,
-  extra: { labels?: Record<string, string>; annotations?: Record<string, string> } = {},
+  extra: {
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  } = {},
 ): ObjectMeta {
   return {
     name,
@@ -59,6 +66,7 @@ export function templateEntityRef(templateInfo?: {
   entity?: { metadata?: { name?: string; namespace?: string } };
 }): string | undefined {
   const metadata = templateInfo?.entity?.metadata;
-  if (metadata?.name) return `template:${metadata.namespace ?? 'default'}/${metadata.name}`;
+  if (metadata?.name)
+    return `template:${metadata.namespace ?? 'default'}/${metadata.name}`;
   return templateInfo?.entityRef;
 }

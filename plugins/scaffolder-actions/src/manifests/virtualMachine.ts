@@ -1,5 +1,10 @@
 import { FLEET_LABELS } from '@internal/plugin-fleet-common';
-import { buildCloudConfigText, CloudConfigSpec, NodeRole, NodeUser } from './cloudConfig';
+import {
+  buildCloudConfigText,
+  CloudConfigSpec,
+  NodeRole,
+  NodeUser,
+} from './cloudConfig';
 import { objectMeta } from './metadata';
 import { KubeObject, RequestInfo } from './types';
 import { VIRTRIGAUD_API_VERSION } from './vmImage';
@@ -50,7 +55,10 @@ function buildNetwork(network: VmNetwork): Record<string, unknown> {
 }
 
 /** The VirtualMachine and the Secret holding its cloud-config, in that order. */
-export function buildVirtualMachine(spec: VirtualMachineSpec, request: RequestInfo): KubeObject[] {
+export function buildVirtualMachine(
+  spec: VirtualMachineSpec,
+  request: RequestInfo,
+): KubeObject[] {
   const labels = {
     [FLEET_LABELS.cluster]: spec.cluster,
     [FLEET_LABELS.pool]: spec.pool,

@@ -4,7 +4,16 @@ import { KubeObject, RequestInfo } from './types';
 
 export const VIRTRIGAUD_API_VERSION = 'infra.virtrigaud.io/v1beta1';
 
-export const IMAGE_FORMATS = ['qcow2', 'raw', 'vmdk', 'vhd', 'vhdx', 'iso', 'ova', 'ovf'] as const;
+export const IMAGE_FORMATS = [
+  'qcow2',
+  'raw',
+  'vmdk',
+  'vhd',
+  'vhdx',
+  'iso',
+  'ova',
+  'ovf',
+] as const;
 export const IMAGE_ARCHITECTURES = ['amd64', 'arm64'] as const;
 
 export interface VMImageSpec {
@@ -22,10 +31,16 @@ export interface VMImageSpec {
   cluster?: string;
 }
 
-export function buildVMImage(spec: VMImageSpec, request: RequestInfo): KubeObject {
+export function buildVMImage(
+  spec: VMImageSpec,
+  request: RequestInfo,
+): KubeObject {
   const labels: Record<string, string> = {};
   if (spec.cluster) labels[FLEET_LABELS.cluster] = spec.cluster;
-  const registry: Record<string, unknown> = { image: spec.reference, format: spec.format };
+  const registry: Record<string, unknown> = {
+    image: spec.reference,
+    format: spec.format,
+  };
   if (spec.pullSecret) registry.pullSecretRef = { name: spec.pullSecret };
   const metadata: Record<string, unknown> = { architecture: spec.architecture };
   if (spec.version) metadata.version = spec.version;

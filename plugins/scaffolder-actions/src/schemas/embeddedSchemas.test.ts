@@ -1,7 +1,17 @@
 import { existsSync } from 'node:fs';
 import Ajv from 'ajv';
-import { SHARED_CRDS_DIR, upstreamChartSchema, upstreamCrd, UPSTREAM_CRD_FILES } from '../__testUtils__/sharedCrds';
-import { CRD_KINDS, embeddedChartSchema, embeddedCrdSchema, SUPPORTED_CHARTS } from './embeddedSchemas';
+import {
+  SHARED_CRDS_DIR,
+  upstreamChartSchema,
+  upstreamCrd,
+  UPSTREAM_CRD_FILES,
+} from '../__testUtils__/sharedCrds';
+import {
+  CRD_KINDS,
+  embeddedChartSchema,
+  embeddedCrdSchema,
+  SUPPORTED_CHARTS,
+} from './embeddedSchemas';
 import { openapiToJsonSchema } from './openapiToJsonSchema';
 import { buildVMImage } from '../manifests/vmImage';
 import { requestInfo } from '../manifests/metadata';
@@ -10,22 +20,30 @@ import { compileCrdSchema } from './validateManifest';
 describe('embedded schemas', () => {
   it('finds shared/crds beside the repo', () => {
     if (!existsSync(SHARED_CRDS_DIR)) {
-      throw new Error(`${SHARED_CRDS_DIR} is missing: shared/ must sit beside the repo (…/shared next to …/main)`);
+      throw new Error(
+        `${SHARED_CRDS_DIR} is missing: shared/ must sit beside the repo (…/shared next to …/main)`,
+      );
     }
     expect(existsSync(SHARED_CRDS_DIR)).toBe(true);
   });
 
-  it.each([...CRD_KINDS])('%s equals the upstream CRD storage version', kind => {
-    const upstream = upstreamCrd(kind);
-    const embedded = embeddedCrdSchema(kind);
-    expect(embedded.source).toBe(UPSTREAM_CRD_FILES[kind]);
-    expect(embedded.apiVersion).toBe(upstream.apiVersion);
-    expect(embedded.openAPIV3Schema).toEqual(upstream.openAPIV3Schema);
-  });
+  it.each([...CRD_KINDS])(
+    '%s equals the upstream CRD storage version',
+    kind => {
+      const upstream = upstreamCrd(kind);
+      const embedded = embeddedCrdSchema(kind);
+      expect(embedded.source).toBe(UPSTREAM_CRD_FILES[kind]);
+      expect(embedded.apiVersion).toBe(upstream.apiVersion);
+      expect(embedded.openAPIV3Schema).toEqual(upstream.openAPIV3Schema);
+    },
+  );
 
-  it.each([...SUPPORTED_CHARTS])('%s chart values schema equals upstream', chart => {
-    expect(embeddedChartSchema(chart)).toEqual(upstreamChartSchema(chart));
-  });
+  it.each([...SUPPORTED_CHARTS])(
+    '%s chart values schema equals upstream',
+    chart => {
+      expect(embeddedChartSchema(chart)).toEqual(upstreamChartSchema(chart));
+    },
+  );
 
   it('the VMImage registry pattern deviation is still needed (remove it when upstream accepts digests)', () => {
     const image = buildVMImage(
@@ -40,7 +58,9 @@ describe('embedded schemas', () => {
     );
     const validate = compileCrdSchema(upstreamCrd('VMImage').openAPIV3Schema);
     expect(validate(image)).toBe(false);
-    expect(validate.errors?.map(e => `${e.instancePath} ${e.keyword}`)).toEqual(['/spec/source/registry/image pattern']);
+    expect(validate.errors?.map(e => `${e.instancePath} ${e.keyword}`)).toEqual(
+      ['/spec/source/registry/image pattern'],
+    );
   });
 });
 
@@ -53,22 +73,39 @@ describe('openapiToJsonSchema', () => {
       'x-kubernetes-preserve-unknown-fields': true,
       properties: {
         ttl: { type: 'integer', nullable: true },
-        port: { 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'integer' }, { type: 'string' }] },
+        port: {
+          'x-kubernetes-int-or-string': true,
+          anyOf: [{ type: 'integer' }, { type: 'string' }],
+        },
         'x-kubernetes-name': { type: 'string', enum: ['a'], nullable: true },
-        list: { type: 'array', items: { type: 'string', nullable: true }, 'x-kubernetes-list-type': 'atomic' },
+        list: {
+          type: 'array',
+          items: { type: 'string', nullable: true },
+          'x-kubernetes-list-type': 'atomic',
+        },
       },
     });
     expect(converted).toEqual({
       type: 'object',
       properties: {
         ttl: { type: ['integer', 'null'] },
-        port: { type: ['integer', 'string'], anyOf: [{ type: 'integer' }, { type: 'string' }] },
+        port: {
+          type: ['integer', 'string'],
+          anyOf: [{ type: 'integer' }, { type: 'string' }],
+        },
         'x-kubernetes-name': { type: ['string', 'null'], enum: ['a', null] },
         list: { type: 'array', items: { type: ['string', 'null'] } },
       },
     });
     const validate = ajv.compile(converted);
-    expect(validate({ ttl: null, port: 'http', 'x-kubernetes-name': null, list: [null, 'x'] })).toBe(true);
+    expect(
+      validate({
+        ttl: null,
+        port: 'http',
+        'x-kubernetes-name': null,
+        list: [null, 'x'],
+      }),
+    ).toBe(true);
     expect(validate({ ttl: 'x' })).toBe(false);
     expect(validate({ port: 1.5 })).toBe(false);
   });

@@ -55,7 +55,9 @@ export function embeddedCrdSchema(kind: CrdKind): EmbeddedCrdSchema {
   return schema;
 }
 
-export function embeddedChartSchema(chart: SupportedChart): Record<string, unknown> {
+export function embeddedChartSchema(
+  chart: SupportedChart,
+): Record<string, unknown> {
   let schema = chartCache.get(chart);
   if (!schema) {
     schema = readSchemaFile(join('template-values', `${chart}.json`));

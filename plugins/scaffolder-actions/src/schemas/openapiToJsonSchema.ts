@@ -7,7 +7,12 @@
 
 type JsonSchema = Record<string, unknown>;
 
-const SCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties', 'definitions', '$defs'];
+const SCHEMA_MAP_KEYWORDS = [
+  'properties',
+  'patternProperties',
+  'definitions',
+  '$defs',
+];
 const SCHEMA_LIST_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 const SCHEMA_KEYWORDS = ['items', 'additionalProperties', 'not', 'contains'];
 
@@ -26,7 +31,10 @@ export function openapiToJsonSchema(schema: JsonSchema): JsonSchema {
     if (key.startsWith('x-kubernetes-') || key === 'nullable') continue;
     if (SCHEMA_MAP_KEYWORDS.includes(key) && isObject(value)) {
       out[key] = Object.fromEntries(
-        Object.entries(value).map(([name, child]) => [name, convertSchemaOrBoolean(child)]),
+        Object.entries(value).map(([name, child]) => [
+          name,
+          convertSchemaOrBoolean(child),
+        ]),
       );
     } else if (SCHEMA_LIST_KEYWORDS.includes(key) && Array.isArray(value)) {
       out[key] = value.map(convertSchemaOrBoolean);
@@ -41,8 +49,10 @@ export function openapiToJsonSchema(schema: JsonSchema): JsonSchema {
   }
   if (schema.nullable === true) {
     if (typeof out.type === 'string') out.type = [out.type, 'null'];
-    else if (Array.isArray(out.type) && !out.type.includes('null')) out.type = [...out.type, 'null'];
-    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+    else if (Array.isArray(out.type) && !out.type.includes('null'))
+      out.type = [...out.type, 'null'];
+    if (Array.isArray(out.enum) && !out.enum.includes(null))
+      out.enum = [...out.enum, null];
   }
   return out;
 }

@@ -26,6 +26,8 @@ export const UPSTREAM_DEVIATIONS: UpstreamDeviation[] = [
     instancePath: '/spec/source/registry/image',
     keyword: 'pattern',
     why: 'digest references (repo@sha256:…) do not match the upstream tag-only pattern',
-    accepts: value => typeof value === 'string' && parseDigestReference(value)?.reference === value,
+    accepts: value =>
+      typeof value === 'string' &&
+      parseDigestReference(value)?.reference === value,
   },
 ];

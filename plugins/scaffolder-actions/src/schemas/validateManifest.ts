@@ -29,7 +29,9 @@ const crdValidators = new Map<string, ValidateFunction>();
 const chartValidators = new Map<string, ValidateFunction>();
 
 /** Compiles a CRD's converted openAPIV3Schema (the embedded one unless another is given). */
-export function compileCrdSchema(openAPIV3Schema: Record<string, unknown>): ValidateFunction {
+export function compileCrdSchema(
+  openAPIV3Schema: Record<string, unknown>,
+): ValidateFunction {
   return crdAjv.compile(openapiToJsonSchema(openAPIV3Schema));
 }
 
@@ -49,7 +51,9 @@ function valueAt(object: unknown, instancePath: string): unknown {
     .reduce<unknown>(
       (node, segment) =>
         node !== null && typeof node === 'object'
-          ? (node as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')]
+          ? (node as Record<string, unknown>)[
+              segment.replace(/~1/g, '/').replace(/~0/g, '~')
+            ]
           : undefined,
       object,
     );
@@ -74,13 +78,18 @@ export function crdSchemaErrors(
   );
 }
 
-export function formatSchemaErrors(errors: ErrorObject[], root: string): string {
+export function formatSchemaErrors(
+  errors: ErrorObject[],
+  root: string,
+): string {
   return errors
     .map(error => {
       const path = error.instancePath.split('/').slice(1).join('.');
       const field = [root, path].filter(Boolean).join('.');
-      const missing = (error.params as { missingProperty?: string }).missingProperty;
-      const extra = (error.params as { additionalProperty?: string }).additionalProperty;
+      const missing = (error.params as { missingProperty?: string })
+        .missingProperty;
+      const extra = (error.params as { additionalProperty?: string })
+        .additionalProperty;
       const child = missing ?? extra;
       const at = child ? `${field}.${child}` : field;
       return `${at}: ${error.message}`;
@@ -94,7 +103,8 @@ function checkSecret(object: KubeObject): string[] {
   const problems: string[] = [];
   if (object.apiVersion !== 'v1') problems.push('apiVersion: must be v1');
   const stringData = object.stringData as Record<string, unknown> | undefined;
-  if (!stringData || typeof stringData !== 'object') problems.push('stringData: must be an object');
+  if (!stringData || typeof stringData !== 'object')
+    problems.push('stringData: must be an object');
   else if (Object.values(stringData).some(value => typeof value !== 'string')) {
     problems.push('stringData: values must be strings');
   }
@@ -109,12 +119,14 @@ export function assertValidManifest(object: KubeObject): void {
   const problems: string[] = [];
   const { metadata } = object;
   for (const [key, value] of Object.entries(metadata.labels)) {
-    if (!LABEL_VALUE.test(value) || value.length > 63) problems.push(`metadata.labels.${key}: invalid label value`);
+    if (!LABEL_VALUE.test(value) || value.length > 63)
+      problems.push(`metadata.labels.${key}: invalid label value`);
   }
   if ((CRD_KINDS as readonly string[]).includes(object.kind)) {
     const kind = object.kind as CrdKind;
     const expected = embeddedCrdSchema(kind).apiVersion;
-    if (object.apiVersion !== expected) problems.push(`apiVersion: must be ${expected}`);
+    if (object.apiVersion !== expected)
+      problems.push(`apiVersion: must be ${expected}`);
     const errors = crdSchemaErrors(object, crdValidator(kind));
     if (errors.length > 0) problems.push(formatSchemaErrors(errors, ''));
   } else if (object.kind === 'Secret') {
@@ -124,13 +136,18 @@ export function assertValidManifest(object: KubeObject): void {
   }
   if (problems.length > 0) {
     throw new Error(
-      `generated ${object.kind} ${metadata.namespace}/${metadata.name} is invalid (builder bug): ${problems.join('; ')}`,
+      `generated ${object.kind} ${metadata.namespace}/${
+        metadata.name
+      } is invalid (builder bug): ${problems.join('; ')}`,
     );
   }
 }
 
 /** Validates `spec.config` against the chart's values schema; violations are the user's input. */
-export function assertValidChartValues(chart: SupportedChart, config: unknown): void {
+export function assertValidChartValues(
+  chart: SupportedChart,
+  config: unknown,
+): void {
   let validate = chartValidators.get(chart);
   if (!validate) {
     validate = chartAjv.compile(embeddedChartSchema(chart));
@@ -138,7 +155,10 @@ export function assertValidChartValues(chart: SupportedChart, config: unknown): 
   }
   if (!validate(config)) {
     throw new InputError(
-      `the ${chart} chart's values schema rejects spec.config: ${formatSchemaErrors(validate.errors ?? [], 'spec.config')}`,
+      `the ${chart} chart's values schema rejects spec.config: ${formatSchemaErrors(
+        validate.errors ?? [],
+        'spec.config',
+      )}`,
     );
   }
 }

@@ -27,8 +27,18 @@ export const TEMPLATE_VALUES: Record<string, Record<string, unknown>> = {
         folder: '/DC1/vm/fleet',
         thumbprint: 'AA:BB:CC:DD',
       },
-      controlPlane: { vmTemplate: 'kairos-k0s-template', network: 'VM Network', cpus: 4, memory: 8192 },
-      worker: { vmTemplate: 'kairos-k0s-template', network: 'VM Network', cpus: 8, memory: 16384 },
+      controlPlane: {
+        vmTemplate: 'kairos-k0s-template',
+        network: 'VM Network',
+        cpus: 4,
+        memory: 8192,
+      },
+      worker: {
+        vmTemplate: 'kairos-k0s-template',
+        network: 'VM Network',
+        cpus: 8,
+        memory: 16384,
+      },
     },
   },
   'register-kairos-image': {
@@ -71,18 +81,44 @@ export const TEMPLATE_VALUES: Record<string, Record<string, unknown>> = {
     namespace: 'dns-system',
     cluster: 'prod-eu1',
     records: [
-      { type: 'CNAME', name: 'console', target: 'ingress.prod-eu1.example.com' },
+      {
+        type: 'CNAME',
+        name: 'console',
+        target: 'ingress.prod-eu1.example.com',
+      },
       { type: 'TXT', name: '_fleet', text: ['owner=platform-team'] },
     ],
   },
-  'k0s-upgrade': { cluster: 'prod-eu1', namespace: 'kcm-system', k0sVersion: 'v1.33.4+k0s.0' },
-  'scale-cluster': { cluster: 'prod-eu1', namespace: 'kcm-system', workersNumber: 5 },
-  'decommission-cluster': { cluster: 'prod-eu1', namespace: 'kcm-system', confirm: true },
+  'k0s-upgrade': {
+    cluster: 'prod-eu1',
+    namespace: 'kcm-system',
+    k0sVersion: 'v1.33.4+k0s.0',
+  },
+  'scale-cluster': {
+    cluster: 'prod-eu1',
+    namespace: 'kcm-system',
+    workersNumber: 5,
+  },
+  'decommission-cluster': {
+    cluster: 'prod-eu1',
+    namespace: 'kcm-system',
+    confirm: true,
+  },
 };
 
 /** Creation templates in an order where each one's prerequisites are merged before it runs. */
-export const CREATION_ORDER = ['new-cluster', 'register-kairos-image', 'new-kairos-vm', 'dns-zone', 'dns-records'];
-export const DAY2_TEMPLATES = ['k0s-upgrade', 'scale-cluster', 'decommission-cluster'];
+export const CREATION_ORDER = [
+  'new-cluster',
+  'register-kairos-image',
+  'new-kairos-vm',
+  'dns-zone',
+  'dns-records',
+];
+export const DAY2_TEMPLATES = [
+  'k0s-upgrade',
+  'scale-cluster',
+  'decommission-cluster',
+];
 
 /** Paths each template is expected to change, given the creation templates before it are merged. */
 export const EXPECTED_FILES: Record<string, string[]> = {
@@ -92,7 +128,11 @@ export const EXPECTED_FILES: Record<string, string[]> = {
     'clusters/prod-eu1/kustomization.yaml',
     'kustomization.yaml',
   ],
-  'register-kairos-image': ['images/kairos-k0s-v3-2-1.yaml', 'images/kustomization.yaml', 'kustomization.yaml'],
+  'register-kairos-image': [
+    'images/kairos-k0s-v3-2-1.yaml',
+    'images/kustomization.yaml',
+    'kustomization.yaml',
+  ],
   'new-kairos-vm': [
     'kustomization.yaml',
     'vms/kustomization.yaml',

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { fakeGithub } from '../__testUtils__/fakeGithub';
-import { dryRun, REQUESTER, runTask, startFleetBackend, waitForTemplates } from '../__testUtils__/fleetBackend';
+import {
+  dryRun,
+  REQUESTER,
+  runTask,
+  startFleetBackend,
+  waitForTemplates,
+} from '../__testUtils__/fleetBackend';
 import { upstreamErrors } from '../__testUtils__/sharedCrds';
 import { canonicalJson } from '../gitops/canonicalJson';
 import { commitTrailers } from '../gitops/request';
@@ -14,7 +20,8 @@ jest.setTimeout(120_000);
 
 const INITIAL = {
   'README.md': '# fleet-gitops\n',
-  'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n',
+  'kustomization.yaml':
+    'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n',
 };
 
 describe('templates against GitHub (fake REST and GraphQL API)', () => {
@@ -27,12 +34,23 @@ describe('templates against GitHub (fake REST and GraphQL API)', () => {
     mswServer.listen({ onUnhandledRequest: 'bypass' });
     root = mkdtempSync(join(tmpdir(), 'fleet-templates-gh-'));
     server = await startFleetBackend({
-      integrations: { github: [{ host: 'github.com', token: 'ghp_fleetportaltesttoken0123456789abcdef' }] },
+      integrations: {
+        github: [
+          {
+            host: 'github.com',
+            token: 'ghp_fleetportaltesttoken0123456789abcdef',
+          },
+        ],
+      },
       fleet: {
         gitops: {
           localRepository: join(root, 'unused-local-repo'),
           defaultBranch: 'main',
-          github: { repoUrl: 'github.com?owner=acme&repo=fleet-gitops', reviewers: ['alice', 'bob'], teamReviewers: ['platform-team'] },
+          github: {
+            repoUrl: 'github.com?owner=acme&repo=fleet-gitops',
+            reviewers: ['alice', 'bob'],
+            teamReviewers: ['platform-team'],
+          },
         },
       },
     });
@@ -44,8 +62,18 @@ describe('templates against GitHub (fake REST and GraphQL API)', () => {
   });
 
   it('dry-runs without opening anything', async () => {
-    const result = await dryRun(server, 'new-cluster', TEMPLATE_VALUES['new-cluster']);
-    expect(result.output.links).toEqual([{ title: 'Pull request', icon: 'github', url: 'github.com?owner=acme&repo=fleet-gitops' }]);
+    const result = await dryRun(
+      server,
+      'new-cluster',
+      TEMPLATE_VALUES['new-cluster'],
+    );
+    expect(result.output.links).toEqual([
+      {
+        title: 'Pull request',
+        icon: 'github',
+        url: 'github.com?owner=acme&repo=fleet-gitops',
+      },
+    ]);
     expect(result.output.text ?? []).toEqual([]);
     expect(github.pulls).toEqual([]);
     expect(github.requests.filter(r => !r.startsWith('GET '))).toEqual([]);
@@ -54,7 +82,10 @@ describe('templates against GitHub (fake REST and GraphQL API)', () => {
   it('opens one pull request with the branch, title, body, files and reviewers, and updates it on retry', async () => {
     const values = TEMPLATE_VALUES['new-cluster'];
     const task = await runTask(server, 'new-cluster', values);
-    expect({ status: task.status, log: task.status === 'completed' ? [] : task.log }).toEqual({ status: 'completed', log: [] });
+    expect({
+      status: task.status,
+      log: task.status === 'completed' ? [] : task.log,
+    }).toEqual({ status: 'completed', log: [] });
     expect(existsSync(join(root, 'unused-local-repo'))).toBe(false);
 
     expect(github.pulls).toHaveLength(1);
@@ -62,18 +93,35 @@ describe('templates against GitHub (fake REST and GraphQL API)', () => {
     expect(pr.head).toMatch(/^fleet\/new-cluster\/[0-9a-f]{10}$/);
     expect(pr.base).toBe('main');
     expect(pr.title).toBe('New k0rdent cluster: prod-eu1');
-    expect(pr.body).toContain(`Requested through Fleet Portal by \`${REQUESTER}\`.`);
-    expect(pr.body).toContain('- Template: `template:default/new-cluster` version `1.0.0`');
+    expect(pr.body).toContain(
+      `Requested through Fleet Portal by \`${REQUESTER}\`.`,
+    );
+    expect(pr.body).toContain(
+      '- Template: `template:default/new-cluster` version `1.0.0`',
+    );
     expect(pr.body).toContain('| template | `vsphere-standalone-cp-1-0-42` |');
-    for (const file of EXPECTED_FILES['new-cluster']) expect(pr.body).toContain(`- \`${file}\``);
+    for (const file of EXPECTED_FILES['new-cluster'])
+      expect(pr.body).toContain(`- \`${file}\``);
     expect(pr.reviewers).toEqual(['alice', 'bob']);
     expect(pr.teamReviewers).toEqual(['platform-team']);
-    expect(task.output.links).toEqual([{ title: 'Pull request', icon: 'github', url: 'https://github.com/acme/fleet-gitops/pull/1' }]);
+    expect(task.output.links).toEqual([
+      {
+        title: 'Pull request',
+        icon: 'github',
+        url: 'https://github.com/acme/fleet-gitops/pull/1',
+      },
+    ]);
 
     const files = github.filesOf(pr.head);
-    expect(Object.keys(files).sort()).toEqual([...new Set([...Object.keys(INITIAL), ...EXPECTED_FILES['new-cluster']])].sort());
+    expect(Object.keys(files).sort()).toEqual(
+      [
+        ...new Set([...Object.keys(INITIAL), ...EXPECTED_FILES['new-cluster']]),
+      ].sort(),
+    );
     expect(files['README.md']).toBe(INITIAL['README.md']);
-    for (const doc of parseAllDocuments(files['clusters/prod-eu1/clusterdeployment.yaml'])) {
+    for (const doc of parseAllDocuments(
+      files['clusters/prod-eu1/clusterdeployment.yaml'],
+    )) {
       expect(upstreamErrors(doc.toJS())).toEqual([]);
     }
     const commit = github.commitOf(pr.head);
@@ -89,17 +137,34 @@ describe('templates against GitHub (fake REST and GraphQL API)', () => {
     expect(retry.status).toBe('completed');
     expect(github.pulls).toHaveLength(1);
     expect(github.branches()).toEqual([pr.head, 'main'].sort());
-    expect(github.requests.filter(r => r.startsWith('PATCH ')).length).toBeGreaterThanOrEqual(2);
-    expect(retry.output.links?.[0].url).toBe('https://github.com/acme/fleet-gitops/pull/1');
-    expect(Object.keys(github.filesOf(pr.head)).sort()).toEqual(Object.keys(files).sort());
+    expect(
+      github.requests.filter(r => r.startsWith('PATCH ')).length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(retry.output.links?.[0].url).toBe(
+      'https://github.com/acme/fleet-gitops/pull/1',
+    );
+    expect(Object.keys(github.filesOf(pr.head)).sort()).toEqual(
+      Object.keys(files).sort(),
+    );
   });
 
   it('deletes the files of a decommissioned cluster in its pull request', async () => {
     github.setMain(github.filesOf(github.pulls[0].head));
-    const task = await runTask(server, 'decommission-cluster', TEMPLATE_VALUES['decommission-cluster']);
-    expect({ status: task.status, log: task.status === 'completed' ? [] : task.log }).toEqual({ status: 'completed', log: [] });
+    const task = await runTask(
+      server,
+      'decommission-cluster',
+      TEMPLATE_VALUES['decommission-cluster'],
+    );
+    expect({
+      status: task.status,
+      log: task.status === 'completed' ? [] : task.log,
+    }).toEqual({ status: 'completed', log: [] });
     const pr = github.pulls[1];
     expect(pr.title).toBe('Decommission a cluster: prod-eu1');
-    expect(Object.keys(github.filesOf(pr.head)).sort()).toEqual(['README.md', 'clusters/kustomization.yaml', 'kustomization.yaml']);
+    expect(Object.keys(github.filesOf(pr.head)).sort()).toEqual([
+      'README.md',
+      'clusters/kustomization.yaml',
+      'kustomization.yaml',
+    ]);
   });
 });

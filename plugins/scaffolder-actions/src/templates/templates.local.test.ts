@@ -1,7 +1,14 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dryRun, REQUESTER, runTask, startFleetBackend, templateNames, waitForTemplates } from '../__testUtils__/fleetBackend';
+import {
+  dryRun,
+  REQUESTER,
+  runTask,
+  startFleetBackend,
+  templateNames,
+  waitForTemplates,
+} from '../__testUtils__/fleetBackend';
 import {
   branchCommit,
   branchFiles,
@@ -14,11 +21,19 @@ import {
 import { upstreamErrors } from '../__testUtils__/sharedCrds';
 import { commitTrailers, recordableInputs } from '../gitops/request';
 import { canonicalJson } from '../gitops/canonicalJson';
-import { CREATION_ORDER, DAY2_TEMPLATES, EXPECTED_FILES, TEMPLATE_VALUES } from './templateValues';
+import {
+  CREATION_ORDER,
+  DAY2_TEMPLATES,
+  EXPECTED_FILES,
+  TEMPLATE_VALUES,
+} from './templateValues';
 
 jest.setTimeout(180_000);
 
-const PUBLIC_INPUTS: Record<string, string[]> = { 'new-kairos-vm': ['joinTokenSecret'], 'register-kairos-image': ['pullSecret'] };
+const PUBLIC_INPUTS: Record<string, string[]> = {
+  'new-kairos-vm': ['joinTokenSecret'],
+  'register-kairos-image': ['pullSecret'],
+};
 
 describe('templates against the local GitOps repository', () => {
   let root: string;
@@ -28,39 +43,60 @@ describe('templates against the local GitOps repository', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'fleet-templates-'));
     repo = join(root, 'gitops-repo');
-    server = await startFleetBackend({ fleet: { gitops: { localRepository: repo, defaultBranch: 'main' } } });
+    server = await startFleetBackend({
+      fleet: { gitops: { localRepository: repo, defaultBranch: 'main' } },
+    });
     await waitForTemplates(server, templateNames());
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('lists all eight templates in templates/all.yaml', () => {
-    expect(templateNames()).toEqual([...CREATION_ORDER, ...DAY2_TEMPLATES].sort());
+    expect(templateNames()).toEqual(
+      [...CREATION_ORDER, ...DAY2_TEMPLATES].sort(),
+    );
   });
 
   it('dry-runs a creation template without creating the repository, showing the diff', async () => {
-    const result = await dryRun(server, 'new-cluster', TEMPLATE_VALUES['new-cluster']);
+    const result = await dryRun(
+      server,
+      'new-cluster',
+      TEMPLATE_VALUES['new-cluster'],
+    );
     expect(existsSync(repo)).toBe(false);
     const text = result.output.text?.find(t => t.title === 'Local branch');
     expect(text?.content).toContain('(dry run: nothing committed)');
-    expect(text?.content).toContain('+++ b/clusters/prod-eu1/clusterdeployment.yaml');
+    expect(text?.content).toContain(
+      '+++ b/clusters/prod-eu1/clusterdeployment.yaml',
+    );
     expect(text?.content).toContain('+      version: v1.32.8+k0s.0');
-    for (const file of EXPECTED_FILES['new-cluster']) expect(text?.content).toContain(`- \`${file}\``);
+    for (const file of EXPECTED_FILES['new-cluster'])
+      expect(text?.content).toContain(`- \`${file}\``);
     expect(text?.content).toContain('fleetportal.io/template: new-cluster');
     expect(text?.content).toContain('(new repository)');
     expect(result.output.links ?? []).toEqual([]);
-    const skipped = result.log.filter(l => /Skipping/.test(l.body.message)).map(l => l.body.stepId);
+    const skipped = result.log
+      .filter(l => /Skipping/.test(l.body.message))
+      .map(l => l.body.stepId);
     expect(skipped).toEqual(['pr']);
-    expect(result.directoryContents.map(f => f.path)).toContain('gitops/clusters/prod-eu1/clusterdeployment.yaml');
+    expect(result.directoryContents.map(f => f.path)).toContain(
+      'gitops/clusters/prod-eu1/clusterdeployment.yaml',
+    );
   });
 
   async function runAndCheck(name: string) {
     const values = TEMPLATE_VALUES[name];
     const dry = await dryRun(server, name, values);
-    expect(dry.output.text?.[0].content).toContain('(dry run: nothing committed)');
+    expect(dry.output.text?.[0].content).toContain(
+      '(dry run: nothing committed)',
+    );
     const branchesBefore = await listBranches(repo).catch(() => ['main']);
 
     const task = await runTask(server, name, values);
-    expect({ name, status: task.status, log: task.status === 'completed' ? [] : task.log }).toEqual({
+    expect({
+      name,
+      status: task.status,
+      log: task.status === 'completed' ? [] : task.log,
+    }).toEqual({
       name,
       status: 'completed',
       log: [],
@@ -81,43 +117,65 @@ describe('templates against the local GitOps repository', () => {
       'Template-version': '1.0.0',
       Inputs: canonicalJson(recorded),
     });
-    expect(commit.author).toMatchObject({ name: 'Fleet Portal', email: 'fleet-portal@localhost' });
+    expect(commit.author).toMatchObject({
+      name: 'Fleet Portal',
+      email: 'fleet-portal@localhost',
+    });
 
-    const text = task.output.text?.find(t => t.title === 'Local branch')?.content ?? '';
+    const text =
+      task.output.text?.find(t => t.title === 'Local branch')?.content ?? '';
     expect(text).toContain(`Branch \`${branch}\``);
     expect(text).toContain(`Commit: \`${await branchCommit(repo, branch)}\``);
-    for (const file of EXPECTED_FILES[name]) expect(text).toContain(`- \`${file}\``);
+    for (const file of EXPECTED_FILES[name])
+      expect(text).toContain(`- \`${file}\``);
     expect(text).toMatch(/````diff\ndiff --git a\//);
 
     const files = await branchFiles(repo, branch);
     const objects = manifestObjects(files);
     expect(objects.length).toBeGreaterThan(0);
-    for (const { path, object } of objects) expect({ path, errors: upstreamErrors(object) }).toEqual({ path, errors: [] });
+    for (const { path, object } of objects)
+      expect({ path, errors: upstreamErrors(object) }).toEqual({
+        path,
+        errors: [],
+      });
     return { branch, files, text };
   }
 
   it('runs every creation template for real, each merged before the next', async () => {
     for (const name of CREATION_ORDER) {
       const { branch, files } = await runAndCheck(name);
-      for (const file of EXPECTED_FILES[name]) expect(Object.keys(files)).toContain(file);
+      for (const file of EXPECTED_FILES[name])
+        expect(Object.keys(files)).toContain(file);
       await fastForward(repo, 'main', branch);
     }
     const main = await branchFiles(repo, 'main');
     expect(Object.keys(main)).toEqual(
-      expect.arrayContaining(['README.md', 'clusters/prod-eu1/clusterdeployment.yaml', 'vms/prod-eu1/prod-eu1-worker-3.yaml']),
+      expect.arrayContaining([
+        'README.md',
+        'clusters/prod-eu1/clusterdeployment.yaml',
+        'vms/prod-eu1/prod-eu1-worker-3.yaml',
+      ]),
     );
   });
 
   it('runs every day-2 template against the merged cluster', async () => {
     const upgrade = await runAndCheck('k0s-upgrade');
-    expect(upgrade.files['clusters/prod-eu1/clusterdeployment.yaml']).toContain('version: v1.33.4+k0s.0');
-    expect(upgrade.text).toContain('-      version: v1.32.8+k0s.0\n+      version: v1.33.4+k0s.0');
+    expect(upgrade.files['clusters/prod-eu1/clusterdeployment.yaml']).toContain(
+      'version: v1.33.4+k0s.0',
+    );
+    expect(upgrade.text).toContain(
+      '-      version: v1.32.8+k0s.0\n+      version: v1.33.4+k0s.0',
+    );
 
     const scale = await runAndCheck('scale-cluster');
-    expect(scale.files['clusters/prod-eu1/clusterdeployment.yaml']).toContain('workersNumber: 5');
+    expect(scale.files['clusters/prod-eu1/clusterdeployment.yaml']).toContain(
+      'workersNumber: 5',
+    );
 
     const decommission = await runAndCheck('decommission-cluster');
-    expect(Object.keys(decommission.files).filter(p => p.includes('prod-eu1/'))).toEqual([]);
+    expect(
+      Object.keys(decommission.files).filter(p => p.includes('prod-eu1/')),
+    ).toEqual([]);
     expect(decommission.text).toContain('deleted file mode 100644');
   });
 
@@ -133,6 +191,8 @@ describe('templates against the local GitOps repository', () => {
     expect(await listBranches(repo)).toEqual(before);
     expect(await branchCommit(repo, branch)).toBe(head);
     expect(await commitCount(repo, branch)).toBe(commits);
-    expect(retry.output.text?.[0].content).toContain('(unchanged: this request was already published)');
+    expect(retry.output.text?.[0].content).toContain(
+      '(unchanged: this request was already published)',
+    );
   });
 });

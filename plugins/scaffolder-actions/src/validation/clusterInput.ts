@@ -1,10 +1,24 @@
 import { ClusterDeploymentSpec } from '../manifests/clusterDeployment';
-import { embeddedChartSchema, isSupportedChart, SUPPORTED_CHARTS, SupportedChart } from '../schemas/embeddedSchemas';
+import {
+  embeddedChartSchema,
+  isSupportedChart,
+  SUPPORTED_CHARTS,
+  SupportedChart,
+} from '../schemas/embeddedSchemas';
 import { optionalTargetPath, requireEntityRef } from './common';
 import { fieldError } from './fieldError';
 import { requireK0sVersion } from './k0sVersion';
-import { requireDnsLabel, requireDnsSubdomain, requireLabels, requireNamespace } from './names';
-import { optionalInteger, rejectUnknownKeys, requireObject } from './primitives';
+import {
+  requireDnsLabel,
+  requireDnsSubdomain,
+  requireLabels,
+  requireNamespace,
+} from './names';
+import {
+  optionalInteger,
+  rejectUnknownKeys,
+  requireObject,
+} from './primitives';
 import { requireProviderBlock } from './providerBlock';
 
 export interface ClusterInput extends ClusterDeploymentSpec {
@@ -35,7 +49,10 @@ export function chartOfTemplate(template: string): string | undefined {
   return /^(.+)-\d+-\d+-\d+$/.exec(template)?.[1];
 }
 
-export function requireControlPlaneNumber(value: unknown, field: string): number | undefined {
+export function requireControlPlaneNumber(
+  value: unknown,
+  field: string,
+): number | undefined {
   const count = optionalInteger(value, field, 1, MAX_CONTROL_PLANE);
   if (count !== undefined && count % 2 === 0) {
     throw fieldError(field, 'must be odd (1, 3, 5, …) so etcd keeps a quorum');
@@ -43,7 +60,10 @@ export function requireControlPlaneNumber(value: unknown, field: string): number
   return count;
 }
 
-export function requireWorkersNumber(value: unknown, field: string): number | undefined {
+export function requireWorkersNumber(
+  value: unknown,
+  field: string,
+): number | undefined {
   return optionalInteger(value, field, 0, MAX_WORKERS);
 }
 
@@ -52,17 +72,30 @@ function requireChart(template: string): SupportedChart {
   if (!chart || !isSupportedChart(chart)) {
     throw fieldError(
       'template',
-      `must name a ClusterTemplate of a supported chart with a -X-Y-Z version suffix (e.g. vsphere-standalone-cp-1-0-42); supported charts: ${SUPPORTED_CHARTS.join(', ')}`,
+      `must name a ClusterTemplate of a supported chart with a -X-Y-Z version suffix (e.g. vsphere-standalone-cp-1-0-42); supported charts: ${SUPPORTED_CHARTS.join(
+        ', ',
+      )}`,
     );
   }
   return chart;
 }
 
 /** Rejects a managed value the chart does not declare (e.g. workersNumber for adopted-cluster). */
-function requireDeclared(chart: SupportedChart, key: string, field: string, value: unknown): void {
-  const properties = (embeddedChartSchema(chart).properties ?? {}) as Record<string, unknown>;
+function requireDeclared(
+  chart: SupportedChart,
+  key: string,
+  field: string,
+  value: unknown,
+): void {
+  const properties = (embeddedChartSchema(chart).properties ?? {}) as Record<
+    string,
+    unknown
+  >;
   if (value !== undefined && !(key in properties)) {
-    throw fieldError(field, `the ${chart} chart has no ${key} value; leave it out for this template`);
+    throw fieldError(
+      field,
+      `the ${chart} chart has no ${key} value; leave it out for this template`,
+    );
   }
 }
 
@@ -71,13 +104,28 @@ export function validateClusterInput(raw: unknown): ClusterInput {
   rejectUnknownKeys(input, '', KNOWN_INPUTS);
   const template = requireDnsSubdomain(input.template, 'template');
   const chart = requireChart(template);
-  const controlPlaneNumber = requireControlPlaneNumber(input.controlPlaneNumber, 'controlPlaneNumber');
-  const workersNumber = requireWorkersNumber(input.workersNumber, 'workersNumber');
+  const controlPlaneNumber = requireControlPlaneNumber(
+    input.controlPlaneNumber,
+    'controlPlaneNumber',
+  );
+  const workersNumber = requireWorkersNumber(
+    input.workersNumber,
+    'workersNumber',
+  );
   const k0sVersion =
-    input.k0sVersion === undefined ? undefined : requireK0sVersion(input.k0sVersion, 'k0sVersion');
+    input.k0sVersion === undefined
+      ? undefined
+      : requireK0sVersion(input.k0sVersion, 'k0sVersion');
   const clusterLabels =
-    input.clusterLabels === undefined ? undefined : requireLabels(input.clusterLabels, 'clusterLabels');
-  requireDeclared(chart, 'controlPlaneNumber', 'controlPlaneNumber', controlPlaneNumber);
+    input.clusterLabels === undefined
+      ? undefined
+      : requireLabels(input.clusterLabels, 'clusterLabels');
+  requireDeclared(
+    chart,
+    'controlPlaneNumber',
+    'controlPlaneNumber',
+    controlPlaneNumber,
+  );
   requireDeclared(chart, 'workersNumber', 'workersNumber', workersNumber);
   requireDeclared(chart, 'k0s', 'k0sVersion', k0sVersion);
   requireDeclared(chart, 'clusterLabels', 'clusterLabels', clusterLabels);
@@ -91,9 +139,18 @@ export function validateClusterInput(raw: unknown): ClusterInput {
     workersNumber,
     k0sVersion,
     clusterLabels,
-    desiredImage: input.vmImage === undefined ? undefined : requireDnsLabel(input.vmImage, 'vmImage'),
-    owner: input.owner === undefined ? undefined : requireEntityRef(input.owner, 'owner', 'group'),
-    provider: input.provider === undefined ? {} : requireProviderBlock(input.provider, 'provider'),
+    desiredImage:
+      input.vmImage === undefined
+        ? undefined
+        : requireDnsLabel(input.vmImage, 'vmImage'),
+    owner:
+      input.owner === undefined
+        ? undefined
+        : requireEntityRef(input.owner, 'owner', 'group'),
+    provider:
+      input.provider === undefined
+        ? {}
+        : requireProviderBlock(input.provider, 'provider'),
     targetPath: optionalTargetPath(input.targetPath),
   };
 }

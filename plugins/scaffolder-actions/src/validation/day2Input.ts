@@ -1,39 +1,83 @@
 import { optionalTargetPath } from './common';
 import { fieldError } from './fieldError';
-import { requireControlPlaneNumber, requireWorkersNumber } from './clusterInput';
+import {
+  requireControlPlaneNumber,
+  requireWorkersNumber,
+} from './clusterInput';
 import { requireK0sVersion } from './k0sVersion';
 import { requireDnsLabel } from './names';
 import { rejectUnknownKeys, requireObject, requireOneOf } from './primitives';
 
-export const DAY2_OPERATIONS = ['upgrade-k0s', 'scale', 'decommission'] as const;
+export const DAY2_OPERATIONS = [
+  'upgrade-k0s',
+  'scale',
+  'decommission',
+] as const;
 
 export type Day2Input =
-  | { operation: 'upgrade-k0s'; cluster: string; k0sVersion: string; targetPath: string }
-  | { operation: 'scale'; cluster: string; workersNumber?: number; controlPlaneNumber?: number; targetPath: string }
+  | {
+      operation: 'upgrade-k0s';
+      cluster: string;
+      k0sVersion: string;
+      targetPath: string;
+    }
+  | {
+      operation: 'scale';
+      cluster: string;
+      workersNumber?: number;
+      controlPlaneNumber?: number;
+      targetPath: string;
+    }
   | { operation: 'decommission'; cluster: string; targetPath: string };
 
-const INPUTS_BY_OPERATION: Record<(typeof DAY2_OPERATIONS)[number], string[]> = {
-  'upgrade-k0s': ['k0sVersion'],
-  scale: ['workersNumber', 'controlPlaneNumber'],
-  decommission: [],
-};
+const INPUTS_BY_OPERATION: Record<(typeof DAY2_OPERATIONS)[number], string[]> =
+  {
+    'upgrade-k0s': ['k0sVersion'],
+    scale: ['workersNumber', 'controlPlaneNumber'],
+    decommission: [],
+  };
 
 export function validateDay2Input(raw: unknown): Day2Input {
   const input = requireObject(raw, 'input');
   const operation = requireOneOf(input.operation, 'operation', DAY2_OPERATIONS);
-  rejectUnknownKeys(input, '', ['operation', 'cluster', 'targetPath', ...INPUTS_BY_OPERATION[operation]]);
+  rejectUnknownKeys(input, '', [
+    'operation',
+    'cluster',
+    'targetPath',
+    ...INPUTS_BY_OPERATION[operation],
+  ]);
   const cluster = requireDnsLabel(input.cluster, 'cluster');
   const targetPath = optionalTargetPath(input.targetPath);
   if (operation === 'upgrade-k0s') {
-    return { operation, cluster, targetPath, k0sVersion: requireK0sVersion(input.k0sVersion, 'k0sVersion') };
+    return {
+      operation,
+      cluster,
+      targetPath,
+      k0sVersion: requireK0sVersion(input.k0sVersion, 'k0sVersion'),
+    };
   }
   if (operation === 'scale') {
-    const workersNumber = requireWorkersNumber(input.workersNumber, 'workersNumber');
-    const controlPlaneNumber = requireControlPlaneNumber(input.controlPlaneNumber, 'controlPlaneNumber');
+    const workersNumber = requireWorkersNumber(
+      input.workersNumber,
+      'workersNumber',
+    );
+    const controlPlaneNumber = requireControlPlaneNumber(
+      input.controlPlaneNumber,
+      'controlPlaneNumber',
+    );
     if (workersNumber === undefined && controlPlaneNumber === undefined) {
-      throw fieldError('workersNumber', 'scale needs workersNumber and/or controlPlaneNumber');
+      throw fieldError(
+        'workersNumber',
+        'scale needs workersNumber and/or controlPlaneNumber',
+      );
     }
-    return { operation, cluster, targetPath, workersNumber, controlPlaneNumber };
+    return {
+      operation,
+      cluster,
+      targetPath,
+      workersNumber,
+      controlPlaneNumber,
+    };
   }
   return { operation, cluster, targetPath };
 }

@@ -67,7 +67,11 @@ export function requireSoaMailbox(value: unknown, field: string): string {
  * A record owner name relative to the zone: `@` for the apex, `www`, `_sip._tcp`, `*.apps`.
  * Absolute names are rejected rather than guessed at.
  */
-export function requireRelativeRecordName(value: unknown, field: string, zone: string): string {
+export function requireRelativeRecordName(
+  value: unknown,
+  field: string,
+  zone: string,
+): string {
   const text = requireString(value, field).toLowerCase();
   if (text === '@') return text;
   if (text.endsWith('.') || text === zone || text.endsWith(`.${zone}`)) {
@@ -78,8 +82,9 @@ export function requireRelativeRecordName(value: unknown, field: string, zone: s
   }
   const labels = text.split('.');
   const valid =
-    labels.every((label, i) => OWNER_LABEL.test(label) && (label !== '*' || i === 0)) &&
-    text.length + zone.length + 1 <= 253;
+    labels.every(
+      (label, i) => OWNER_LABEL.test(label) && (label !== '*' || i === 0),
+    ) && text.length + zone.length + 1 <= 253;
   if (!valid) {
     throw fieldError(
       field,

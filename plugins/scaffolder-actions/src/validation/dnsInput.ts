@@ -1,4 +1,10 @@
-import { DnsRecordSpec, DnsZoneSpec, RECORD_TYPES, recordObjectName, SoaSpec } from '../manifests/dns';
+import {
+  DnsRecordSpec,
+  DnsZoneSpec,
+  RECORD_TYPES,
+  recordObjectName,
+  SoaSpec,
+} from '../manifests/dns';
 import { optionalTargetPath } from './common';
 import {
   requireAbsoluteHostName,
@@ -8,7 +14,11 @@ import {
   requireZoneName,
 } from './dns';
 import { fieldError, fieldPath } from './fieldError';
-import { requireDnsLabel, requireDnsSubdomain, requireNamespace } from './names';
+import {
+  requireDnsLabel,
+  requireDnsSubdomain,
+  requireNamespace,
+} from './names';
 import { requireIPv4, requireIPv6 } from './network';
 import {
   optionalArray,
@@ -31,8 +41,25 @@ export interface DnsInput {
   targetPath: string;
 }
 
-const KNOWN_INPUTS = ['zone', 'namespace', 'cluster', 'soa', 'ttl', 'clusterRef', 'records', 'targetPath'];
-const SOA_KEYS = ['primaryNs', 'adminEmail', 'serial', 'refresh', 'retry', 'expire', 'negativeTtl'];
+const KNOWN_INPUTS = [
+  'zone',
+  'namespace',
+  'cluster',
+  'soa',
+  'ttl',
+  'clusterRef',
+  'records',
+  'targetPath',
+];
+const SOA_KEYS = [
+  'primaryNs',
+  'adminEmail',
+  'serial',
+  'refresh',
+  'retry',
+  'expire',
+  'negativeTtl',
+];
 const FIELDS_BY_TYPE: Record<string, string[]> = {
   A: ['addresses'],
   AAAA: ['addresses'],
@@ -54,7 +81,8 @@ function validateSoa(raw: unknown): SoaSpec {
     refresh: optionalInteger(soa.refresh, 'soa.refresh', 1, MAX_INT32) ?? 3600,
     retry: optionalInteger(soa.retry, 'soa.retry', 1, MAX_INT32) ?? 600,
     expire: optionalInteger(soa.expire, 'soa.expire', 1, MAX_INT32) ?? 604800,
-    negativeTtl: optionalInteger(soa.negativeTtl, 'soa.negativeTtl', 0, MAX_INT32) ?? 300,
+    negativeTtl:
+      optionalInteger(soa.negativeTtl, 'soa.negativeTtl', 0, MAX_INT32) ?? 300,
   };
 }
 
@@ -62,27 +90,51 @@ function port16(value: unknown, field: string): number {
   return requireInteger(value, field, 0, 65535);
 }
 
-function validateRecord(raw: unknown, field: string, zone: string): DnsRecordSpec {
+function validateRecord(
+  raw: unknown,
+  field: string,
+  zone: string,
+): DnsRecordSpec {
   const record = requireObject(raw, field);
-  const type = requireOneOf(record.type, fieldPath(field, 'type'), RECORD_TYPES);
-  rejectUnknownKeys(record, field, ['type', 'name', 'ttl', ...FIELDS_BY_TYPE[type]]);
+  const type = requireOneOf(
+    record.type,
+    fieldPath(field, 'type'),
+    RECORD_TYPES,
+  );
+  rejectUnknownKeys(record, field, [
+    'type',
+    'name',
+    'ttl',
+    ...FIELDS_BY_TYPE[type],
+  ]);
   const f = (key: string) => fieldPath(field, key);
   const base = {
     name: requireRelativeRecordName(record.name, f('name'), zone),
-    ttl: record.ttl === undefined ? undefined : requireTtl(record.ttl, f('ttl')),
+    ttl:
+      record.ttl === undefined ? undefined : requireTtl(record.ttl, f('ttl')),
   };
   switch (type) {
     case 'A':
     case 'AAAA': {
       const parse = type === 'A' ? requireIPv4 : requireIPv6;
-      const addresses = requireArray(record.addresses, f('addresses'), 1, 50).map((ip, i) =>
-        parse(ip, fieldPath(f('addresses'), i)),
-      );
-      return type === 'A' ? { ...base, type, ipv4Addresses: addresses } : { ...base, type, ipv6Addresses: addresses };
+      const addresses = requireArray(
+        record.addresses,
+        f('addresses'),
+        1,
+        50,
+      ).map((ip, i) => parse(ip, fieldPath(f('addresses'), i)));
+      return type === 'A'
+        ? { ...base, type, ipv4Addresses: addresses }
+        : { ...base, type, ipv6Addresses: addresses };
     }
     case 'CNAME':
-      if (base.name === '@') throw fieldError(f('name'), 'a CNAME cannot be at the zone apex');
-      return { ...base, type, target: requireAbsoluteHostName(record.target, f('target')) };
+      if (base.name === '@')
+        throw fieldError(f('name'), 'a CNAME cannot be at the zone apex');
+      return {
+        ...base,
+        type,
+        target: requireAbsoluteHostName(record.target, f('target')),
+      };
     case 'MX':
       return {
         ...base,
@@ -97,7 +149,10 @@ function validateRecord(raw: unknown, field: string, zone: string): DnsRecordSpe
         text: requireArray(record.text, f('text'), 1, 20).map((text, i) => {
           const value = requireString(text, fieldPath(f('text'), i));
           if (!TXT_STRING.test(value)) {
-            throw fieldError(fieldPath(f('text'), i), 'must be 1-255 printable ASCII characters (no newlines or control characters)');
+            throw fieldError(
+              fieldPath(f('text'), i),
+              'must be 1-255 printable ASCII characters (no newlines or control characters)',
+            );
           }
           return value;
         }),
@@ -122,8 +177,8 @@ export function validateDnsInput(raw: unknown): DnsInput {
   const zone = requireZoneName(input.zone, 'zone');
   const namespace = requireNamespace(input.namespace);
   const cluster = requireDnsLabel(input.cluster, 'cluster');
-  const records = (optionalArray(input.records, 'records', 0, 100) ?? []).map((record, i) =>
-    validateRecord(record, fieldPath('records', i), zone),
+  const records = (optionalArray(input.records, 'records', 0, 100) ?? []).map(
+    (record, i) => validateRecord(record, fieldPath('records', i), zone),
   );
   const objectNames = new Map<string, number>();
   records.forEach((record, i) => {
@@ -137,8 +192,14 @@ export function validateDnsInput(raw: unknown): DnsInput {
     }
     objectNames.set(key, i);
   });
-  if (input.soa === undefined && (input.ttl !== undefined || input.clusterRef !== undefined)) {
-    throw fieldError(input.ttl !== undefined ? 'ttl' : 'clusterRef', 'only applies when the zone is created (give soa)');
+  if (
+    input.soa === undefined &&
+    (input.ttl !== undefined || input.clusterRef !== undefined)
+  ) {
+    throw fieldError(
+      input.ttl !== undefined ? 'ttl' : 'clusterRef',
+      'only applies when the zone is created (give soa)',
+    );
   }
   const zoneSpec: DnsZoneSpec | undefined =
     input.soa === undefined
@@ -148,11 +209,25 @@ export function validateDnsInput(raw: unknown): DnsInput {
           namespace,
           cluster,
           soa: validateSoa(input.soa),
-          ttl: input.ttl === undefined ? undefined : requireTtl(input.ttl, 'ttl'),
-          clusterRef: input.clusterRef === undefined ? undefined : requireDnsSubdomain(input.clusterRef, 'clusterRef'),
+          ttl:
+            input.ttl === undefined ? undefined : requireTtl(input.ttl, 'ttl'),
+          clusterRef:
+            input.clusterRef === undefined
+              ? undefined
+              : requireDnsSubdomain(input.clusterRef, 'clusterRef'),
         };
   if (!zoneSpec && records.length === 0) {
-    throw fieldError('records', 'must list at least one record when no zone is created (give soa to create the zone)');
+    throw fieldError(
+      'records',
+      'must list at least one record when no zone is created (give soa to create the zone)',
+    );
   }
-  return { zone, namespace, cluster, zoneSpec, records, targetPath: optionalTargetPath(input.targetPath) };
+  return {
+    zone,
+    namespace,
+    cluster,
+    zoneSpec,
+    records,
+    targetPath: optionalTargetPath(input.targetPath),
+  };
 }

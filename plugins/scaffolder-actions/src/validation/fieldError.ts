@@ -8,6 +8,7 @@ export function fieldError(field: string, rule: string): InputError {
 /** `parent.child`, `parent[3]`, or `parent["odd key"]` for keys that are not plain identifiers. */
 export function fieldPath(parent: string, child: string | number): string {
   if (typeof child === 'number') return `${parent}[${child}]`;
-  if (!/^[A-Za-z_][\w-]*$/.test(child)) return `${parent}[${JSON.stringify(child)}]`;
+  if (!/^[A-Za-z_][\w-]*$/.test(child))
+    return `${parent}[${JSON.stringify(child)}]`;
   return parent ? `${parent}.${child}` : child;
 }

@@ -6,7 +6,8 @@ import { requireString } from './primitives';
  * A tag next to the digest is accepted and dropped (the digest is what gets pulled).
  */
 
-const DOMAIN = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*(:[0-9]{1,5})?$/;
+const DOMAIN =
+  /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*(:[0-9]{1,5})?$/;
 const PATH_COMPONENT = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
@@ -25,9 +26,12 @@ function isRepository(text: string): boolean {
   const parts = text.split('/');
   const first = parts[0];
   const hasDomain =
-    parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
+    parts.length > 1 &&
+    (first.includes('.') || first.includes(':') || first === 'localhost');
   if (hasDomain && !DOMAIN.test(first)) return false;
-  return (hasDomain ? parts.slice(1) : parts).every(part => PATH_COMPONENT.test(part));
+  return (hasDomain ? parts.slice(1) : parts).every(part =>
+    PATH_COMPONENT.test(part),
+  );
 }
 
 /** Splits `repo[:tag]` where the tag is after the last "/". */
@@ -38,17 +42,23 @@ function splitTag(text: string): { repository: string; tag?: string } {
   return { repository: text.slice(0, colon), tag: text.slice(colon + 1) };
 }
 
-export function parseDigestReference(text: string): DigestReference | undefined {
+export function parseDigestReference(
+  text: string,
+): DigestReference | undefined {
   const at = text.indexOf('@');
   if (at === -1) return undefined;
   const digest = text.slice(at + 1);
   const { repository, tag } = splitTag(text.slice(0, at));
-  if (!SHA256_DIGEST.test(digest) || !isRepository(repository)) return undefined;
+  if (!SHA256_DIGEST.test(digest) || !isRepository(repository))
+    return undefined;
   if (tag !== undefined && !TAG.test(tag)) return undefined;
   return { repository, digest, reference: `${repository}@${digest}` };
 }
 
-export function requireDigestReference(value: unknown, field: string): DigestReference {
+export function requireDigestReference(
+  value: unknown,
+  field: string,
+): DigestReference {
   const text = requireString(value, field);
   const parsed = parseDigestReference(text);
   if (parsed) return parsed;

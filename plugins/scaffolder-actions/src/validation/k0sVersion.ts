@@ -1,4 +1,7 @@
-import { formatK0sVersion, parseK0sVersion } from '@internal/plugin-fleet-common';
+import {
+  formatK0sVersion,
+  parseK0sVersion,
+} from '@internal/plugin-fleet-common';
 import { fieldError } from './fieldError';
 import { requireString } from './primitives';
 
@@ -6,8 +9,15 @@ import { requireString } from './primitives';
 export function requireK0sVersion(value: unknown, field: string): string {
   const text = requireString(value, field);
   const parsed = parseK0sVersion(text);
-  if (!parsed || parsed.build === undefined || formatK0sVersion(parsed) !== text) {
-    throw fieldError(field, 'must be an exact k0s version like v1.31.2+k0s.0 (v<major>.<minor>.<patch>+k0s.<build>)');
+  if (
+    !parsed ||
+    parsed.build === undefined ||
+    formatK0sVersion(parsed) !== text
+  ) {
+    throw fieldError(
+      field,
+      'must be an exact k0s version like v1.31.2+k0s.0 (v<major>.<minor>.<patch>+k0s.<build>)',
+    );
   }
   return text;
 }

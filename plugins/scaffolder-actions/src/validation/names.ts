@@ -9,14 +9,20 @@ export function isDnsLabel(text: string): boolean {
 }
 
 export function isDnsSubdomain(text: string): boolean {
-  return text.length <= 253 && text.split('.').every(part => DNS_LABEL.test(part));
+  return (
+    text.length <= 253 && text.split('.').every(part => DNS_LABEL.test(part))
+  );
 }
 
 /**
  * An RFC 1123 label: what Kubernetes requires of namespaces, and what VirtRigaud's references
  * (`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`) require of VM, image, class and provider names.
  */
-export function requireDnsLabel(value: unknown, field: string, maxLength = 63): string {
+export function requireDnsLabel(
+  value: unknown,
+  field: string,
+  maxLength = 63,
+): string {
   const text = requireString(value, field);
   if (text.length === 0 || text.length > maxLength) {
     throw fieldError(field, `must be 1 to ${maxLength} characters`);
@@ -33,7 +39,8 @@ export function requireDnsLabel(value: unknown, field: string, maxLength = 63): 
 /** An RFC 1123 subdomain (object names such as ClusterDeployments, Credentials, Secrets). */
 export function requireDnsSubdomain(value: unknown, field: string): string {
   const text = requireString(value, field);
-  if (text.length === 0 || text.length > 253) throw fieldError(field, 'must be 1 to 253 characters');
+  if (text.length === 0 || text.length > 253)
+    throw fieldError(field, 'must be 1 to 253 characters');
   if (!isDnsSubdomain(text)) {
     throw fieldError(
       field,
@@ -57,11 +64,15 @@ export function isLabelKey(text: string): boolean {
   const slash = text.lastIndexOf('/');
   const prefix = slash === -1 ? undefined : text.slice(0, slash);
   const name = slash === -1 ? text : text.slice(slash + 1);
-  if (prefix !== undefined && (prefix.length === 0 || !isDnsSubdomain(prefix))) return false;
+  if (prefix !== undefined && (prefix.length === 0 || !isDnsSubdomain(prefix)))
+    return false;
   return name.length > 0 && name.length <= 63 && LABEL_NAME.test(name);
 }
 
-export function requireLabels(value: unknown, field: string): Record<string, string> {
+export function requireLabels(
+  value: unknown,
+  field: string,
+): Record<string, string> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw fieldError(field, 'must be an object of label keys to values');
   }
@@ -87,6 +98,8 @@ export function requireLabels(value: unknown, field: string): Record<string, str
 /** Turns any text into a valid label value (invalid characters become "-"); never empty. */
 export function sanitizeLabelValue(text: string, fallback = 'unknown'): string {
   const replaced = text.replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 63);
-  const trimmed = replaced.replace(/^[^A-Za-z0-9]+/, '').replace(/[^A-Za-z0-9]+$/, '');
+  const trimmed = replaced
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .replace(/[^A-Za-z0-9]+$/, '');
   return trimmed.length > 0 ? trimmed : fallback;
 }

@@ -19,7 +19,10 @@ export function isStrictIPv6(text: string): boolean {
 export function requireIPv4(value: unknown, field: string): string {
   const text = requireString(value, field);
   if (!isStrictIPv4(text)) {
-    throw fieldError(field, 'must be an IPv4 address like 192.0.2.10 (four numbers 0-255, no leading zeros)');
+    throw fieldError(
+      field,
+      'must be an IPv4 address like 192.0.2.10 (four numbers 0-255, no leading zeros)',
+    );
   }
   return text;
 }
@@ -27,7 +30,10 @@ export function requireIPv4(value: unknown, field: string): string {
 export function requireIPv6(value: unknown, field: string): string {
   const text = requireString(value, field);
   if (!isStrictIPv6(text)) {
-    throw fieldError(field, 'must be an IPv6 address like 2001:db8::10 (no zone index)');
+    throw fieldError(
+      field,
+      'must be an IPv6 address like 2001:db8::10 (no zone index)',
+    );
   }
   return text;
 }
@@ -45,8 +51,10 @@ export function parseCidr(text: string): Cidr | undefined {
   const prefixText = text.slice(slash + 1);
   if (!/^(0|[1-9]\d{0,2})$/.test(prefixText)) return undefined;
   const prefix = Number(prefixText);
-  if (isStrictIPv4(address) && prefix <= 32) return { address, prefix, family: 4 };
-  if (isStrictIPv6(address) && prefix <= 128) return { address, prefix, family: 6 };
+  if (isStrictIPv4(address) && prefix <= 32)
+    return { address, prefix, family: 4 };
+  if (isStrictIPv6(address) && prefix <= 128)
+    return { address, prefix, family: 6 };
   return undefined;
 }
 

@@ -22,16 +22,22 @@ const MAX_BYTES = 64 * 1024;
 const MAX_STRING = 16 * 1024;
 
 function check(value: unknown, field: string, depth: number): void {
-  if (depth > MAX_DEPTH) throw fieldError(field, `must not nest deeper than ${MAX_DEPTH} levels`);
+  if (depth > MAX_DEPTH)
+    throw fieldError(field, `must not nest deeper than ${MAX_DEPTH} levels`);
   if (value === null || typeof value === 'boolean') return;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw fieldError(field, 'must be a finite number');
+    if (!Number.isFinite(value))
+      throw fieldError(field, 'must be a finite number');
     return;
   }
   if (typeof value === 'string') {
-    if (value.length > MAX_STRING) throw fieldError(field, `must be at most ${MAX_STRING} characters`);
+    if (value.length > MAX_STRING)
+      throw fieldError(field, `must be at most ${MAX_STRING} characters`);
     if (CONTROL_EXCEPT_NEWLINE_TAB.test(value)) {
-      throw fieldError(field, 'must not contain control characters other than newline and tab');
+      throw fieldError(
+        field,
+        'must not contain control characters other than newline and tab',
+      );
     }
     return;
   }
@@ -51,19 +57,34 @@ function check(value: unknown, field: string, depth: number): void {
     }
     return;
   }
-  throw fieldError(field, 'must be JSON (string, number, boolean, null, list or object)');
+  throw fieldError(
+    field,
+    'must be JSON (string, number, boolean, null, list or object)',
+  );
 }
 
-export function requireProviderBlock(value: unknown, field: string): Record<string, unknown> {
-  if (!isPlainObject(value)) throw fieldError(field, 'must be an object of chart values');
+export function requireProviderBlock(
+  value: unknown,
+  field: string,
+): Record<string, unknown> {
+  if (!isPlainObject(value))
+    throw fieldError(field, 'must be an object of chart values');
   check(value, field, 0);
-  if (JSON.stringify(value).length > MAX_BYTES) throw fieldError(field, `must be at most ${MAX_BYTES} bytes of JSON`);
+  if (JSON.stringify(value).length > MAX_BYTES)
+    throw fieldError(field, `must be at most ${MAX_BYTES} bytes of JSON`);
   for (const key of Object.keys(MANAGED_KEYS)) {
-    if (key in value) throw fieldError(fieldPath(field, key), `is set by the ${MANAGED_KEYS[key]} input, not the provider block`);
+    if (key in value)
+      throw fieldError(
+        fieldPath(field, key),
+        `is set by the ${MANAGED_KEYS[key]} input, not the provider block`,
+      );
   }
   const k0s = value.k0s;
   if (isPlainObject(k0s) && 'version' in k0s) {
-    throw fieldError(`${field}.k0s.version`, 'is set by the k0sVersion input, not the provider block');
+    throw fieldError(
+      `${field}.k0s.version`,
+      'is set by the k0sVersion input, not the provider block',
+    );
   }
   return value;
 }

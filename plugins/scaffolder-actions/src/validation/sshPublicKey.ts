@@ -18,7 +18,8 @@ function blobKeyType(body: string): string | undefined {
   const blob = Buffer.from(body, 'base64');
   if (blob.length < 4) return undefined;
   const length = blob.readUInt32BE(0);
-  if (length === 0 || length > 64 || blob.length <= 4 + length) return undefined;
+  if (length === 0 || length > 64 || blob.length <= 4 + length)
+    return undefined;
   return blob.subarray(4, 4 + length).toString('latin1');
 }
 
@@ -31,9 +32,15 @@ export function requireSshPublicKey(value: unknown, field: string): string {
   const [type, body, ...commentWords] = text.split(/ +/);
   const comment = commentWords.join(' ');
   const rule =
-    `must be an OpenSSH public key "<type> <base64> [comment]" with type one of ${KEY_TYPES.join(', ')}, ` +
-    'whose base64 body decodes to a key of that type';
-  if (text.length > 16384 || !KEY_TYPES.includes(type) || !body || !COMMENT.test(comment)) {
+    `must be an OpenSSH public key "<type> <base64> [comment]" with type one of ${KEY_TYPES.join(
+      ', ',
+    )}, ` + 'whose base64 body decodes to a key of that type';
+  if (
+    text.length > 16384 ||
+    !KEY_TYPES.includes(type) ||
+    !body ||
+    !COMMENT.test(comment)
+  ) {
     throw fieldError(field, rule);
   }
   if (blobKeyType(body) !== type) throw fieldError(field, rule);
