@@ -7,8 +7,14 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 export CI=true
 
-step() { printf '\n=== %s\n' "$*"; }
 started=$SECONDS
+step_started=$SECONDS
+step() {
+  if [ -n "${step_name:-}" ]; then printf -- '--- %s: %s s\n' "$step_name" "$((SECONDS - step_started))"; fi
+  step_name="$*"
+  step_started=$SECONDS
+  printf '\n=== %s\n' "$*"
+}
 
 step "install"
 fleet_install
@@ -21,6 +27,7 @@ yarn tsc
 
 step "lint"
 yarn backstage-cli repo lint
+yarn prettier:check
 
 step "unit and integration tests"
 mkdir -p e2e-artifacts
