@@ -27,9 +27,7 @@ export class RemoteSimulator {
     });
   }
 
-  static async start(
-    options: FleetSimulatorOptions,
-  ): Promise<
+  static async start(options: FleetSimulatorOptions): Promise<
     RemoteSimulator & {
       management: RemoteAccess;
       dns: RemoteAccess;
