@@ -1,15 +1,14 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { RepoReader } from '../gitops/changeSet';
-import { commitChanges, repoAt } from '../gitops/commit';
 import { clusterDeploymentPath } from '../gitops/layout';
 import { ManifestPlan, planManifestFiles } from '../gitops/manifestFiles';
 import { buildClusterDeployment } from '../manifests/clusterDeployment';
-import { requestInfo, templateEntityRef } from '../manifests/metadata';
 import { RequestInfo } from '../manifests/types';
 import { assertValidChartValues } from '../schemas/validateManifest';
 import { validateClusterInput } from '../validation/clusterInput';
 import { clusterManifestExamples } from './clusterManifest.examples';
 import { changeOutputSchema } from './outputSchema';
+import { runManifestPlan } from './runManifestPlan';
 
 export const CLUSTER_MANIFEST_ACTION_ID = 'fleet:cluster:manifest';
 
@@ -119,14 +118,7 @@ export function createClusterManifestAction() {
       output: changeOutputSchema,
     },
     async handler(ctx) {
-      const request = requestInfo(
-        templateEntityRef(ctx.templateInfo),
-        ctx.user?.ref,
-      );
-      const plan = planClusterManifest(ctx.input, request, target =>
-        repoAt(ctx.workspacePath, target),
-      );
-      await commitChanges(ctx, plan.targetPath, plan.changes);
+      await runManifestPlan(ctx, planClusterManifest);
     },
   });
 }

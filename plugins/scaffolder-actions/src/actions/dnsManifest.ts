@@ -1,6 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { RepoReader } from '../gitops/changeSet';
-import { commitChanges, repoAt } from '../gitops/commit';
 import { dnsRecordPath, dnsZonePath } from '../gitops/layout';
 import {
   ManifestPlan,
@@ -8,11 +7,11 @@ import {
   PlannedManifestFile,
 } from '../gitops/manifestFiles';
 import { buildDnsRecord, buildDnsZone, RECORD_TYPES } from '../manifests/dns';
-import { requestInfo, templateEntityRef } from '../manifests/metadata';
 import { RequestInfo } from '../manifests/types';
 import { validateDnsInput } from '../validation/dnsInput';
 import { dnsManifestExamples } from './dnsManifest.examples';
 import { changeOutputSchema } from './outputSchema';
+import { runManifestPlan } from './runManifestPlan';
 
 export const DNS_MANIFEST_ACTION_ID = 'fleet:dns:manifest';
 
@@ -123,14 +122,7 @@ export function createDnsManifestAction() {
       output: changeOutputSchema,
     },
     async handler(ctx) {
-      const request = requestInfo(
-        templateEntityRef(ctx.templateInfo),
-        ctx.user?.ref,
-      );
-      const plan = planDnsManifest(ctx.input, request, target =>
-        repoAt(ctx.workspacePath, target),
-      );
-      await commitChanges(ctx, plan.targetPath, plan.changes);
+      await runManifestPlan(ctx, planDnsManifest);
     },
   });
 }

@@ -1,9 +1,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { RepoReader } from '../gitops/changeSet';
-import { commitChanges, repoAt } from '../gitops/commit';
 import { imagePath } from '../gitops/layout';
 import { ManifestPlan, planManifestFiles } from '../gitops/manifestFiles';
-import { requestInfo, templateEntityRef } from '../manifests/metadata';
 import { RequestInfo } from '../manifests/types';
 import {
   buildVMImage,
@@ -13,6 +11,7 @@ import {
 import { validateImageInput } from '../validation/imageInput';
 import { imageManifestExamples } from './imageManifest.examples';
 import { changeOutputSchema } from './outputSchema';
+import { runManifestPlan } from './runManifestPlan';
 
 export const IMAGE_MANIFEST_ACTION_ID = 'fleet:image:manifest';
 
@@ -83,14 +82,7 @@ export function createImageManifestAction() {
       output: changeOutputSchema,
     },
     async handler(ctx) {
-      const request = requestInfo(
-        templateEntityRef(ctx.templateInfo),
-        ctx.user?.ref,
-      );
-      const plan = planImageManifest(ctx.input, request, target =>
-        repoAt(ctx.workspacePath, target),
-      );
-      await commitChanges(ctx, plan.targetPath, plan.changes);
+      await runManifestPlan(ctx, planImageManifest);
     },
   });
 }

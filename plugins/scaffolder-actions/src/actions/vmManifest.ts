@@ -2,15 +2,14 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parseAllDocuments } from 'yaml';
 import { RepoReader } from '../gitops/changeSet';
-import { commitChanges, repoAt } from '../gitops/commit';
 import { imagePath, vmPath } from '../gitops/layout';
 import { ManifestPlan, planManifestFiles } from '../gitops/manifestFiles';
-import { requestInfo, templateEntityRef } from '../manifests/metadata';
 import { RequestInfo } from '../manifests/types';
 import { buildVirtualMachine } from '../manifests/virtualMachine';
 import { numberToIPv4, validateVmInput, VmInput } from '../validation/vmInput';
 import { PARSE_OPTIONS } from '../yaml/serialize';
 import { changeOutputSchema } from './outputSchema';
+import { runManifestPlan } from './runManifestPlan';
 import { vmManifestExamples } from './vmManifest.examples';
 
 export const VM_MANIFEST_ACTION_ID = 'fleet:vm:manifest';
@@ -185,14 +184,7 @@ export function createVmManifestAction() {
       output: changeOutputSchema,
     },
     async handler(ctx) {
-      const request = requestInfo(
-        templateEntityRef(ctx.templateInfo),
-        ctx.user?.ref,
-      );
-      const plan = planVmManifest(ctx.input, request, target =>
-        repoAt(ctx.workspacePath, target),
-      );
-      await commitChanges(ctx, plan.targetPath, plan.changes);
+      await runManifestPlan(ctx, planVmManifest);
     },
   });
 }

@@ -1,0 +1,31 @@
+import { ActionContext } from '@backstage/plugin-scaffolder-node';
+import { RepoReader } from '../gitops/changeSet';
+import { commitChanges, repoAt } from '../gitops/commit';
+import { ManifestPlan } from '../gitops/manifestFiles';
+import { requestInfo, templateEntityRef } from '../manifests/metadata';
+import { RequestInfo } from '../manifests/types';
+
+/** A pure planning function of a manifest action. */
+export type PlanManifest = (
+  input: unknown,
+  request: RequestInfo,
+  openRepo: (targetPath: string) => RepoReader,
+) => ManifestPlan;
+
+/**
+ * The whole handler of a manifest action: plan against the checkout in the workspace (every
+ * check runs here, before anything is written), then write the planned changes.
+ */
+export async function runManifestPlan(
+  ctx: ActionContext<any, any>,
+  plan: PlanManifest,
+): Promise<void> {
+  const request = requestInfo(
+    templateEntityRef(ctx.templateInfo),
+    ctx.user?.ref,
+  );
+  const planned = plan(ctx.input, request, target =>
+    repoAt(ctx.workspacePath, target),
+  );
+  await commitChanges(ctx, planned.targetPath, planned.changes);
+}
