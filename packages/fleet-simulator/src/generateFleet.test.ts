@@ -215,8 +215,12 @@ describe('generateFleet', () => {
     }
     // Exactly one VMImage per namespace is tag-only.
     const images = byKind(model.mgmt, 'VMImage');
+    // The digest pin is the fleetportal.io/image-ref annotation (registry.image holds repo:tag).
     const tagOnly = images.filter(
-      i => !(i.spec as any).source.registry.image.includes('@sha256:'),
+      i =>
+        !i.metadata.annotations?.['fleetportal.io/image-ref']?.includes(
+          '@sha256:',
+        ),
     );
     expect(tagOnly).toHaveLength(3);
     expect(new Set(tagOnly.map(i => i.metadata.namespace)).size).toBe(3);

@@ -159,7 +159,7 @@ function normalise(options: FleetGeneratorOptions) {
     baseTime,
     baseMs,
     faults: options.faults ?? {},
-    digestInRegistryImage: options.digestInRegistryImage ?? true,
+    digestInRegistryImage: options.digestInRegistryImage ?? false,
   };
 }
 

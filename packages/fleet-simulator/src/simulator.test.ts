@@ -564,7 +564,10 @@ describe('control from tests', () => {
       namespace: cluster.namespace,
       name: vm.spec.imageRef.name,
     });
-    expect(image.spec.source.registry.image).toBe(reference);
+    expect(image.metadata.annotations['fleetportal.io/image-ref']).toBe(
+      reference,
+    );
+    expect(image.spec.source.registry.image).toMatch(/^[^@]+:[^@/]+$/);
     expect(vm.metadata.generation).toBe(2);
 
     const kc = await childConfig(cluster.name);

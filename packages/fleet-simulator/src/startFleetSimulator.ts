@@ -101,7 +101,7 @@ export async function startFleetSimulator(
   }
   let latencyMs = options.latencyMs ?? 0;
   const slowMs = options.slowMs ?? 30_000;
-  const digestInRegistryImage = options.digestInRegistryImage ?? true;
+  const digestInRegistryImage = options.digestInRegistryImage ?? false;
   let requests = 0;
   let stopped = false;
 

@@ -74,12 +74,12 @@ export interface FleetGeneratorOptions {
   /** Faults by cluster name; only `down`, `kubeconfig-exec` and `kubeconfig-missing` change generated objects. */
   faults?: Record<string, FleetFault>;
   /**
-   * Where a VMImage pins its digest. Default `true`: `spec.source.registry.image` is
-   * `repo@sha256:…`, as Fleet Portal writes it and reads it back. Upstream VirtRigaud v0.3.11's CRD
-   * only admits `repo:tag` there (pattern `^[a-zA-Z0-9._/-]+:[a-zA-Z0-9._-]+$`), so a cluster needs
-   * the patched CRD (see scaffolder-actions' upstreamDeviations). `false` serves what an unpatched
-   * cluster could hold: `registry.image` is the tag and the digest reference is only in the
-   * VMImage annotation `fleetportal.io/image-ref`.
+   * Where a VMImage pins its digest. Default `false`, as Fleet Portal writes VMImages: VirtRigaud
+   * v0.3.11's CRD only admits `repo:tag` in `spec.source.registry.image` (pattern
+   * `^[a-zA-Z0-9._/-]+:[a-zA-Z0-9._-]+$`), so that field holds the tag and the digest reference
+   * is in the VMImage annotation `fleetportal.io/image-ref`. `true` serves `repo@sha256:…` in
+   * `registry.image`, what a cluster with a CRD patched to admit digests could hold; the backend
+   * reads both.
    */
   digestInRegistryImage?: boolean;
   /** Where kubeconfig Secrets point, and with which credentials; placeholders when absent. */

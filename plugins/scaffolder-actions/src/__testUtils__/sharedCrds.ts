@@ -80,8 +80,7 @@ export function upstreamChartSchema(chart: string): unknown {
 const validators = new Map<string, ValidateFunction>();
 
 /**
- * Errors of an object against the upstream CRD read from shared/crds (documented deviations
- * excluded); `[]` when valid. Secrets (core kind) are checked for shape only.
+ * Errors of an object against the upstream CRD read from shared/crds; `[]` when valid. Secrets (core kind) are checked for shape only.
  */
 export function upstreamErrors(object: KubeObject): string[] {
   if (object.kind === 'Secret') {

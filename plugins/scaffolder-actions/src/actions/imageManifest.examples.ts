@@ -21,12 +21,12 @@ export const imageManifestExamples: TemplateExample[] = [
   },
   {
     description:
-      'A private-registry arm64 raw image for one cluster; the tag next to the digest is dropped',
+      'A private-registry arm64 raw image for one cluster; the tag next to the digest is what VirtRigaud pulls, the digest is recorded',
     example: step('VMImage edge-arm-v3-2-1', {
       name: 'edge-arm-v3-2-1',
       namespace: 'fleet-vms',
       image:
-        'registry.example.com:5000/platform/kairos-edge:v3.2.1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+        'registry.example.com/platform/kairos-edge:v3.2.1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
       format: 'raw',
       architecture: 'arm64',
       pullSecret: 'registry-example-pull',

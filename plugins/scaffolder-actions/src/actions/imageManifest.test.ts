@@ -38,17 +38,27 @@ describe('fleet:image:manifest', () => {
       const [image] = readObjects(ws.path, `images/${input.name}.yaml`);
       expect(upstreamErrors(image)).toEqual([]);
       const reference = (input.image as string).replace(/:[^/@]+@/, '@');
+      const [repository] = reference.split('@');
+      const tag =
+        /:([^/@]+)@/.exec(input.image as string)?.[1] ?? input.version;
       expect(image).toMatchObject({
         apiVersion: 'infra.virtrigaud.io/v1beta1',
         kind: 'VMImage',
-        metadata: { name: input.name, namespace: input.namespace },
+        metadata: {
+          name: input.name,
+          namespace: input.namespace,
+          annotations: { 'fleetportal.io/image-ref': reference },
+        },
         spec: {
           source: {
-            registry: { image: reference, format: input.format ?? 'qcow2' },
+            registry: {
+              image: `${repository}:${tag}`,
+              format: input.format ?? 'qcow2',
+            },
           },
         },
       });
-      expect(reference).toMatch(/^[^@:]+(:\d+)?[^@:]*@sha256:[0-9a-f]{64}$/);
+      expect(reference).toMatch(/^[^@:]+[^@:]*@sha256:[0-9a-f]{64}$/);
       if (input.cluster)
         expect(image.metadata.labels['fleetportal.io/cluster']).toBe(
           input.cluster,
@@ -89,8 +99,45 @@ describe('fleet:image:manifest', () => {
     }
   });
 
-  it('the upstream VMImage CRD pattern still rejects digests (remove the deviation when this fails)', () => {
-    const pattern = /^[a-zA-Z0-9._/-]+:[a-zA-Z0-9._-]+$/;
-    expect(pattern.test(base.image as string)).toBe(false);
+  it('pulls by the tag given with the digest, else the version, and records the digest', async () => {
+    const digest = `sha256:${'c'.repeat(64)}`;
+    await runAction(
+      action,
+      { ...base, image: `quay.io/kairos/ubuntu@${digest}`, version: 'v3.4.2' },
+      ws.path,
+    );
+    const [image] = readObjects(ws.path, `images/${base.name}.yaml`);
+    expect((image.spec as any).source.registry.image).toBe(
+      'quay.io/kairos/ubuntu:v3.4.2',
+    );
+    expect(image.metadata.annotations?.['fleetportal.io/image-ref']).toBe(
+      `quay.io/kairos/ubuntu@${digest}`,
+    );
+    expect(upstreamErrors(image)).toEqual([]);
+  });
+
+  it('rejects what VirtRigaud cannot pull by repo:tag: no tag and no version, or a registry port', async () => {
+    const digest = `sha256:${'c'.repeat(64)}`;
+    const { version: _v, ...noVersion } = base;
+    const untagged = await runAction(
+      action,
+      { ...noVersion, image: `quay.io/kairos/ubuntu@${digest}` },
+      ws.path,
+    ).catch(e => e);
+    expect(untagged).toBeInstanceOf(InputError);
+    expect(untagged.message).toMatch(
+      /^image: VirtRigaud's VMImage pulls by repo:tag/,
+    );
+    const ported = await runAction(
+      action,
+      {
+        ...base,
+        image: `registry.example.com:5000/kairos/ubuntu:v3@${digest}`,
+      },
+      ws.path,
+    ).catch(e => e);
+    expect(ported).toBeInstanceOf(InputError);
+    expect(ported.message).toMatch(/no registry port/);
+    expect(snapshot(ws.path)).toEqual({});
   });
 });

@@ -1,3 +1,4 @@
+import { FLEET_ANNOTATIONS } from '@internal/plugin-fleet-common';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parseAllDocuments } from 'yaml';
@@ -47,7 +48,10 @@ function assertImageMatches(input: VmInput, repo: RepoReader): void {
       }`,
     );
   }
-  const registered = image?.spec?.source?.registry?.image;
+  // The digest pin lives in the annotation; registry.image only holds the repo:tag VirtRigaud pulls.
+  const registered =
+    image?.metadata?.annotations?.[FLEET_ANNOTATIONS.nodeImageRef] ??
+    image?.spec?.source?.registry?.image;
   if (registered !== undefined && registered !== input.imageReference) {
     throw new InputError(
       `imageReference: must be the reference VMImage ${input.image} pins (${path} has ${registered})`,

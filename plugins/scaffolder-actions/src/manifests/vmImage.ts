@@ -19,8 +19,10 @@ export const IMAGE_ARCHITECTURES = ['amd64', 'arm64'] as const;
 export interface VMImageSpec {
   name: string;
   namespace: string;
-  /** `repo@sha256:<hex>`. */
+  /** `repo@sha256:<hex>`: the pin, recorded in the `fleetportal.io/image-ref` annotation. */
   reference: string;
+  /** `repo:tag`: what VirtRigaud pulls (its CRD admits no digest in `registry.image`). */
+  registryImage: string;
   format: (typeof IMAGE_FORMATS)[number];
   architecture: (typeof IMAGE_ARCHITECTURES)[number];
   /** Kairos release, e.g. `v3.2.1`. */
@@ -38,7 +40,7 @@ export function buildVMImage(
   const labels: Record<string, string> = {};
   if (spec.cluster) labels[FLEET_LABELS.cluster] = spec.cluster;
   const registry: Record<string, unknown> = {
-    image: spec.reference,
+    image: spec.registryImage,
     format: spec.format,
   };
   if (spec.pullSecret) registry.pullSecretRef = { name: spec.pullSecret };
@@ -48,8 +50,8 @@ export function buildVMImage(
   return {
     apiVersion: VIRTRIGAUD_API_VERSION,
     kind: 'VMImage',
-    // The digest reference is repeated in an annotation: clusters that keep VirtRigaud's upstream
-    // CRD (which only admits repo:tag in registry.image) still tell the fleet backend the digest.
+    // VirtRigaud's CRD only admits repo:tag in registry.image; the digest pin is recorded here,
+    // where the fleet backend reads it.
     metadata: objectMeta(request, spec.name, spec.namespace, {
       labels,
       annotations: { [FLEET_ANNOTATIONS.nodeImageRef]: spec.reference },

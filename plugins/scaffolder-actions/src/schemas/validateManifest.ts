@@ -11,7 +11,6 @@ import {
   embeddedCrdSchema,
   SupportedChart,
 } from './embeddedSchemas';
-import { UPSTREAM_DEVIATIONS } from './upstreamDeviations';
 
 /** Formats Kubernetes uses that ajv-formats does not know; their bounds are in min/max anyway. */
 const KUBERNETES_ONLY_FORMATS = ['uint32', 'byte', 'int-or-string', 'quantity'];
@@ -44,38 +43,13 @@ function crdValidator(kind: CrdKind): ValidateFunction {
   return validate;
 }
 
-function valueAt(object: unknown, instancePath: string): unknown {
-  return instancePath
-    .split('/')
-    .slice(1)
-    .reduce<unknown>(
-      (node, segment) =>
-        node !== null && typeof node === 'object'
-          ? (node as Record<string, unknown>)[
-              segment.replace(/~1/g, '/').replace(/~0/g, '~')
-            ]
-          : undefined,
-      object,
-    );
-}
-
-/** Upstream schema errors minus the documented deviations our own checks replace. */
+/** The schema errors of an object; `[]` when it is valid. */
 export function crdSchemaErrors(
   object: KubeObject,
   validate: ValidateFunction,
 ): ErrorObject[] {
   const check: (data: unknown) => boolean = validate;
-  if (check(object)) return [];
-  return (validate.errors ?? []).filter(
-    error =>
-      !UPSTREAM_DEVIATIONS.some(
-        deviation =>
-          deviation.kind === object.kind &&
-          deviation.instancePath === error.instancePath &&
-          deviation.keyword === error.keyword &&
-          deviation.accepts(valueAt(object, error.instancePath)),
-      ),
-  );
+  return check(object) ? [] : validate.errors ?? [];
 }
 
 export function formatSchemaErrors(

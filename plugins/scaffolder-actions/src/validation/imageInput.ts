@@ -5,7 +5,7 @@ import {
 } from '../manifests/vmImage';
 import { optionalTargetPath } from './common';
 import { fieldError } from './fieldError';
-import { requireDigestReference } from './imageReference';
+import { DigestReference, requireDigestReference } from './imageReference';
 import { requireDnsLabel, requireNamespace } from './names';
 import {
   optionalSingleLine,
@@ -46,10 +46,12 @@ export function validateImageInput(raw: unknown): ImageInput {
       );
     }
   }
+  const pinned = requireDigestReference(input.image, 'image');
   return {
     name: requireDnsLabel(input.name, 'name'),
     namespace: requireNamespace(input.namespace),
-    reference: requireDigestReference(input.image, 'image').reference,
+    reference: pinned.reference,
+    registryImage: virtrigaudRegistryImage(pinned, version),
     format:
       input.format === undefined
         ? 'qcow2'
@@ -70,4 +72,33 @@ export function validateImageInput(raw: unknown): ImageInput {
         : requireDnsLabel(input.cluster, 'cluster'),
     targetPath: optionalTargetPath(input.targetPath),
   };
+}
+
+/** What VirtRigaud's VMImage CRD (v0.3.11) admits in `spec.source.registry.image`. */
+const VIRTRIGAUD_REGISTRY_IMAGE = /^[a-zA-Z0-9._/-]+:[a-zA-Z0-9._-]+$/;
+
+/**
+ * The `repo:tag` VirtRigaud pulls. Its CRD admits no digest there (and no registry port), so the
+ * digest is recorded beside it in the `fleetportal.io/image-ref` annotation. The tag is the one
+ * given with the digest, else the Kairos version.
+ */
+function virtrigaudRegistryImage(
+  pinned: DigestReference,
+  version: string | undefined,
+): string {
+  const tag = pinned.tag ?? version;
+  if (!tag) {
+    throw fieldError(
+      'image',
+      "VirtRigaud's VMImage pulls by repo:tag, so give the tag with the digest (repo:tag@sha256:<digest>) or set version",
+    );
+  }
+  const registryImage = `${pinned.repository}:${tag}`;
+  if (!VIRTRIGAUD_REGISTRY_IMAGE.test(registryImage)) {
+    throw fieldError(
+      'image',
+      `"${registryImage}" is not a repo:tag VirtRigaud's VMImage CRD admits (letters, digits, ".", "_", "/", "-", one ":" before the tag; no registry port)`,
+    );
+  }
+  return registryImage;
 }

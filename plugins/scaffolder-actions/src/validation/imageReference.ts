@@ -3,7 +3,8 @@ import { requireString } from './primitives';
 
 /**
  * OCI image references pinned by digest: `[registry[:port]/]path[:tag]@sha256:<64 lowercase hex>`.
- * A tag next to the digest is accepted and dropped (the digest is what gets pulled).
+ * The digest is the pin that is recorded; a tag next to it is kept for places that only take
+ * `repo:tag` (VirtRigaud's VMImage).
  */
 
 const DOMAIN =
@@ -15,6 +16,8 @@ const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
 export interface DigestReference {
   /** `registry/path`, no tag. */
   repository: string;
+  /** The tag given next to the digest, if any. */
+  tag?: string;
   /** `sha256:<hex>`. */
   digest: string;
   /** `repository@digest`. */
@@ -52,7 +55,7 @@ export function parseDigestReference(
   if (!SHA256_DIGEST.test(digest) || !isRepository(repository))
     return undefined;
   if (tag !== undefined && !TAG.test(tag)) return undefined;
-  return { repository, digest, reference: `${repository}@${digest}` };
+  return { repository, tag, digest, reference: `${repository}@${digest}` };
 }
 
 export function requireDigestReference(
