@@ -38,7 +38,8 @@ export const catalogModuleFleetEntities = createBackendModule({
             : { seconds: 30 },
           timeout: { minutes: 2 },
           initialDelay: { seconds: 5 },
-          scope: 'local',
+          // The catalog is shared: one replica ingesting per interval is enough.
+          scope: 'global',
           fn: async () => {
             try {
               await provider.refresh();
