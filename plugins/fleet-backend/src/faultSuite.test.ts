@@ -157,6 +157,7 @@ describe('fault suite: 100 clusters, 20 failing', () => {
 
     for (const name of faulty.keys()) sim.setFault(name, undefined);
     await refresher.refreshAll();
+    refresher.close();
     const recovered = (await request(app).get('/api/fleet/clusters')).body
       .items as ClusterSummary[];
     expect(

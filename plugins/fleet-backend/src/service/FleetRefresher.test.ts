@@ -12,6 +12,9 @@ import { createTestStore } from '../__testUtils__/testStore';
 
 jest.setTimeout(60_000);
 
+const refreshers: FleetRefresher[] = [];
+afterEach(() => refreshers.splice(0).forEach(r => r.close()));
+
 async function setup(
   sim: FleetSimulator,
   options: { clusterTimeoutMs?: number; pageSize?: number } = {},
@@ -41,6 +44,7 @@ async function setup(
     concurrency: 4,
     pageSize: options.pageSize,
   });
+  refreshers.push(refresher);
   return { store, logger, refresher };
 }
 
@@ -242,6 +246,7 @@ describe('FleetRefresher against the simulated fleet (TLS, real client)', () => 
       clusterTimeoutMs: 3_000,
       concurrency: 4,
     });
+    refreshers.push(broken);
     const [report] = await broken.refreshAll();
     expect(report.failure).toMatchObject({ reason: 'unauthorized' });
     const all = await store.listClusters();
