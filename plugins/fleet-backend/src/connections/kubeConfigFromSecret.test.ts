@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import {
+  KubeconfigCache,
   KubeconfigRejectedError,
   kubeConfigFromSecret,
 } from './kubeConfigFromSecret';
@@ -109,5 +110,15 @@ describe('kubeConfigFromSecret', () => {
     expect(() => kubeConfigFromSecret('::: not yaml [')).toThrow(
       /not valid YAML|names no cluster/,
     );
+  });
+
+  it('is parsed once per Secret content, and a refused kubeconfig is refused every time', () => {
+    const cache = new KubeconfigCache();
+    const text = kubeconfig({ token: 't1' });
+    expect(cache.get(text)).toBe(cache.get(text));
+    expect(cache.get(kubeconfig({ token: 't2' }))).not.toBe(cache.get(text));
+    const refused = kubeconfig({ exec: { command: 'x' } });
+    expect(() => cache.get(refused)).toThrow(KubeconfigRejectedError);
+    expect(() => cache.get(refused)).toThrow(KubeconfigRejectedError);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { KubeConfig } from '@kubernetes/client-node';
 import { parse } from 'yaml';
 
@@ -130,4 +131,29 @@ export function kubeConfigFromSecret(secretValue: string): {
     currentContext: 'child',
   });
   return { kubeConfig, apiServer: { server: cluster.server, caData } };
+}
+
+/**
+ * `kubeConfigFromSecret` remembered by Secret content: a cluster's kubeconfig rarely changes, so
+ * it is parsed and checked once, not on every refresh. A changed Secret is a new key; refused
+ * kubeconfigs are not remembered (the error is raised again).
+ */
+export class KubeconfigCache {
+  private readonly entries = new Map<
+    string,
+    ReturnType<typeof kubeConfigFromSecret>
+  >();
+
+  constructor(private readonly maxEntries = 5_000) {}
+
+  get(secretValue: string): ReturnType<typeof kubeConfigFromSecret> {
+    const key = createHash('sha256').update(secretValue).digest('hex');
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = kubeConfigFromSecret(secretValue);
+      if (this.entries.size >= this.maxEntries) this.entries.clear();
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
 }

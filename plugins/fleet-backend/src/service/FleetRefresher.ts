@@ -10,7 +10,7 @@ import {
   type SourceStatus,
 } from '@internal/plugin-fleet-common';
 import pLimit from 'p-limit';
-import { kubeConfigFromSecret } from '../connections/kubeConfigFromSecret';
+import { KubeconfigCache } from '../connections/kubeConfigFromSecret';
 import type { ApiServerTarget } from '../connections/types';
 import { clusterRefOf, deriveCluster } from '../derive/deriveCluster';
 import type { ReadContext } from '../derive/source';
@@ -82,6 +82,7 @@ async function withTimeout<T>(
 export class FleetRefresher {
   private readonly now: () => Date;
   private readonly agents = new AgentPool();
+  private readonly kubeconfigs = new KubeconfigCache();
 
   constructor(private readonly options: FleetRefresherOptions) {
     this.now = options.now ?? (() => new Date());
@@ -331,7 +332,7 @@ export class FleetRefresher {
         });
         if (secretValue === undefined) return undefined;
         step = 'checking the kubeconfig';
-        const { kubeConfig, apiServer } = kubeConfigFromSecret(secretValue);
+        const { kubeConfig, apiServer } = this.kubeconfigs.get(secretValue);
         step = 'reading nodes of the child cluster';
         const child = await readChildCluster(kubeConfig, read);
         return {
