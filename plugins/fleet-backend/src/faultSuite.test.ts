@@ -12,11 +12,9 @@ import type {
 } from '@internal/plugin-fleet-common';
 import express from 'express';
 import request from 'supertest';
-import { recordingLogger } from './__testUtils__/recordingLogger';
 import { createTestStore } from './__testUtils__/testStore';
-import { createApiServerTarget } from './connections/createApiServerTarget';
+import { simulatorRefresher } from './__testUtils__/simulatorRefresher';
 import { createRouter } from './router';
-import { FleetRefresher } from './service/FleetRefresher';
 
 jest.setTimeout(120_000);
 
@@ -55,29 +53,12 @@ describe('fault suite: 100 clusters, 20 failing', () => {
 
   it('isolates every failure to its cluster and recovers', async () => {
     const { store } = await createTestStore();
-    const refresher = new FleetRefresher({
-      managementClusters: [
-        createApiServerTarget('management', {
-          id: 'mgmt',
-          url: sim.management.url,
-          caData: sim.management.caData,
-          serviceAccountToken: sim.management.token,
-        }),
-      ],
-      dnsClusters: [
-        createApiServerTarget('dns', {
-          id: 'dns',
-          url: sim.dns.url,
-          caData: sim.dns.caData,
-          serviceAccountToken: sim.dns.token,
-        }),
-      ],
-      store,
-      logger: recordingLogger(),
+    const refresher = simulatorRefresher(sim, store, {
       clusterTimeoutMs: CLUSTER_TIMEOUT_MS,
       concurrency: 16,
       pageSize: 2,
     });
+
     const app = express().use(
       '/api/fleet',
       await createRouter({

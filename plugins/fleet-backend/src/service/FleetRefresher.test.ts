@@ -5,8 +5,8 @@ import {
 import type { ClusterDetail } from '@internal/plugin-fleet-common';
 import { recordingLogger } from '../__testUtils__/recordingLogger';
 import { simulatorSecrets } from '../__testUtils__/simulatorSecrets';
-import { createApiServerTarget } from '../connections/createApiServerTarget';
-import { FleetRefresher } from './FleetRefresher';
+import { simulatorRefresher } from '../__testUtils__/simulatorRefresher';
+import type { FleetRefresher } from './FleetRefresher';
 import type { DatabaseFleetStore } from './DatabaseFleetStore';
 import { createTestStore } from '../__testUtils__/testStore';
 
@@ -21,29 +21,8 @@ async function setup(
 ) {
   const { store } = await createTestStore();
   const logger = recordingLogger();
-  const refresher = new FleetRefresher({
-    managementClusters: [
-      createApiServerTarget('management', {
-        id: 'mgmt',
-        url: sim.management.url,
-        caData: sim.management.caData,
-        serviceAccountToken: sim.management.token,
-      }),
-    ],
-    dnsClusters: [
-      createApiServerTarget('dns', {
-        id: 'dns',
-        url: sim.dns.url,
-        caData: sim.dns.caData,
-        serviceAccountToken: sim.dns.token,
-      }),
-    ],
-    store,
-    logger,
-    clusterTimeoutMs: options.clusterTimeoutMs ?? 3_000,
-    concurrency: 4,
-    pageSize: options.pageSize,
-  });
+  const refresher = simulatorRefresher(sim, store, { ...options, logger });
+
   refreshers.push(refresher);
   return { store, logger, refresher };
 }
@@ -224,28 +203,8 @@ describe('FleetRefresher against the simulated fleet (TLS, real client)', () => 
   it('marks every cluster stale when the management cluster cannot be read, and DNS failures per cluster', async () => {
     const { store, refresher } = await setup(sim);
     await refresher.refreshAll();
-    const broken = new FleetRefresher({
-      managementClusters: [
-        createApiServerTarget('management', {
-          id: 'mgmt',
-          url: sim.management.url,
-          caData: sim.management.caData,
-          serviceAccountToken: 'wrong',
-        }),
-      ],
-      dnsClusters: [
-        createApiServerTarget('dns', {
-          id: 'dns',
-          url: sim.dns.url,
-          caData: sim.dns.caData,
-          serviceAccountToken: 'wrong',
-        }),
-      ],
-      store,
-      logger: recordingLogger(),
-      clusterTimeoutMs: 3_000,
-      concurrency: 4,
-    });
+    const broken = simulatorRefresher(sim, store, { token: 'wrong' });
+
     refreshers.push(broken);
     const [report] = await broken.refreshAll();
     expect(report.failure).toMatchObject({ reason: 'unauthorized' });

@@ -1,0 +1,36 @@
+import type { FleetSimulator } from '@internal/fleet-simulator';
+import { createApiServerTarget } from '../connections/createApiServerTarget';
+import { FleetRefresher } from '../service/FleetRefresher';
+import type { FleetStore } from '../service/FleetStore';
+import { recordingLogger } from './recordingLogger';
+
+/** A refresher reading the simulator's management (`mgmt`) and DNS (`dns`) clusters. */
+export function simulatorRefresher(
+  sim: FleetSimulator,
+  store: FleetStore,
+  options: {
+    clusterTimeoutMs?: number;
+    concurrency?: number;
+    pageSize?: number;
+    /** Overrides the simulator's tokens, e.g. to be refused. */
+    token?: string;
+    logger?: ReturnType<typeof recordingLogger>;
+  } = {},
+): FleetRefresher {
+  const target = (scope: 'management' | 'dns', access: FleetSimulator['dns']) =>
+    createApiServerTarget(scope, {
+      id: scope === 'management' ? 'mgmt' : 'dns',
+      url: access.url,
+      caData: access.caData,
+      serviceAccountToken: options.token ?? access.token,
+    });
+  return new FleetRefresher({
+    managementClusters: [target('management', sim.management)],
+    dnsClusters: [target('dns', sim.dns)],
+    store,
+    logger: options.logger ?? recordingLogger(),
+    clusterTimeoutMs: options.clusterTimeoutMs ?? 3_000,
+    concurrency: options.concurrency ?? 4,
+    pageSize: options.pageSize,
+  });
+}
