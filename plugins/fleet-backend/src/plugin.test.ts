@@ -91,7 +91,9 @@ describe('fleet plugin', () => {
     const first = list.items[0];
     expect(first).not.toHaveProperty('nodeStatuses');
 
-    const res = await request(server).get(`/api/fleet/clusters/${first.id}`);
+    const res = await request(server)
+      .get(`/api/fleet/clusters/${first.id}`)
+      .set('Accept-Encoding', 'identity');
     expect(res.status).toBe(200);
     const d = res.body as ClusterDetail;
     expect(d.nodeStatuses.length).toBeGreaterThan(0);
@@ -102,8 +104,29 @@ describe('fleet plugin', () => {
 
     const revalidated = await request(server)
       .get(`/api/fleet/clusters/${first.id}`)
+      .set('Accept-Encoding', 'identity')
       .set('If-None-Match', res.headers.etag);
     expect(revalidated.status).toBe(304);
+
+    // Browsers get the body compressed once per fleet version, under an ETag of its own.
+    const compressed = await request(server)
+      .get(`/api/fleet/clusters/${first.id}`)
+      .set('Accept-Encoding', 'gzip, deflate, br');
+    expect(compressed.status).toBe(200);
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    expect(compressed.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(compressed.body).toEqual(res.body);
+    expect(compressed.headers.etag).not.toBe(res.headers.etag);
+    const compressedRevalidated = await request(server)
+      .get(`/api/fleet/clusters/${first.id}`)
+      .set('Accept-Encoding', 'gzip')
+      .set('If-None-Match', `"other", ${compressed.headers.etag}`);
+    expect(compressedRevalidated.status).toBe(304);
+    const refused = await request(server)
+      .get(`/api/fleet/clusters/${first.id}`)
+      .set('Accept-Encoding', 'gzip;q=0, identity');
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toEqual(res.body);
 
     const missing = await request(server).get(
       '/api/fleet/clusters/mgmt/team-a/no-such-cluster',

@@ -18,10 +18,8 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { stateAt } from './history/stateAt';
 import type { FleetStore } from './service/FleetStore';
-import {
-  VersionedJsonCache,
-  type CachedJson,
-} from './service/VersionedJsonCache';
+import { sendCachedJson } from './service/sendCachedJson';
+import { VersionedJsonCache } from './service/VersionedJsonCache';
 
 const rfc1123Label = z
   .string()
@@ -90,22 +88,6 @@ export async function createRouter({
 }: RouterOptions): Promise<express.Router> {
   const router = Router();
   const responses = new VersionedJsonCache();
-  const sendJson = (
-    req: express.Request,
-    res: express.Response,
-    cached: CachedJson,
-  ) => {
-    res.setHeader('ETag', cached.etag);
-    res.setHeader('Cache-Control', 'private, no-cache');
-    if (req.headers['if-none-match'] === cached.etag) {
-      res.status(304).end();
-      return;
-    }
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Content-Length', cached.body.length);
-    res.end(cached.body);
-  };
-
   // Every route reads fleet state, so one check guards them all.
   router.use(async (req, _res, next) => {
     const credentials = await httpAuth.credentials(req);
@@ -134,7 +116,7 @@ export async function createRouter({
         return list;
       },
     );
-    sendJson(req, res, body!);
+    sendCachedJson(req, res, body!);
   });
 
   router.get('/inventory', async (_req, res) => {
@@ -156,7 +138,7 @@ export async function createRouter({
         `cluster ${ref.management}/${ref.namespace}/${ref.name} is not in the fleet`,
       );
     }
-    sendJson(req, res, body);
+    sendCachedJson(req, res, body);
   });
 
   router.get(

@@ -1,16 +1,35 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * One serialised response body, with its gzip encoding made once on first use: Backstage's
+ * root router compresses every response it sees, which for a 20 KB cluster costs more than
+ * the rest of the request, so the body is compressed once per fleet version instead.
+ */
+export class CachedJson {
+  /** A strong ETag of the identity body; each encoding gets its own (see etagFor). */
+  readonly etag: string;
+  private gzipBody?: Buffer;
+
+  constructor(readonly body: Buffer) {
+    this.etag = createHash('sha1').update(body).digest('base64url');
+  }
+
+  get gzipped(): Buffer {
+    this.gzipBody ??= gzipSync(this.body);
+    return this.gzipBody;
+  }
+
+  etagFor(encoding: 'identity' | 'gzip'): string {
+    return encoding === 'gzip' ? `"${this.etag}-gzip"` : `"${this.etag}"`;
+  }
+}
 
 /**
  * Serialised response bodies for one version of the fleet store, all dropped when the version
  * moves: between refreshes a request costs a map lookup, not a database read and a
  * JSON.stringify of a cluster with all its nodes.
  */
-export interface CachedJson {
-  body: Buffer;
-  /** A strong ETag of the body, so clients that poll can revalidate with If-None-Match. */
-  etag: string;
-}
-
 export class VersionedJsonCache {
   private version = -1;
   private readonly bodies = new Map<string, CachedJson>();
@@ -31,11 +50,7 @@ export class VersionedJsonCache {
     if (cached !== undefined) return cached;
     const value = await compute();
     if (value === undefined) return undefined;
-    const body = Buffer.from(JSON.stringify(value), 'utf8');
-    const entry = {
-      body,
-      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-    };
+    const entry = new CachedJson(Buffer.from(JSON.stringify(value), 'utf8'));
     if (this.version === version) {
       if (this.bodies.size >= this.maxEntries) this.bodies.clear();
       this.bodies.set(key, entry);
