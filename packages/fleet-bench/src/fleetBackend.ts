@@ -1,4 +1,6 @@
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   createApiServerTarget,
@@ -21,8 +23,9 @@ export const quietLogger: LoggerService = {
 
 /**
  * The fleet backend's own pieces — refresher, database store, router — wired as the plugin
- * wires them, minus Backstage's auth: every request is allowed, so the figures measure the
- * fleet code, not the token checks.
+ * wires them, behind the middleware Backstage's root router puts in front of every plugin
+ * (helmet, CORS, compression, request logging), minus Backstage's auth: every request is
+ * allowed, so the figures measure the fleet code and the HTTP stack, not the token checks.
  */
 export async function startFleetBackend(options: {
   management: RemoteAccess;
@@ -72,8 +75,20 @@ export async function startFleetBackend(options: {
     } as any,
     store,
   });
+  const middleware = MiddlewareFactory.create({
+    config: new ConfigReader({
+      backend: { baseUrl: 'http://127.0.0.1', cors: { origin: '*' } },
+    }),
+    logger: quietLogger,
+  });
   const app = express();
+  app.use(middleware.helmet());
+  app.use(middleware.cors());
+  app.use(middleware.compression());
+  app.use(middleware.logging());
   app.use('/api/fleet', router);
+  app.use(middleware.notFound());
+  app.use(middleware.error());
   const server = await new Promise<import('node:http').Server>(ok => {
     const s = app.listen(0, '127.0.0.1', () => ok(s));
   });

@@ -31,6 +31,12 @@ export interface ServingResult {
   duringRefresh: LatencySummary;
   fanOut: LatencySummary;
   fanOutRatio: number;
+  /** Where the time goes between refreshes at 50 clients: the server is one event loop. */
+  betweenRefreshesCost: {
+    requestsPerSecond: number;
+    serverCpuMsPerRequest: number;
+    loadGeneratorCpuMsPerRequest: number;
+  };
 }
 
 const gc = () => (global as any).gc?.();
@@ -142,7 +148,9 @@ export async function benchFleetSize(options: {
       durationMs: options.serving.durationMs,
     };
     const light = await runLoad({ ...load, concurrency: 10 });
+    const serverCpuBefore = process.cpuUsage();
     const between = await runLoad(load);
+    const serverCpu = process.cpuUsage(serverCpuBefore);
     const refreshing = backend.refresher.refreshAll();
     const during = await runLoad({
       ...load,
@@ -169,15 +177,26 @@ export async function benchFleetSize(options: {
     refresh.heapHeldMb = round(
       Math.max(refresh.heapHeldMb, heapUsedMb() - heapBefore),
     );
-    const betweenRefreshes = summarizeLatencies(between);
+    const betweenRefreshes = summarizeLatencies(between.latencies);
     const fanOut = summarizeLatencies(fanOutLatencies);
     const serving: ServingResult = {
       clusters: options.clusters,
-      betweenRefreshesLight: roundSummary(summarizeLatencies(light)),
+      betweenRefreshesLight: roundSummary(summarizeLatencies(light.latencies)),
       betweenRefreshes: roundSummary(betweenRefreshes),
-      duringRefresh: roundSummary(summarizeLatencies(during)),
+      duringRefresh: roundSummary(summarizeLatencies(during.latencies)),
       fanOut: roundSummary(fanOut),
       fanOutRatio: round(fanOut.p50 / betweenRefreshes.p50, 0),
+      betweenRefreshesCost: {
+        requestsPerSecond: round(
+          between.latencies.length / (options.serving.durationMs / 1000),
+          0,
+        ),
+        serverCpuMsPerRequest: round(
+          (serverCpu.user + serverCpu.system) / 1000 / between.latencies.length,
+          3,
+        ),
+        loadGeneratorCpuMsPerRequest: round(between.clientCpuMsPerRequest, 3),
+      },
     };
     return { refresh, serving };
   } finally {

@@ -151,6 +151,11 @@ export function formatReport(report: BenchReport): string {
     '',
     `Fan-out / card API (p50): ${s.fanOutRatio}×`,
     '',
+    `Between refreshes at 50 clients: ${s.betweenRefreshesCost.requestsPerSecond} requests/s, ` +
+      `server CPU ${s.betweenRefreshesCost.serverCpuMsPerRequest} ms/request (one event loop), ` +
+      `load generator CPU ${s.betweenRefreshesCost.loadGeneratorCpuMsPerRequest} ms/request ` +
+      `(on the same ${report.machine.cpus} cores)`,
+    '',
     table(
       ['action', 'generation µs/op', 'handler dry-run µs/op'],
       report.manifests.map(m => [m.action, m.generateMicros, m.handlerMicros]),

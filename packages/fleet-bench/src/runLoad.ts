@@ -2,13 +2,20 @@ import { fork } from 'node:child_process';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { nextMessage } from './ipc';
 
-/** Runs loadClient.ts in a child process and returns the latencies it measured. */
+export interface LoadRun {
+  /** Every request's latency in milliseconds. */
+  latencies: number[];
+  /** CPU the load generator itself spent per request (it shares the machine's cores). */
+  clientCpuMsPerRequest: number;
+}
+
+/** Runs loadClient.ts in a child process and returns what it measured. */
 export async function runLoad(order: {
   baseUrl: string;
   paths: string[];
   concurrency: number;
   durationMs: number;
-}): Promise<number[]> {
+}): Promise<LoadRun> {
   const child = fork(
     resolvePackagePath('@internal/fleet-bench', 'src/loadClient.ts'),
     [],
@@ -28,7 +35,10 @@ export async function runLoad(order: {
       m => 'latencies' in m || 'error' in m,
     );
     if (result.error) throw new Error(result.error);
-    return result.latencies;
+    return {
+      latencies: result.latencies,
+      clientCpuMsPerRequest: result.cpuMsPerRequest,
+    };
   } finally {
     child.kill();
   }
