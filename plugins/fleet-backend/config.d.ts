@@ -55,6 +55,11 @@ export interface Config {
       concurrency?: number;
       /** Items per list request; larger lists are paged with continue tokens. Default 250. */
       pageSize?: number;
+      /**
+       * Read the fleet in a worker thread at a lower CPU priority, so a refresh does not slow
+       * the API down. Default true; false reads in the thread that serves requests.
+       */
+      workerThread?: boolean;
     };
     history?: {
       /** How long observed changes are kept; older ones are pruned every 6 hours. Default 365 days. */

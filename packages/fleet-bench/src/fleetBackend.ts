@@ -7,6 +7,7 @@ import {
   createRouter,
   DatabaseFleetStore,
   FleetRefresher,
+  WorkerFleetReader,
 } from '@internal/plugin-fleet-backend';
 import express from 'express';
 import knexFactory from 'knex';
@@ -40,28 +41,47 @@ export async function startFleetBackend(options: {
     pool: { min: 1, max: 1 },
   });
   const store = await DatabaseFleetStore.create(db);
-  const refresher = new FleetRefresher({
+  const connections = {
     managementClusters: [
-      createApiServerTarget('management', {
+      {
         id: 'bench',
         url: options.management.url,
         caData: options.management.caData,
         serviceAccountToken: options.management.token,
-      }),
+      },
     ],
     dnsClusters: [
-      createApiServerTarget('dns', {
+      {
         id: 'bench-dns',
         url: options.dns.url,
         caData: options.dns.caData,
         serviceAccountToken: options.dns.token,
-      }),
+      },
     ],
-    store,
-    logger: quietLogger,
+  };
+  const reading = {
     clusterTimeoutMs: options.clusterTimeoutMs,
     concurrency: options.concurrency,
-  });
+  };
+  const refresherWith = (reader?: WorkerFleetReader) =>
+    new FleetRefresher({
+      ...reading,
+      managementClusters: connections.managementClusters.map(c =>
+        createApiServerTarget('management', c),
+      ),
+      dnsClusters: connections.dnsClusters.map(c =>
+        createApiServerTarget('dns', c),
+      ),
+      store,
+      logger: quietLogger,
+      reader,
+    });
+  // As the plugin runs by default: reading in a worker thread at a lower priority.
+  const refresher = refresherWith(
+    await WorkerFleetReader.start({ ...connections, ...reading }),
+  );
+  // For comparison: reading in the thread that serves the API.
+  const mainThreadRefresher = refresherWith();
   const router = await createRouter({
     httpAuth: {
       credentials: async () => ({
@@ -96,9 +116,12 @@ export async function startFleetBackend(options: {
   return {
     store,
     refresher,
+    mainThreadRefresher,
     baseUrl,
     async stop() {
       await new Promise(ok => server.close(ok));
+      await refresher.close();
+      await mainThreadRefresher.close();
       await db.destroy();
     },
   };

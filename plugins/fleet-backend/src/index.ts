@@ -16,6 +16,9 @@ export type {
   FleetRefresherOptions,
   RefreshReport,
 } from './service/FleetRefresher';
+export { WorkerFleetReader } from './service/WorkerFleetReader';
+export type { WorkerFleetReaderOptions } from './service/WorkerFleetReader';
+export type { FleetReading, ManagementRead } from './service/FleetReading';
 export { DatabaseFleetStore } from './service/DatabaseFleetStore';
 export type { FleetStore } from './service/FleetStore';
 export { createApiServerTarget } from './connections/createApiServerTarget';

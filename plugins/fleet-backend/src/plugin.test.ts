@@ -78,6 +78,10 @@ describe('fleet plugin', () => {
     });
 
     const list = await waitForClusters(server, 6);
+    // By default the fleet is read in a worker thread, not the one serving requests.
+    expect(logger.lines.join('\n')).toContain(
+      'Fleet: reading the fleet in a worker thread',
+    );
     expect(list.sources).toEqual(
       expect.arrayContaining([
         expect.objectContaining({

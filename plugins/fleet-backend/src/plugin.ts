@@ -1,4 +1,5 @@
 import {
+  type LoggerService,
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
@@ -11,6 +12,10 @@ import type { ApiServerConnectionOptions } from './connections/types';
 import { fleetConnectionsExtensionPoint } from './extensions';
 import { createRouter } from './router';
 import { FleetRefresher } from './service/FleetRefresher';
+import {
+  WorkerFleetReader,
+  type WorkerFleetReaderOptions,
+} from './service/WorkerFleetReader';
 import { DatabaseFleetStore } from './service/DatabaseFleetStore';
 
 /** Reads the fleet in the background and serves it at `/api/fleet`. */
@@ -51,13 +56,15 @@ export const fleetPlugin = createBackendPlugin({
       }) {
         permissionsRegistry.addPermissions(fleetPermissions);
         const configured = readConnectionConfig(config);
-        const management = [
+        const managementConnections = [
           ...configured.managementClusters,
           ...added.management,
-        ].map(c => createApiServerTarget('management', c));
-        const dns = [...configured.dnsClusters, ...added.dns].map(c =>
-          createApiServerTarget('dns', c),
+        ];
+        const dnsConnections = [...configured.dnsClusters, ...added.dns];
+        const management = managementConnections.map(c =>
+          createApiServerTarget('management', c),
         );
+        const dns = dnsConnections.map(c => createApiServerTarget('dns', c));
         if (management.length === 0) {
           logger.warn(
             'Fleet: no management cluster is configured (fleet.managementClusters); the fleet is empty',
@@ -86,14 +93,26 @@ export const fleetPlugin = createBackendPlugin({
               readDurationFromConfig(refreshConfig, { key: 'clusterTimeout' }),
             )
           : 10_000;
+        const reading = {
+          clusterTimeoutMs,
+          concurrency: refreshConfig?.getOptionalNumber('concurrency') ?? 16,
+          pageSize: refreshConfig?.getOptionalNumber('pageSize'),
+        };
+        const reader =
+          refreshConfig?.getOptionalBoolean('workerThread') ?? true
+            ? await startWorkerReader(logger, {
+                ...reading,
+                managementClusters: managementConnections,
+                dnsClusters: dnsConnections,
+              })
+            : undefined;
         const refresher = new FleetRefresher({
+          ...reading,
           managementClusters: management,
           dnsClusters: dns,
           store,
           logger,
-          clusterTimeoutMs,
-          concurrency: refreshConfig?.getOptionalNumber('concurrency') ?? 16,
-          pageSize: refreshConfig?.getOptionalNumber('pageSize'),
+          reader,
         });
 
         lifecycle.addShutdownHook(() => refresher.close());
@@ -141,3 +160,24 @@ export const fleetPlugin = createBackendPlugin({
     });
   },
 });
+
+/** The worker-thread reader, or undefined (read in this thread) when the worker cannot start. */
+async function startWorkerReader(
+  logger: LoggerService,
+  options: WorkerFleetReaderOptions,
+): Promise<WorkerFleetReader | undefined> {
+  try {
+    const reader = await WorkerFleetReader.start(options);
+    logger.info(
+      `Fleet: reading the fleet in a worker thread${
+        reader.lowerPriority ? ' at a lower CPU priority' : ''
+      }`,
+    );
+    return reader;
+  } catch (error) {
+    logger.warn(
+      `Fleet: the reader worker thread could not start, reading in the main thread instead: ${error}`,
+    );
+    return undefined;
+  }
+}

@@ -144,11 +144,11 @@ export class DatabaseFleetStore implements FleetStore {
     return row ? (JSON.parse(row.detail) as ClusterDetail) : undefined;
   }
 
-  async listClusterDetails(managementId: string): Promise<ClusterDetail[]> {
+  async listClusterDetailJson(managementId: string): Promise<string[]> {
     const rows = await this.db('fleet_clusters')
       .where({ management: managementId })
       .select('detail');
-    return rows.map(row => JSON.parse(row.detail));
+    return rows.map(row => String(row.detail));
   }
 
   async listInventory(): Promise<ClusterInventoryItem[]> {

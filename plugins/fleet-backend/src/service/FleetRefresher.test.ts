@@ -232,7 +232,7 @@ describe('FleetRefresher against the simulated fleet (TLS, real client)', () => 
     const everything =
       JSON.stringify([
         await store.listClusters(),
-        await store.listClusterDetails('mgmt'),
+        await store.listClusterDetailJson('mgmt'),
         await store.listInventory(),
         await store.listSources(),
       ]) + logger.lines.join('\n');

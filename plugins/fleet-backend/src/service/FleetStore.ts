@@ -24,7 +24,8 @@ export interface FleetStore {
   version(): Promise<number>;
   listClusters(): Promise<ClusterSummary[]>;
   getCluster(ref: ClusterRef): Promise<ClusterDetail | undefined>;
-  listClusterDetails(managementId: string): Promise<ClusterDetail[]>;
+  /** Every cluster of one management cluster, as the JSON text stored (for the reader to parse). */
+  listClusterDetailJson(managementId: string): Promise<string[]>;
   listInventory(): Promise<ClusterInventoryItem[]>;
   listSources(): Promise<SourceStatus[]>;
   /** Replaces everything known about one management cluster (clusters gone from it disappear). */

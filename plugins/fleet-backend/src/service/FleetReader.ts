@@ -1,0 +1,435 @@
+import { ApiException, type KubeConfig } from '@kubernetes/client-node';
+import {
+  clusterId,
+  FLEET_LABELS,
+  type ClusterDetail,
+  type DnsRecordKind,
+  type ReadFailure,
+  type ReadState,
+  type SourceStatus,
+} from '@internal/plugin-fleet-common';
+import pLimit from 'p-limit';
+import { KubeconfigCache } from '../connections/kubeConfigFromSecret';
+import type { ApiServerTarget } from '../connections/types';
+import { clusterRefOf, deriveCluster } from '../derive/deriveCluster';
+import type { ReadContext } from '../derive/source';
+import { AgentPool } from '../reading/AgentPool';
+import { classifyReadError } from '../reading/classifyReadError';
+import type { KubeObject } from '../reading/KubeReader';
+import { readChildCluster } from '../reading/readChildCluster';
+import { readDnsCluster } from '../reading/readDnsCluster';
+import {
+  readKubeconfigSecret,
+  readManagementCluster,
+} from '../reading/readManagementCluster';
+import type { FleetReading, ManagementRead } from './FleetReading';
+
+export interface FleetReaderOptions {
+  managementClusters: ApiServerTarget[];
+  dnsClusters: ApiServerTarget[];
+  clusterTimeoutMs: number;
+  concurrency: number;
+  /** Items per list request (default 250). */
+  pageSize?: number;
+  now?: () => Date;
+}
+
+interface DnsView {
+  sources: SourceStatus[];
+  byCluster: Map<
+    string,
+    {
+      read: ReadContext;
+      records: Array<{ kind: DnsRecordKind; object: KubeObject }>;
+      zones: Set<string>;
+    }
+  >;
+  failures: ReadFailure[];
+  read: ReadContext[];
+}
+
+/** Runs `work` with an abort signal that fires after `timeoutMs`; tells whether it timed out. */
+async function withTimeout<T>(
+  timeoutMs: number,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<{ value?: T; error?: unknown; timedOut: boolean }> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    return { value: await work(controller.signal), timedOut: false };
+  } catch (error) {
+    return { error, timedOut: controller.signal.aborted };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Reads the fleet and derives what each cluster runs; stores nothing. Each cluster is read on
+ * its own, with its own timeout and at most `concurrency` at once; a cluster that fails keeps
+ * its last good nodes and records, marked stale with the reason, and never holds up the others.
+ */
+export class FleetReader implements FleetReading {
+  private readonly now: () => Date;
+  private readonly agents = new AgentPool();
+  private readonly kubeconfigs = new KubeconfigCache();
+
+  constructor(private readonly options: FleetReaderOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async readManagement(
+    managementId: string,
+    previousJson: string[],
+  ): Promise<ManagementRead> {
+    const target = this.options.managementClusters.find(
+      t => t.id === managementId,
+    );
+    if (!target) throw new Error(`unknown management cluster ${managementId}`);
+    const at = this.now().toISOString();
+    const previous = new Map<string, ClusterDetail>();
+    for (const text of previousJson) {
+      const detail: ClusterDetail = JSON.parse(text);
+      previous.set(detail.id, detail);
+    }
+    try {
+      return await this.readWith(target, this.agents, previous, at);
+    } finally {
+      this.agents.sweep();
+    }
+  }
+
+  /** Closes the pooled connections to the fleet. */
+  close(): void {
+    this.agents.destroyAll();
+  }
+
+  private async readWith(
+    target: ApiServerTarget,
+    agents: AgentPool,
+    previous: Map<string, ClusterDetail>,
+    at: string,
+  ): Promise<ManagementRead> {
+    const { clusterTimeoutMs } = this.options;
+    const warnings: string[] = [];
+    const read = (signal: AbortSignal) => ({
+      signal,
+      pageSize: this.options.pageSize,
+      agents,
+    });
+    let kubeConfig: KubeConfig | undefined;
+    const mgmt = await withTimeout(clusterTimeoutMs, async signal => {
+      kubeConfig = await target.loadKubeConfig();
+      return readManagementCluster(kubeConfig, target.namespaces, read(signal));
+    });
+    if (!mgmt.value || !kubeConfig) {
+      const failure = classifyReadError(
+        mgmt.error,
+        `management cluster ${target.id}`,
+        at,
+        mgmt.timedOut,
+      );
+      warnings.push(
+        `management cluster ${target.id} could not be read: ${failure.reason}: ${failure.message}`,
+      );
+      const stale = [...previous.values()].map(detail => ({
+        ...detail,
+        read: {
+          ...detail.read,
+          lastAttemptAt: at,
+          stale: true,
+          failures: [failure],
+        },
+      }));
+      return {
+        details: stale,
+        source: this.sourceStatus(target, failure, at),
+        dnsSources: [],
+        failure,
+        warnings,
+      };
+    }
+
+    const managementRead: ReadContext = {
+      readFrom: { scope: 'management', cluster: target.id },
+      readAt: at,
+    };
+    const dns = await this.readDns(agents);
+    const { clusterDeployments, controlPlanes, virtualMachines, vmImages } =
+      mgmt.value;
+    const key = (ns: string | undefined, name: string | undefined) =>
+      `${ns ?? ''}/${name ?? ''}`;
+    const controlPlanesByCluster = groupBy(controlPlanes, o =>
+      key(
+        o.metadata?.namespace,
+        o.metadata?.labels?.['cluster.x-k8s.io/cluster-name'],
+      ),
+    );
+    const vmsByCluster = groupBy(virtualMachines, o =>
+      key(o.metadata?.namespace, o.metadata?.labels?.[FLEET_LABELS.cluster]),
+    );
+    const vmImagesByNamespace = new Map<string, Map<string, KubeObject>>();
+    for (const image of vmImages) {
+      const ns = image.metadata?.namespace ?? '';
+      if (!vmImagesByNamespace.has(ns)) vmImagesByNamespace.set(ns, new Map());
+      vmImagesByNamespace.get(ns)!.set(image.metadata?.name ?? '', image);
+    }
+
+    const limit = pLimit(this.options.concurrency);
+    const details = await Promise.all(
+      clusterDeployments
+        .filter(cd => typeof cd?.metadata?.name === 'string')
+        .map(cd =>
+          limit(async () => {
+            const ref = clusterRefOf(target.id, cd);
+            const id = clusterId(ref);
+            const k = key(ref.namespace, ref.name);
+            const child = await this.readChild(
+              kubeConfig!,
+              ref.namespace,
+              ref.name,
+              id,
+              agents,
+            );
+            const dnsForCluster =
+              dns.failures.length > 0 ? undefined : dns.byCluster.get(ref.name);
+            const failures = [...child.failures, ...dns.failures];
+            const prior = previous.get(id);
+            try {
+              return deriveCluster({
+                management: {
+                  id: target.id,
+                  demo: target.demo,
+                  defaultOwner: target.defaultOwner,
+                },
+                managementRead,
+                clusterDeployment: cd,
+                controlPlanes: controlPlanesByCluster.get(k) ?? [],
+                virtualMachines: vmsByCluster.get(k) ?? [],
+                vmImages: vmImagesByNamespace.get(ref.namespace) ?? new Map(),
+                child: child.value,
+                dns:
+                  dns.failures.length > 0
+                    ? undefined
+                    : {
+                        read:
+                          dnsForCluster?.read ?? dns.read[0] ?? managementRead,
+                        records: dnsForCluster?.records ?? [],
+                        zones: [...(dnsForCluster?.zones ?? [])].sort(),
+                      },
+                previous: prior,
+                readState: readStateAfter(at, failures, prior),
+              });
+            } catch (error) {
+              const failure = classifyReadError(
+                error,
+                `deriving cluster ${id}`,
+                at,
+                false,
+              );
+              warnings.push(
+                `cluster ${id} returned objects that could not be interpreted: ${failure.message}`,
+              );
+              return prior
+                ? {
+                    ...prior,
+                    read: {
+                      ...prior.read,
+                      lastAttemptAt: at,
+                      stale: true,
+                      failures: [...failures, failure],
+                    },
+                  }
+                : undefined;
+            }
+          }),
+        ),
+    );
+    const kept = details.filter((d): d is ClusterDetail => d !== undefined);
+    for (const detail of kept) {
+      if (detail.read.failures.length === 0) continue;
+      const reasons = detail.read.failures
+        .map(f => `${f.during}: ${f.reason}`)
+        .join('; ');
+      warnings.push(`cluster ${detail.id} read incompletely (${reasons})`);
+    }
+    return {
+      details: kept,
+      source: this.sourceStatus(target, undefined, at),
+      dnsSources: dns.sources,
+      warnings,
+    };
+  }
+
+  private sourceStatus(
+    target: ApiServerTarget,
+    failure: ReadFailure | undefined,
+    at: string,
+  ): SourceStatus {
+    return {
+      id: target.id,
+      scope: target.scope,
+      demo: target.demo,
+      lastSuccessAt: failure ? undefined : at,
+      failure,
+    };
+  }
+
+  private async readChild(
+    managementKubeConfig: KubeConfig,
+    namespace: string,
+    name: string,
+    id: string,
+    agents: AgentPool,
+  ): Promise<{
+    value?: Parameters<typeof deriveCluster>[0]['child'];
+    failures: ReadFailure[];
+  }> {
+    const at = this.now().toISOString();
+    let step = 'reading the kubeconfig Secret';
+    const result = await withTimeout(
+      this.options.clusterTimeoutMs,
+      async signal => {
+        const read = { signal, pageSize: this.options.pageSize, agents };
+        const secretValue = await readKubeconfigSecret(
+          managementKubeConfig,
+          namespace,
+          name,
+          read,
+        ).catch(error => {
+          if (error instanceof ApiException && error.code === 404)
+            return undefined;
+          throw error;
+        });
+        if (secretValue === undefined) return undefined;
+        step = 'checking the kubeconfig';
+        const { kubeConfig, apiServer } = this.kubeconfigs.get(secretValue);
+        step = 'reading nodes of the child cluster';
+        const child = await readChildCluster(kubeConfig, read);
+        return {
+          read: {
+            readFrom: { scope: 'child' as const, cluster: id },
+            readAt: at,
+          },
+          ...child,
+          apiServer,
+        };
+      },
+    );
+    if (result.value) {
+      const { incompleteNodes, ...value } = result.value;
+      const failures: ReadFailure[] = incompleteNodes.length
+        ? [
+            {
+              reason: 'incomplete-objects',
+              message: `${incompleteNodes.length} of ${
+                value.nodes.length
+              } nodes lack status.nodeInfo or status.conditions: ${incompleteNodes
+                .slice(0, 10)
+                .join(', ')}`,
+              during: 'reading nodes of the child cluster',
+              at,
+            },
+          ]
+        : [];
+      return { value, failures };
+    }
+    if (!result.error && !result.timedOut) {
+      return {
+        failures: [
+          {
+            reason: 'kubeconfig-missing',
+            message: `Secret ${namespace}/${name}-kubeconfig was not found`,
+            during: step,
+            at,
+          },
+        ],
+      };
+    }
+    return {
+      failures: [classifyReadError(result.error, step, at, result.timedOut)],
+    };
+  }
+
+  private async readDns(agents: AgentPool): Promise<DnsView> {
+    const view: DnsView = {
+      sources: [],
+      byCluster: new Map(),
+      failures: [],
+      read: [],
+    };
+    const at = this.now().toISOString();
+    await Promise.all(
+      this.options.dnsClusters.map(async target => {
+        const result = await withTimeout(
+          this.options.clusterTimeoutMs,
+          async signal =>
+            readDnsCluster(await target.loadKubeConfig(), target.namespaces, {
+              signal,
+              pageSize: this.options.pageSize,
+              agents,
+            }),
+        );
+        if (!result.value) {
+          const failure = classifyReadError(
+            result.error,
+            `DNS cluster ${target.id}`,
+            at,
+            result.timedOut,
+          );
+          view.failures.push(failure);
+          view.sources.push(this.sourceStatus(target, failure, at));
+          return;
+        }
+        const read: ReadContext = {
+          readFrom: { scope: 'dns', cluster: target.id },
+          readAt: at,
+        };
+        view.read.push(read);
+        for (const { kind, object } of result.value.records) {
+          const cluster = object.metadata?.labels?.[FLEET_LABELS.cluster];
+          if (!cluster) continue;
+          const entry = view.byCluster.get(cluster) ?? {
+            read,
+            records: [],
+            zones: new Set<string>(),
+          };
+          entry.records.push({ kind, object });
+          const zone =
+            object.status?.zoneRef?.zoneName ??
+            object.metadata?.labels?.['bindy.firestoned.io/zone'];
+          if (typeof zone === 'string') entry.zones.add(zone);
+          view.byCluster.set(cluster, entry);
+        }
+        view.sources.push(this.sourceStatus(target, undefined, at));
+      }),
+    );
+    return view;
+  }
+}
+
+/** Incomplete objects are reported but still current; any other failure leaves earlier data, stale. */
+function readStateAfter(
+  at: string,
+  failures: ReadFailure[],
+  prior: ClusterDetail | undefined,
+): ReadState {
+  const stale = failures.some(f => f.reason !== 'incomplete-objects');
+  return {
+    lastAttemptAt: at,
+    lastSuccessAt: stale ? prior?.read.lastSuccessAt : at,
+    stale,
+    failures,
+  };
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

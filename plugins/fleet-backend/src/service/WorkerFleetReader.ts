@@ -1,0 +1,211 @@
+import { Worker } from 'node:worker_threads';
+import type { ClusterDetail } from '@internal/plugin-fleet-common';
+import type { ApiServerConnectionOptions } from '../connections/types';
+import type { FleetReading, ManagementRead } from './FleetReading';
+import {
+  FLEET_READER_WORKER_FILE,
+  type FleetReaderWorkerData,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './fleetReaderWorker';
+
+export interface WorkerFleetReaderOptions {
+  managementClusters: ApiServerConnectionOptions[];
+  dnsClusters: ApiServerConnectionOptions[];
+  clusterTimeoutMs: number;
+  concurrency: number;
+  pageSize?: number;
+  /** Nice value added to the worker thread on Linux (default 10); 0 keeps the main thread's. */
+  niceness?: number;
+  /** How long the worker may take to load before start() gives up (default 60 s). */
+  startTimeoutMs?: number;
+}
+
+interface PendingRead {
+  details: ClusterDetail[];
+  resolve: (read: ManagementRead) => void;
+  reject: (error: Error) => void;
+}
+
+/** Source files need the TypeScript transform in the worker too (in Jest it is not inherited). */
+function execArgvFor(file: string): string[] | undefined {
+  if (!file.endsWith('.ts')) return undefined;
+  const transform = require.resolve(
+    '@backstage/cli-node/config/nodeTransform.cjs',
+  );
+  if (process.execArgv.some(arg => arg.includes('nodeTransform'))) {
+    return undefined;
+  }
+  return [...process.execArgv, '--require', transform];
+}
+
+/** Starts a worker thread and resolves once it has loaded and says it is ready. */
+async function spawnWorker(
+  data: FleetReaderWorkerData,
+  startTimeoutMs: number,
+): Promise<{ worker: Worker; lowerPriority: boolean }> {
+  const worker = new Worker(FLEET_READER_WORKER_FILE, {
+    workerData: data,
+    execArgv: execArgvFor(FLEET_READER_WORKER_FILE),
+  });
+  try {
+    const lowerPriority = await new Promise<boolean>((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `the fleet reader worker did not start within ${startTimeoutMs} ms`,
+            ),
+          ),
+        startTimeoutMs,
+      );
+      const settle = () => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const onMessage = (message: WorkerResponse) => {
+        if (message.type !== 'ready') return;
+        settle();
+        resolve(message.lowerPriority);
+      };
+      const onError = (error: Error) => {
+        settle();
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        settle();
+        reject(new Error(`the fleet reader worker exited with ${code}`));
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+    });
+    return { worker, lowerPriority };
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+}
+
+/**
+ * Reads the fleet in a worker thread at a lower CPU priority. Reading 500 clusters takes
+ * seconds of CPU (TLS, JSON, client-node's object mapping, derivation); in the thread that
+ * serves the API that CPU would queue every request behind it. Here the main thread only
+ * decodes the derived clusters, a slice at a time, and stores them. A worker that dies fails
+ * the reads it had and is started again for the next one.
+ */
+export class WorkerFleetReader implements FleetReading {
+  private nextId = 1;
+  private readonly pending = new Map<number, PendingRead>();
+  private closed = false;
+  private worker?: Worker;
+  private starting?: Promise<Worker>;
+
+  private constructor(
+    private readonly data: FleetReaderWorkerData,
+    private readonly startTimeoutMs: number,
+  ) {}
+
+  /** Whether the worker thread runs at a lower priority than the API (Linux only). */
+  lowerPriority = false;
+
+  /** Starts the worker and waits until it has loaded; rejects if it cannot. */
+  static async start(
+    options: WorkerFleetReaderOptions,
+  ): Promise<WorkerFleetReader> {
+    const reader = new WorkerFleetReader(
+      {
+        fleetReaderWorker: true,
+        managementClusters: options.managementClusters,
+        dnsClusters: options.dnsClusters,
+        clusterTimeoutMs: options.clusterTimeoutMs,
+        concurrency: options.concurrency,
+        pageSize: options.pageSize,
+        niceness: options.niceness ?? 10,
+      },
+      options.startTimeoutMs ?? 60_000,
+    );
+    await reader.ensureWorker();
+    return reader;
+  }
+
+  private ensureWorker(): Promise<Worker> {
+    if (this.worker) return Promise.resolve(this.worker);
+    this.starting ??= spawnWorker(this.data, this.startTimeoutMs).then(
+      ({ worker, lowerPriority }) => {
+        this.lowerPriority = lowerPriority;
+        worker.on('message', (message: WorkerResponse) =>
+          this.receive(message),
+        );
+        worker.on('error', error =>
+          this.failAll(
+            error instanceof Error ? error : new Error(String(error)),
+          ),
+        );
+        worker.on('exit', code => {
+          this.worker = undefined;
+          this.failAll(
+            new Error(`the fleet reader worker exited with ${code}`),
+          );
+        });
+        worker.unref();
+        this.worker = worker;
+        return worker;
+      },
+    );
+    return this.starting.finally(() => {
+      this.starting = undefined;
+    });
+  }
+
+  async readManagement(
+    managementId: string,
+    previousJson: string[],
+  ): Promise<ManagementRead> {
+    if (this.closed) throw new Error('the fleet reader worker is closed');
+    const worker = await this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise<ManagementRead>((resolve, reject) => {
+      this.pending.set(id, { details: [], resolve, reject });
+      worker.ref();
+      const request: WorkerRequest = {
+        type: 'read',
+        id,
+        managementId,
+        previousJson,
+      };
+      worker.postMessage(request);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.failAll(new Error('the fleet reader worker is closed'));
+    await this.worker?.terminate();
+  }
+
+  private receive(message: WorkerResponse) {
+    if (message.type === 'ready') return;
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    if (message.type === 'details') {
+      pending.details.push(...message.details);
+      return;
+    }
+    this.pending.delete(message.id);
+    if (this.pending.size === 0) this.worker?.unref();
+    if (message.type === 'failed') {
+      pending.reject(new Error(message.message));
+    } else {
+      pending.resolve({ ...message.read, details: pending.details });
+    }
+  }
+
+  private failAll(error: Error) {
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+}
