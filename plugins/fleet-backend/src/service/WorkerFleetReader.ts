@@ -50,37 +50,38 @@ async function spawnWorker(
   });
   try {
     const lowerPriority = await new Promise<boolean>((resolve, reject) => {
+      const listeners = {
+        message: (message: WorkerResponse) => {
+          if (message.type === 'ready')
+            finish(() => resolve(message.lowerPriority));
+        },
+        error: (error: Error) => finish(() => reject(error)),
+        exit: (code: number) =>
+          finish(() =>
+            reject(new Error(`the fleet reader worker exited with ${code}`)),
+          ),
+      };
       const timer = setTimeout(
         () =>
-          reject(
-            new Error(
-              `the fleet reader worker did not start within ${startTimeoutMs} ms`,
+          finish(() =>
+            reject(
+              new Error(
+                `the fleet reader worker did not start within ${startTimeoutMs} ms`,
+              ),
             ),
           ),
         startTimeoutMs,
       );
-      const settle = () => {
+      function finish(settle: () => void) {
         clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-      };
-      const onMessage = (message: WorkerResponse) => {
-        if (message.type !== 'ready') return;
+        worker.off('message', listeners.message);
+        worker.off('error', listeners.error);
+        worker.off('exit', listeners.exit);
         settle();
-        resolve(message.lowerPriority);
-      };
-      const onError = (error: Error) => {
-        settle();
-        reject(error);
-      };
-      const onExit = (code: number) => {
-        settle();
-        reject(new Error(`the fleet reader worker exited with ${code}`));
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
+      }
+      worker.on('message', listeners.message);
+      worker.on('error', listeners.error);
+      worker.on('exit', listeners.exit);
     });
     return { worker, lowerPriority };
   } catch (error) {
