@@ -9,7 +9,7 @@ import { round, summarizeLatencies, type LatencySummary } from './stats';
 export interface RefreshResult {
   clusters: number;
   nodes: number;
-  /** The first refresh: every connection (TLS handshake) is new. */
+  /** The first refresh: every connection (TLS handshake) is new. Read in a worker thread. */
   cold: RefreshRun;
   /** A later refresh, as it runs every interval: connections are kept alive between refreshes. */
   warm: RefreshRun;
@@ -28,7 +28,10 @@ export interface ServingResult {
   /** 10 concurrent clients, for how latency scales with concurrency. */
   betweenRefreshesLight: LatencySummary;
   betweenRefreshes: LatencySummary;
+  /** The refresh reading in a worker thread, as the plugin does by default. */
   duringRefresh: LatencySummary;
+  /** For comparison: the refresh reading in the thread that serves the API. */
+  duringRefreshMainThread: LatencySummary;
   fanOut: LatencySummary;
   fanOutRatio: number;
   /** Where the time goes between refreshes at 50 clients: the server is one event loop. */
@@ -110,7 +113,7 @@ export async function benchFleetSize(options: {
     const heapBefore = heapUsedMb();
     const run = async (): Promise<RefreshRun> => {
       await sim.resetRequestCount();
-      const cpuBefore = process.cpuUsage();
+      const cpuBefore = process.cpuUsage(); // the whole process: worker thread included
       const started = process.hrtime.bigint();
       const [report] = await backend.refresher.refreshAll();
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -151,15 +154,15 @@ export async function benchFleetSize(options: {
     const serverCpuBefore = process.cpuUsage();
     const between = await runLoad(load);
     const serverCpu = process.cpuUsage(serverCpuBefore);
-    const refreshing = backend.refresher.refreshAll();
-    const during = await runLoad({
-      ...load,
-      durationMs: Math.min(
-        options.serving.durationMs,
-        Math.max(500, warm.wallMs),
-      ),
-    });
-    await refreshing;
+    const duringMs = Math.min(load.durationMs, Math.max(500, warm.wallMs));
+    const duringRefreshOf = async (refresher: typeof backend.refresher) => {
+      const refreshing = refresher.refreshAll();
+      const run = await runLoad({ ...load, durationMs: duringMs });
+      await refreshing;
+      return run;
+    };
+    const during = await duringRefreshOf(backend.refresher);
+    const duringMainThread = await duringRefreshOf(backend.mainThreadRefresher);
 
     const tokens = await childTokens(
       sim.management,
@@ -184,6 +187,9 @@ export async function benchFleetSize(options: {
       betweenRefreshesLight: roundSummary(summarizeLatencies(light.latencies)),
       betweenRefreshes: roundSummary(betweenRefreshes),
       duringRefresh: roundSummary(summarizeLatencies(during.latencies)),
+      duringRefreshMainThread: roundSummary(
+        summarizeLatencies(duringMainThread.latencies),
+      ),
       fanOut: roundSummary(fanOut),
       fanOutRatio: round(fanOut.p50 / betweenRefreshes.p50, 0),
       betweenRefreshesCost: {

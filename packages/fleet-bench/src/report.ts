@@ -140,6 +140,13 @@ export function formatReport(report: BenchReport): string {
           `${s.duringRefresh.p99} ms`,
         ],
         [
+          'during a refresh read in the serving thread (50 clients)',
+          s.duringRefreshMainThread.count,
+          `${s.duringRefreshMainThread.p50} ms`,
+          `${s.duringRefreshMainThread.p95} ms`,
+          `${s.duringRefreshMainThread.p99} ms`,
+        ],
+        [
           'per-request fan-out (core plugin way)',
           s.fanOut.count,
           `${s.fanOut.p50} ms`,

@@ -128,10 +128,10 @@ export async function createRouter({
 
   router.get('/clusters/:management/:namespace/:name', async (req, res) => {
     const ref = parseParams(clusterParams, req.params);
-    const body = await responses.get(
+    const body = await responses.getText(
       await store.version(),
       `cluster:${clusterId(ref)}`,
-      () => store.getCluster(ref),
+      () => store.getClusterJson(ref),
     );
     if (!body) {
       throw new NotFoundError(

@@ -138,10 +138,15 @@ export class DatabaseFleetStore implements FleetStore {
   }
 
   async getCluster(ref: ClusterRef): Promise<ClusterDetail | undefined> {
+    const text = await this.getClusterJson(ref);
+    return text === undefined ? undefined : (JSON.parse(text) as ClusterDetail);
+  }
+
+  async getClusterJson(ref: ClusterRef): Promise<string | undefined> {
     const row = await this.db('fleet_clusters')
       .where({ id: clusterId(ref) })
       .first('detail');
-    return row ? (JSON.parse(row.detail) as ClusterDetail) : undefined;
+    return row ? String(row.detail) : undefined;
   }
 
   async listClusterDetailJson(managementId: string): Promise<string[]> {

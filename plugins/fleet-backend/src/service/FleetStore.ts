@@ -24,6 +24,8 @@ export interface FleetStore {
   version(): Promise<number>;
   listClusters(): Promise<ClusterSummary[]>;
   getCluster(ref: ClusterRef): Promise<ClusterDetail | undefined>;
+  /** The same as JSON text, as stored (the API sends it without parsing it). */
+  getClusterJson(ref: ClusterRef): Promise<string | undefined>;
   /** Every cluster of one management cluster, as the JSON text stored (for the reader to parse). */
   listClusterDetailJson(managementId: string): Promise<string[]>;
   listInventory(): Promise<ClusterInventoryItem[]>;

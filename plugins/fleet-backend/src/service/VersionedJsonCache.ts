@@ -42,15 +42,27 @@ export class VersionedJsonCache {
     key: string,
     compute: () => Promise<unknown | undefined>,
   ): Promise<CachedJson | undefined> {
+    return this.getText(version, key, async () => {
+      const value = await compute();
+      return value === undefined ? undefined : JSON.stringify(value);
+    });
+  }
+
+  /** As get, for values the store already holds as JSON text (no parse and re-serialise). */
+  async getText(
+    version: number,
+    key: string,
+    compute: () => Promise<string | undefined>,
+  ): Promise<CachedJson | undefined> {
     if (version !== this.version) {
       this.bodies.clear();
       this.version = version;
     }
     const cached = this.bodies.get(key);
     if (cached !== undefined) return cached;
-    const value = await compute();
-    if (value === undefined) return undefined;
-    const entry = new CachedJson(Buffer.from(JSON.stringify(value), 'utf8'));
+    const text = await compute();
+    if (text === undefined) return undefined;
+    const entry = new CachedJson(Buffer.from(text, 'utf8'));
     if (this.version === version) {
       if (this.bodies.size >= this.maxEntries) this.bodies.clear();
       this.bodies.set(key, entry);
