@@ -157,9 +157,9 @@ export async function benchFleetSize(options: {
     const duringMs = Math.min(load.durationMs, Math.max(500, warm.wallMs));
     const duringRefreshOf = async (refresher: typeof backend.refresher) => {
       const refreshing = refresher.refreshAll();
-      const run = await runLoad({ ...load, durationMs: duringMs });
+      const measured = await runLoad({ ...load, durationMs: duringMs });
       await refreshing;
-      return run;
+      return measured;
     };
     const during = await duringRefreshOf(backend.refresher);
     const duringMainThread = await duringRefreshOf(backend.mainThreadRefresher);

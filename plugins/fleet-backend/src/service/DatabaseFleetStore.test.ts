@@ -65,6 +65,47 @@ const T3 = '2026-11-01T12:00:00.000Z';
 const T4 = '2026-11-01T13:00:00.000Z';
 
 describe('DatabaseFleetStore', () => {
+  it('compares with clusters stored before the facts column existed through their detail', async () => {
+    const { store, db } = await createTestStore();
+    await store.saveManagementSnapshot(
+      'mgmt',
+      [observe(T1, { n1: 'img-a', n2: 'img-a' })],
+      source(T1),
+    );
+    // As a row written by the previous version of the plugin: no facts.
+    await db('fleet_clusters').update({ facts: null });
+    await store.saveManagementSnapshot(
+      'mgmt',
+      [observe(T2, { n1: 'img-b' })],
+      source(T2),
+    );
+    const changes = await store.listHistory({
+      clusterId: 'mgmt/team-a/c1',
+      from: T2,
+    });
+    expect(
+      changes.map(e => [e.kind, e.subject, e.previous, e.value]).sort(),
+    ).toEqual(
+      [
+        [
+          'node-image',
+          'n1',
+          expect.stringContaining('sha256'),
+          expect.stringContaining('sha256'),
+        ],
+        ['node-image', 'n2', expect.any(String), undefined],
+        ['node-presence', 'n2', 'present', undefined],
+        ['node-version', 'n2', expect.any(String), undefined],
+      ].sort(),
+    );
+    const stored = await db('fleet_clusters').first('facts');
+    expect(JSON.parse(stored.facts)).toContainEqual([
+      'node-presence',
+      'n1',
+      'present',
+    ]);
+  });
+
   it('records the first observation, then only changes, and rebuilds the state at any time', async () => {
     const { store } = await createTestStore();
     await store.saveManagementSnapshot(

@@ -11,7 +11,7 @@ import {
 } from '@internal/plugin-fleet-common';
 import type { Knex } from 'knex';
 import { toInventoryItem, toSummary } from '../derive/deriveCluster';
-import { clusterFacts, diffFacts } from '../history/clusterFacts';
+import { clusterFacts, diffFacts, type Fact } from '../history/clusterFacts';
 import type { FleetStore, HistoryQuery } from './FleetStore';
 
 const MIGRATIONS = resolvePackagePath(
@@ -169,48 +169,53 @@ export class DatabaseFleetStore implements FleetStore {
     const at =
       source.lastSuccessAt ?? source.failure?.at ?? new Date().toISOString();
     await this.db.transaction(async trx => {
-      const existing = await trx('fleet_clusters')
+      const existing: Array<{ id: string; facts: string | null }> = await trx(
+        'fleet_clusters',
+      )
         .where({ management: managementId })
-        .select('id', 'detail');
-      const before = new Map<string, string>(
-        existing.map(row => [row.id, row.detail]),
-      );
+        .select('id', 'facts');
+      const before = new Map(existing.map(row => [row.id, row.facts]));
+      const previousFacts = (id: string) =>
+        this.storedFacts(trx, id, before.get(id));
       // Work through the fleet in batches and yield in between: serialising 500 clusters in one
       // go would hold the event loop, and with it every API request, for a noticeable time.
       for (let i = 0; i < clusters.length; i += SAVE_BATCH) {
         const batch = clusters.slice(i, i + SAVE_BATCH);
         const history: HistoryEntry[] = [];
-        const rows = batch.map(detail => {
-          const previousText = before.get(detail.id);
-          before.delete(detail.id);
-          const previous = previousText
-            ? clusterFacts(JSON.parse(previousText))
+        const rows = [];
+        for (const detail of batch) {
+          const previous = before.has(detail.id)
+            ? await previousFacts(detail.id)
             : undefined;
+          before.delete(detail.id);
+          const facts = clusterFacts(detail);
           history.push(
             ...diffFacts(
               detail.id,
               previous,
-              clusterFacts(detail),
+              facts,
               detail.read.lastAttemptAt ?? at,
             ),
           );
-          return {
+          rows.push({
             id: detail.id,
             management: managementId,
             summary: JSON.stringify(toSummary(detail)),
             detail: JSON.stringify(detail),
+            facts: JSON.stringify(facts.map(f => [f.kind, f.subject, f.value])),
             updated_at: at,
-          };
-        });
+          });
+        }
         await trx('fleet_clusters').insert(rows).onConflict('id').merge();
         if (history.length > 0)
           await trx.batchInsert('fleet_history', history.map(toRow), 200);
         await yieldToEventLoop();
       }
       if (before.size > 0) {
-        const gone = [...before].flatMap(([id, text]) =>
-          diffFacts(id, clusterFacts(JSON.parse(text)), [], at),
-        );
+        const gone: HistoryEntry[] = [];
+        for (const id of before.keys()) {
+          gone.push(...diffFacts(id, await previousFacts(id), [], at));
+        }
         await trx('fleet_clusters')
           .whereIn('id', [...before.keys()])
           .delete();
@@ -221,6 +226,21 @@ export class DatabaseFleetStore implements FleetStore {
       await trx('fleet_meta').where({ id: 1 }).increment('version', 1);
     });
     this.forgetVersion();
+  }
+
+  /** The facts stored with a cluster; from its detail for rows older than the facts column. */
+  private async storedFacts(
+    trx: Knex.Transaction,
+    id: string,
+    stored: string | null | undefined,
+  ): Promise<Fact[]> {
+    if (stored) {
+      return (JSON.parse(stored) as Array<[HistoryKind, string, string]>).map(
+        ([kind, subject, value]) => ({ kind, subject, value }),
+      );
+    }
+    const row = await trx('fleet_clusters').where({ id }).first('detail');
+    return row ? clusterFacts(JSON.parse(row.detail)) : [];
   }
 
   async saveSourceStatus(source: SourceStatus): Promise<void> {
