@@ -25,6 +25,7 @@ export {
   TYPES,
   MGMT_TYPES,
   CHILD_TYPES,
+  WORKLOAD_TYPES,
   DNS_TYPES,
   CORE_TYPES,
 } from './resourceTypes';

@@ -98,6 +98,30 @@ export const TYPES = {
   caaRecord: ns(BINDY, 'v1beta1', 'CAARecord', 'caarecords'),
 } as const;
 
+/**
+ * The built-in workload APIs every real cluster serves (empty unless objects are added); the
+ * core Kubernetes plugin lists these on every cluster for each entity page it shows.
+ */
+export const WORKLOAD_TYPES: ResourceType[] = [
+  core('Pod', 'pods', true),
+  core('Service', 'services', true),
+  core('LimitRange', 'limitranges', true),
+  core('ResourceQuota', 'resourcequotas', true),
+  ns('apps', 'v1', 'Deployment', 'deployments'),
+  ns('apps', 'v1', 'ReplicaSet', 'replicasets'),
+  ns('apps', 'v1', 'StatefulSet', 'statefulsets'),
+  ns('apps', 'v1', 'DaemonSet', 'daemonsets'),
+  ns(
+    'autoscaling',
+    'v2',
+    'HorizontalPodAutoscaler',
+    'horizontalpodautoscalers',
+  ),
+  ns('batch', 'v1', 'Job', 'jobs'),
+  ns('batch', 'v1', 'CronJob', 'cronjobs'),
+  ns('networking.k8s.io', 'v1', 'Ingress', 'ingresses'),
+];
+
 /** The CRDs installed on each kind of simulated cluster (core types are served everywhere). */
 export const MGMT_TYPES: ResourceType[] = [
   TYPES.clusterDeployment,

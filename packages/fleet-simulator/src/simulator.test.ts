@@ -309,6 +309,38 @@ describe('child clusters', () => {
     expect(paged.pages).toEqual([1, 1, 1]);
   });
 
+  it('serves the built-in workload APIs on a child, empty, as the core Kubernetes plugin lists them', async () => {
+    const kc = await childConfig('trading-eu-1');
+    const token = kc.getCurrentUser()!.token!;
+    for (const path of [
+      '/api/v1/pods',
+      '/api/v1/services',
+      '/api/v1/configmaps',
+      '/api/v1/limitranges',
+      '/api/v1/resourcequotas',
+      '/apis/apps/v1/deployments',
+      '/apis/apps/v1/replicasets',
+      '/apis/apps/v1/statefulsets',
+      '/apis/apps/v1/daemonsets',
+      '/apis/autoscaling/v2/horizontalpodautoscalers',
+      '/apis/batch/v1/jobs',
+      '/apis/batch/v1/cronjobs',
+      '/apis/networking.k8s.io/v1/ingresses',
+    ]) {
+      const res = await fetch(
+        `${
+          sim.url
+        }/clusters/trading-eu-1${path}?labelSelector=${encodeURIComponent(
+          'backstage.io/kubernetes-id=payments',
+        )}`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      expect([path, res.status]).toEqual([path, 200]);
+      const body = await res.json();
+      expect(body.items).toEqual([]);
+    }
+  });
+
   it('requires the cluster’s own token', async () => {
     const other = await childConfig('risk-compute-1');
     const token = other.getCurrentUser()!.token!;

@@ -15,6 +15,7 @@ import { hashHex, isoAt } from './random';
 import {
   apiVersionOf,
   CHILD_TYPES,
+  WORKLOAD_TYPES,
   DNS_TYPES,
   MGMT_TYPES,
   TYPES,
@@ -158,6 +159,10 @@ export async function startFleetSimulator(
   const server = tls
     ? https.createServer({ key: tls.key, cert: tls.cert }, onRequest)
     : http.createServer(onRequest);
+  // Node closes idle keep-alive connections after 5 s; kube-apiserver (Go's net/http, no idle
+  // timeout set) keeps them. Clients that pool connections, as the core Kubernetes plugin's
+  // agents do, would otherwise reuse a socket the simulator just closed ("socket hang up").
+  server.keepAliveTimeout = 120_000;
   server.on('connection', socket => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -223,7 +228,7 @@ export async function startFleetSimulator(
       name: cluster.name,
       child: true,
       store,
-      crds: CHILD_TYPES,
+      crds: [...WORKLOAD_TYPES, ...CHILD_TYPES],
       token: () => access.tokens[cluster.name],
       fault: () => faults.get(cluster.name),
       gitVersion: () => version,
