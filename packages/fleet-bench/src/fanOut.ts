@@ -1,38 +1,96 @@
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
-import type { RemoteAccess } from './RemoteSimulator';
+import { parse } from 'yaml';
+import { startKubernetesPlugin } from './kubernetesPluginFanOut';
+import type { RemoteAccess, RemoteSimulator } from './RemoteSimulator';
 
-/**
- * The way the core Kubernetes plugin answers an entity page: on every request, ask every
- * configured cluster (here: list its nodes) and wait for all of them. Clusters are configured
- * up front with their URL and token, as `kubernetes.clusterLocatorMethods` would have them.
- */
-export async function configureFanOutClusters(
-  management: RemoteAccess,
-  clusters: string[],
-  tokens: Record<string, string>,
+function kubeConfig(
+  name: string,
+  server: string,
+  token: string,
+  caData?: string,
 ) {
-  const base = management.url.replace(/\/mgmt$/, '');
-  return clusters.map(name => {
-    const kc = new KubeConfig();
-    kc.loadFromOptions({
-      clusters: [
-        {
-          name,
-          server: `${base}/clusters/${name}`,
-          caData: management.caData,
-          skipTLSVerify: false,
-        },
-      ],
-      users: [{ name, token: tokens[name] }],
-      contexts: [{ name, cluster: name, user: name }],
-      currentContext: name,
-    });
-    return kc.makeApiClient(CoreV1Api);
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: [{ name, server, caData, skipTLSVerify: false }],
+    users: [{ name, token }],
+    contexts: [{ name, cluster: name, user: name }],
+    currentContext: name,
   });
+  return kc;
 }
 
-export async function fanOutRequest(apis: CoreV1Api[]): Promise<number> {
-  const started = process.hrtime.bigint();
-  await Promise.all(apis.map(api => api.listNode()));
-  return Number(process.hrtime.bigint() - started) / 1e6;
+/** Each child cluster's token, from its kubeconfig Secret, as an operator would configure it. */
+async function childTokens(
+  management: RemoteAccess,
+  refs: Array<{ namespace: string; name: string }>,
+): Promise<Record<string, string>> {
+  const core = kubeConfig(
+    'm',
+    management.url,
+    management.token,
+    management.caData,
+  ).makeApiClient(CoreV1Api);
+  const tokens: Record<string, string> = {};
+  for (const ref of refs) {
+    const secret = await core.readNamespacedSecret({
+      namespace: ref.namespace,
+      name: `${ref.name}-kubeconfig`,
+    });
+    const config = parse(
+      Buffer.from(secret.data!.value, 'base64').toString('utf8'),
+    );
+    tokens[ref.name] = config.users[0].user.token;
+  }
+  return tokens;
+}
+
+/**
+ * Entity-page data the way the core Kubernetes plugin gets it: on every request, ask every
+ * configured cluster and wait for all of them. Measured twice: hand-written with client-node
+ * listing each cluster's nodes (the data our cards show), and Backstage's own Kubernetes
+ * backend with every cluster configured. Each runs `requests` times after one warm-up.
+ */
+export async function measureFanOuts(
+  sim: RemoteSimulator & { management: RemoteAccess },
+  refs: Array<{ namespace: string; name: string }>,
+  requests: number,
+) {
+  const tokens = await childTokens(sim.management, refs);
+  const base = sim.management.url.replace(/\/mgmt$/, '');
+  const clusters = refs.map(ref => ({
+    name: ref.name,
+    url: `${base}/clusters/${ref.name}`,
+    token: tokens[ref.name],
+    caData: sim.management.caData,
+  }));
+
+  const apis = clusters.map(c =>
+    kubeConfig(c.name, c.url, c.token, c.caData).makeApiClient(CoreV1Api),
+  );
+  const listEveryCluster = async () => {
+    const started = process.hrtime.bigint();
+    await Promise.all(apis.map(api => api.listNode()));
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  await listEveryCluster();
+  const handWritten: number[] = [];
+  for (let i = 0; i < requests; i++) handWritten.push(await listEveryCluster());
+
+  const plugin = await startKubernetesPlugin(clusters);
+  try {
+    await plugin.request();
+    await sim.resetRequestCount();
+    const kubernetesPlugin: number[] = [];
+    for (let i = 0; i < requests; i++)
+      kubernetesPlugin.push(await plugin.request());
+    return {
+      handWritten,
+      kubernetesPlugin,
+      kubernetesPluginRequestsPerCall: Math.round(
+        (await sim.requestCount()) / requests,
+      ),
+    };
+  } finally {
+    await plugin.stop();
+  }
 }

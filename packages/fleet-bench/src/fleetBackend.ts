@@ -1,6 +1,3 @@
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import type { LoggerService } from '@backstage/backend-plugin-api';
-import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   createApiServerTarget,
@@ -9,18 +6,9 @@ import {
   FleetRefresher,
   WorkerFleetReader,
 } from '@internal/plugin-fleet-backend';
-import express from 'express';
 import knexFactory from 'knex';
-import type { AddressInfo } from 'node:net';
+import { quietLogger, startBackstageHttpStack } from './backstageHttpStack';
 import type { RemoteAccess } from './RemoteSimulator';
-
-export const quietLogger: LoggerService = {
-  error: () => {},
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => quietLogger,
-};
 
 /**
  * The fleet backend's own pieces — refresher, database store, router — wired as the plugin
@@ -95,31 +83,14 @@ export async function startFleetBackend(options: {
     } as any,
     store,
   });
-  const middleware = MiddlewareFactory.create({
-    config: new ConfigReader({
-      backend: { baseUrl: 'http://127.0.0.1', cors: { origin: '*' } },
-    }),
-    logger: quietLogger,
-  });
-  const app = express();
-  app.use(middleware.helmet());
-  app.use(middleware.cors());
-  app.use(middleware.compression());
-  app.use(middleware.logging());
-  app.use('/api/fleet', router);
-  app.use(middleware.notFound());
-  app.use(middleware.error());
-  const server = await new Promise<import('node:http').Server>(ok => {
-    const s = app.listen(0, '127.0.0.1', () => ok(s));
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const http = await startBackstageHttpStack(router);
   return {
     store,
     refresher,
     mainThreadRefresher,
-    baseUrl,
+    baseUrl: http.baseUrl,
     async stop() {
-      await new Promise(ok => server.close(ok));
+      await http.stop();
       await refresher.close();
       await mainThreadRefresher.close();
       await db.destroy();

@@ -20,7 +20,7 @@ import { planVmManifest } from '@internal/plugin-scaffolder-backend-module-fleet
 import { requestInfo } from '@internal/plugin-scaffolder-backend-module-fleet/src/manifests/metadata';
 import { workspaceRepo } from '@internal/plugin-scaffolder-backend-module-fleet/src/gitops/workspace';
 /* eslint-enable @backstage/no-forbidden-package-imports */
-import { quietLogger } from './fleetBackend';
+import { quietLogger } from './backstageHttpStack';
 import { round } from './stats';
 
 export interface ManifestResult {

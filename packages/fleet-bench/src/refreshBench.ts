@@ -1,8 +1,8 @@
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
-import { parse } from 'yaml';
-import { configureFanOutClusters, fanOutRequest } from './fanOut';
+import { gzipSync } from 'node:zlib';
+import { fixedBodyRoutes, startBackstageHttpStack } from './backstageHttpStack';
+import { measureFanOuts } from './fanOut';
 import { startFleetBackend } from './fleetBackend';
-import { RemoteSimulator, type RemoteAccess } from './RemoteSimulator';
+import { RemoteSimulator } from './RemoteSimulator';
 import { runLoad } from './runLoad';
 import { round, summarizeLatencies, type LatencySummary } from './stats';
 
@@ -28,12 +28,20 @@ export interface ServingResult {
   /** 10 concurrent clients, for how latency scales with concurrency. */
   betweenRefreshesLight: LatencySummary;
   betweenRefreshes: LatencySummary;
+  /** Backstage's HTTP stack answering with a fixed body, no fleet code: the floor. */
+  httpStackFloor: LatencySummary;
   /** The refresh reading in a worker thread, as the plugin does by default. */
   duringRefresh: LatencySummary;
   /** For comparison: the refresh reading in the thread that serves the API. */
   duringRefreshMainThread: LatencySummary;
+  /** Every cluster's nodes listed with client-node on each request (the same data as ours). */
   fanOut: LatencySummary;
   fanOutRatio: number;
+  /** @backstage/plugin-kubernetes-backend answering one entity page, all clusters configured. */
+  kubernetesPlugin: LatencySummary;
+  /** API server requests it sent per entity page (its object types × clusters). */
+  kubernetesPluginRequestsPerCall: number;
+  kubernetesPluginRatio: number;
   /** Where the time goes between refreshes at 50 clients: the server is one event loop. */
   betweenRefreshesCost: {
     requestsPerSecond: number;
@@ -48,39 +56,6 @@ function heapUsedMb(): number {
   gc();
   gc();
   return process.memoryUsage().heapUsed / 1024 / 1024;
-}
-
-async function childTokens(
-  management: RemoteAccess,
-  refs: Array<{ namespace: string; name: string }>,
-) {
-  const kc = new KubeConfig();
-  kc.loadFromOptions({
-    clusters: [
-      {
-        name: 'm',
-        server: management.url,
-        caData: management.caData,
-        skipTLSVerify: false,
-      },
-    ],
-    users: [{ name: 'm', token: management.token }],
-    contexts: [{ name: 'm', cluster: 'm', user: 'm' }],
-    currentContext: 'm',
-  });
-  const core = kc.makeApiClient(CoreV1Api);
-  const tokens: Record<string, string> = {};
-  for (const ref of refs) {
-    const secret = await core.readNamespacedSecret({
-      namespace: ref.namespace,
-      name: `${ref.name}-kubeconfig`,
-    });
-    const kubeconfig = parse(
-      Buffer.from(secret.data!.value, 'base64').toString('utf8'),
-    );
-    tokens[ref.name] = kubeconfig.users[0].user.token;
-  }
-  return tokens;
 }
 
 /**
@@ -154,6 +129,15 @@ export async function benchFleetSize(options: {
     const serverCpuBefore = process.cpuUsage();
     const between = await runLoad(load);
     const serverCpu = process.cpuUsage(serverCpuBefore);
+    const floorStack = await startBackstageHttpStack(
+      fixedBodyRoutes(
+        gzipSync((await backend.store.getClusterJson(summaries[0].ref))!),
+      ),
+    );
+    const floor = await runLoad({
+      ...load,
+      baseUrl: floorStack.baseUrl,
+    }).finally(() => floorStack.stop());
     const duringMs = Math.min(load.durationMs, Math.max(500, warm.wallMs));
     const duringRefreshOf = async (refresher: typeof backend.refresher) => {
       const refreshing = refresher.refreshAll();
@@ -164,34 +148,33 @@ export async function benchFleetSize(options: {
     const during = await duringRefreshOf(backend.refresher);
     const duringMainThread = await duringRefreshOf(backend.mainThreadRefresher);
 
-    const tokens = await childTokens(
-      sim.management,
-      summaries.map(s => s.ref),
-    );
-    const apis = await configureFanOutClusters(
-      sim.management,
-      summaries.map(s => s.ref.name),
-      tokens,
-    );
-    const fanOutLatencies: number[] = [];
-    for (let i = 0; i < options.serving.fanOutRequests; i++)
-      fanOutLatencies.push(await fanOutRequest(apis));
-
+    // Held with the serving caches filled; before the comparison, whose clients are not ours.
     refresh.heapHeldMb = round(
       Math.max(refresh.heapHeldMb, heapUsedMb() - heapBefore),
     );
+
+    const fanOuts = await measureFanOuts(
+      sim,
+      summaries.map(sum => sum.ref),
+      options.serving.fanOutRequests,
+    );
     const betweenRefreshes = summarizeLatencies(between.latencies);
-    const fanOut = summarizeLatencies(fanOutLatencies);
+    const fanOut = summarizeLatencies(fanOuts.handWritten);
+    const plugin = summarizeLatencies(fanOuts.kubernetesPlugin);
     const serving: ServingResult = {
       clusters: options.clusters,
       betweenRefreshesLight: roundSummary(summarizeLatencies(light.latencies)),
       betweenRefreshes: roundSummary(betweenRefreshes),
+      httpStackFloor: roundSummary(summarizeLatencies(floor.latencies)),
       duringRefresh: roundSummary(summarizeLatencies(during.latencies)),
       duringRefreshMainThread: roundSummary(
         summarizeLatencies(duringMainThread.latencies),
       ),
       fanOut: roundSummary(fanOut),
       fanOutRatio: round(fanOut.p50 / betweenRefreshes.p50, 0),
+      kubernetesPlugin: roundSummary(plugin),
+      kubernetesPluginRequestsPerCall: fanOuts.kubernetesPluginRequestsPerCall,
+      kubernetesPluginRatio: round(plugin.p50 / betweenRefreshes.p50, 0),
       betweenRefreshesCost: {
         requestsPerSecond: round(
           between.latencies.length / (options.serving.durationMs / 1000),

@@ -40,7 +40,12 @@ export function targetsMet(
       met: report.serving.duringRefresh.p99 <= 20,
     },
     {
-      target: `≥ 50× faster than per-request fan-out at ${report.serving.clusters} clusters`,
+      target: `≥ 50× faster than per-request fan-out at ${report.serving.clusters} clusters (Kubernetes plugin)`,
+      measured: `${report.serving.kubernetesPluginRatio}×`,
+      met: report.serving.kubernetesPluginRatio >= 50,
+    },
+    {
+      target: `≥ 50× faster than per-request fan-out at ${report.serving.clusters} clusters (client-node, nodes)`,
       measured: `${report.serving.fanOutRatio}×`,
       met: report.serving.fanOutRatio >= 50,
     },
@@ -133,6 +138,13 @@ export function formatReport(report: BenchReport): string {
           `${s.betweenRefreshes.p99} ms`,
         ],
         [
+          'floor: same HTTP stack, fixed body, no fleet code (50 clients)',
+          s.httpStackFloor.count,
+          `${s.httpStackFloor.p50} ms`,
+          `${s.httpStackFloor.p95} ms`,
+          `${s.httpStackFloor.p99} ms`,
+        ],
+        [
           'during a refresh (50 clients)',
           s.duringRefresh.count,
           `${s.duringRefresh.p50} ms`,
@@ -147,7 +159,14 @@ export function formatReport(report: BenchReport): string {
           `${s.duringRefreshMainThread.p99} ms`,
         ],
         [
-          'per-request fan-out (core plugin way)',
+          `@backstage/plugin-kubernetes-backend, one entity page (${s.kubernetesPluginRequestsPerCall} API requests)`,
+          s.kubernetesPlugin.count,
+          `${s.kubernetesPlugin.p50} ms`,
+          `${s.kubernetesPlugin.p95} ms`,
+          `${s.kubernetesPlugin.p99} ms`,
+        ],
+        [
+          "per-request fan-out with client-node, every cluster's nodes",
           s.fanOut.count,
           `${s.fanOut.p50} ms`,
           `${s.fanOut.p95} ms`,
@@ -156,7 +175,7 @@ export function formatReport(report: BenchReport): string {
       ],
     ),
     '',
-    `Fan-out / card API (p50): ${s.fanOutRatio}×`,
+    `Per-request fan-out / card API (p50): ${s.kubernetesPluginRatio}× (Kubernetes plugin), ${s.fanOutRatio}× (client-node, nodes)`,
     '',
     `Between refreshes at 50 clients: ${s.betweenRefreshesCost.requestsPerSecond} requests/s, ` +
       `server CPU ${s.betweenRefreshesCost.serverCpuMsPerRequest} ms/request (one event loop), ` +
