@@ -116,7 +116,7 @@ export async function createRouter({
         return list;
       },
     );
-    sendCachedJson(req, res, body!);
+    await sendCachedJson(req, res, body!);
   });
 
   router.get('/inventory', async (_req, res) => {
@@ -138,7 +138,7 @@ export async function createRouter({
         `cluster ${ref.management}/${ref.namespace}/${ref.name} is not in the fleet`,
       );
     }
-    sendCachedJson(req, res, body);
+    await sendCachedJson(req, res, body);
   });
 
   router.get(

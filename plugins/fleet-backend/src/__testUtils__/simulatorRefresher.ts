@@ -1,6 +1,7 @@
 import type { FleetSimulator } from '@internal/fleet-simulator';
 import { createApiServerTarget } from '../connections/createApiServerTarget';
 import { FleetRefresher } from '../service/FleetRefresher';
+import type { FleetReading } from '../service/FleetReading';
 import type { FleetStore } from '../service/FleetStore';
 import { recordingLogger } from './recordingLogger';
 
@@ -15,6 +16,7 @@ export function simulatorRefresher(
     /** Overrides the simulator's tokens, e.g. to be refused. */
     token?: string;
     logger?: ReturnType<typeof recordingLogger>;
+    reader?: FleetReading;
   } = {},
 ): FleetRefresher {
   const target = (scope: 'management' | 'dns', access: FleetSimulator['dns']) =>
@@ -32,5 +34,6 @@ export function simulatorRefresher(
     clusterTimeoutMs: options.clusterTimeoutMs ?? 3_000,
     concurrency: options.concurrency ?? 4,
     pageSize: options.pageSize,
+    reader: options.reader,
   });
 }

@@ -53,6 +53,27 @@ describe('FleetRefresher against the simulated fleet (TLS, real client)', () => 
   });
   afterAll(() => sim.stop());
 
+  it('reads in this thread when its reader (a worker thread) fails, and says so', async () => {
+    const { store } = await createTestStore();
+    const logger = recordingLogger();
+    const refresher = simulatorRefresher(sim, store, {
+      logger,
+      reader: {
+        readManagement: async () => {
+          throw new Error('the fleet reader worker exited with 1');
+        },
+        close: () => {},
+      },
+    });
+    refreshers.push(refresher);
+    const [report] = await refresher.refreshAll();
+    expect(report).toMatchObject({ clusters: 12, failedClusters: 0 });
+    expect((await store.listClusters()).length).toBe(12);
+    expect(logger.lines.join('\n')).toContain(
+      'the fleet reader failed (Error: the fleet reader worker exited with 1); reading mgmt in this thread instead',
+    );
+  });
+
   it('discovers every ClusterDeployment and derives what the simulator set up, paging through small pages', async () => {
     const { store, refresher } = await setup(sim, { pageSize: 2 });
     const [report] = await refresher.refreshAll();

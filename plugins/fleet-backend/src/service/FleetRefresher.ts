@@ -30,6 +30,8 @@ export interface RefreshReport {
 /** Reads the fleet and stores what it derives, one management cluster at a time. */
 export class FleetRefresher {
   private readonly reader: FleetReading;
+  /** Reads in this thread when the configured reader (a worker thread) fails. */
+  private fallback?: FleetReader;
 
   constructor(private readonly options: FleetRefresherOptions) {
     this.reader = options.reader ?? new FleetReader(options);
@@ -49,10 +51,17 @@ export class FleetRefresher {
     const { store, logger } = this.options;
     const started = Date.now();
     logger.info(`Fleet: refreshing management cluster ${target.id}`);
-    const read = await this.reader.readManagement(
-      target.id,
-      await store.listClusterDetailJson(target.id),
-    );
+    const previousJson = await store.listClusterDetailJson(target.id);
+    const read = await this.reader
+      .readManagement(target.id, previousJson)
+      .catch(error => {
+        if (!this.options.reader) throw error;
+        logger.error(
+          `Fleet: the fleet reader failed (${error}); reading ${target.id} in this thread instead`,
+        );
+        this.fallback ??= new FleetReader(this.options);
+        return this.fallback.readManagement(target.id, previousJson);
+      });
     for (const warning of read.warnings) logger.warn(`Fleet: ${warning}`);
     for (const source of read.dnsSources) await store.saveSourceStatus(source);
     await store.saveManagementSnapshot(target.id, read.details, read.source);
@@ -76,6 +85,7 @@ export class FleetRefresher {
 
   /** Closes the pooled connections to the fleet (and the worker thread, if any). */
   async close(): Promise<void> {
+    this.fallback?.close();
     await this.reader.close();
   }
 }

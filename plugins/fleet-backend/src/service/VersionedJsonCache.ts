@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
 
 /**
  * One serialised response body, with its gzip encoding made once on first use: Backstage's
@@ -9,14 +12,15 @@ import { gzipSync } from 'node:zlib';
 export class CachedJson {
   /** A strong ETag of the identity body; each encoding gets its own (see etagFor). */
   readonly etag: string;
-  private gzipBody?: Buffer;
+  private gzipBody?: Promise<Buffer>;
 
   constructor(readonly body: Buffer) {
     this.etag = createHash('sha1').update(body).digest('base64url');
   }
 
-  get gzipped(): Buffer {
-    this.gzipBody ??= gzipSync(this.body);
+  /** Compressed on the libuv thread pool, once, the first time a client asks for gzip. */
+  gzipped(): Promise<Buffer> {
+    this.gzipBody ??= gzipAsync(this.body);
     return this.gzipBody;
   }
 

@@ -119,6 +119,23 @@ describe('WorkerFleetReader', () => {
     expect(again.details).toHaveLength(45);
   });
 
+  it('closed while a new worker starts, it fails the read and leaves no worker behind', async () => {
+    const worker = await WorkerFleetReader.start(options(sim));
+    await (worker as any).worker.terminate();
+    const reading = worker.readManagement('mgmt', []);
+    await worker.close();
+    await expect(reading).rejects.toThrow(/closed/);
+    expect((worker as any).worker).toBeUndefined();
+    await expect(worker.readManagement('mgmt', [])).rejects.toThrow(/closed/);
+  });
+
+  it('tells how much its heap holds', async () => {
+    const worker = await WorkerFleetReader.start(options(sim));
+    readers.push(worker);
+    await worker.readManagement('mgmt', []);
+    expect(await worker.heapUsedBytes()).toBeGreaterThan(1_000_000);
+  });
+
   it('refuses to start when the worker cannot build its connections, saying why', async () => {
     await expect(
       WorkerFleetReader.start({

@@ -27,15 +27,20 @@ interface PendingRead {
   reject: (error: Error) => void;
 }
 
+interface PendingHeap {
+  resolve: (usedBytes: number) => void;
+  reject: (error: Error) => void;
+}
+
 /** Source files need the TypeScript transform in the worker too (in Jest it is not inherited). */
 function execArgvFor(file: string): string[] | undefined {
   if (!file.endsWith('.ts')) return undefined;
-  const transform = require.resolve(
-    '@backstage/cli-node/config/nodeTransform.cjs',
-  );
   if (process.execArgv.some(arg => arg.includes('nodeTransform'))) {
     return undefined;
   }
+  const transform = require.resolve(
+    '@backstage/cli-node/config/nodeTransform.cjs',
+  );
   return [...process.execArgv, '--require', transform];
 }
 
@@ -85,6 +90,8 @@ async function spawnWorker(
     });
     return { worker, lowerPriority };
   } catch (error) {
+    // An error event after the wait gave up must not go unhandled.
+    worker.on('error', () => {});
     await worker.terminate();
     throw error;
   }
@@ -94,12 +101,13 @@ async function spawnWorker(
  * Reads the fleet in a worker thread at a lower CPU priority. Reading 500 clusters takes
  * seconds of CPU (TLS, JSON, client-node's object mapping, derivation); in the thread that
  * serves the API that CPU would queue every request behind it. Here the main thread only
- * decodes the derived clusters, a slice at a time, and stores them. A worker that dies fails
- * the reads it had and is started again for the next one.
+ * decodes the derived clusters, one slice per turn of its event loop, and stores them. A
+ * worker that dies fails the reads it had and is started again for the next one.
  */
 export class WorkerFleetReader implements FleetReading {
   private nextId = 1;
   private readonly pending = new Map<number, PendingRead>();
+  private readonly heapQueries = new Map<number, PendingHeap>();
   private closed = false;
   private worker?: Worker;
   private starting?: Promise<Worker>;
@@ -133,12 +141,19 @@ export class WorkerFleetReader implements FleetReading {
   }
 
   private ensureWorker(): Promise<Worker> {
+    if (this.closed) {
+      return Promise.reject(new Error('the fleet reader worker is closed'));
+    }
     if (this.worker) return Promise.resolve(this.worker);
-    this.starting ??= spawnWorker(this.data, this.startTimeoutMs).then(
-      ({ worker, lowerPriority }) => {
+    this.starting ??= spawnWorker(this.data, this.startTimeoutMs)
+      .then(async ({ worker, lowerPriority }) => {
+        if (this.closed) {
+          await worker.terminate();
+          throw new Error('the fleet reader worker is closed');
+        }
         this.lowerPriority = lowerPriority;
         worker.on('message', (message: WorkerResponse) =>
-          this.receive(message),
+          this.receive(worker, message),
         );
         worker.on('error', error =>
           this.failAll(
@@ -146,7 +161,7 @@ export class WorkerFleetReader implements FleetReading {
           ),
         );
         worker.on('exit', code => {
-          this.worker = undefined;
+          if (this.worker === worker) this.worker = undefined;
           this.failAll(
             new Error(`the fleet reader worker exited with ${code}`),
           );
@@ -154,30 +169,33 @@ export class WorkerFleetReader implements FleetReading {
         worker.unref();
         this.worker = worker;
         return worker;
-      },
-    );
-    return this.starting.finally(() => {
-      this.starting = undefined;
-    });
+      })
+      .finally(() => {
+        this.starting = undefined;
+      });
+    return this.starting;
   }
 
   async readManagement(
     managementId: string,
     previousJson: string[],
   ): Promise<ManagementRead> {
-    if (this.closed) throw new Error('the fleet reader worker is closed');
     const worker = await this.ensureWorker();
     const id = this.nextId++;
     return new Promise<ManagementRead>((resolve, reject) => {
       this.pending.set(id, { details: [], resolve, reject });
       worker.ref();
-      const request: WorkerRequest = {
-        type: 'read',
-        id,
-        managementId,
-        previousJson,
-      };
-      worker.postMessage(request);
+      this.post(worker, { type: 'read', id, managementId, previousJson });
+    });
+  }
+
+  /** Bytes the worker thread's heap holds now (not collected first: an upper bound). */
+  async heapUsedBytes(): Promise<number> {
+    const worker = await this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise<number>((resolve, reject) => {
+      this.heapQueries.set(id, { resolve, reject });
+      this.post(worker, { type: 'heap', id });
     });
   }
 
@@ -185,19 +203,31 @@ export class WorkerFleetReader implements FleetReading {
     if (this.closed) return;
     this.closed = true;
     this.failAll(new Error('the fleet reader worker is closed'));
+    await this.starting?.catch(() => undefined);
     await this.worker?.terminate();
   }
 
-  private receive(message: WorkerResponse) {
+  private post(worker: Worker, request: WorkerRequest) {
+    worker.postMessage(request);
+  }
+
+  private receive(worker: Worker, message: WorkerResponse) {
     if (message.type === 'ready') return;
+    if (message.type === 'heap') {
+      this.heapQueries.get(message.id)?.resolve(message.usedBytes);
+      this.heapQueries.delete(message.id);
+      return;
+    }
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if (message.type === 'details') {
       pending.details.push(...message.details);
+      // Ask for the next slice only after requests waiting on the event loop had their turn.
+      setImmediate(() => this.post(worker, { type: 'ack', id: message.id }));
       return;
     }
     this.pending.delete(message.id);
-    if (this.pending.size === 0) this.worker?.unref();
+    if (this.pending.size === 0) worker.unref();
     if (message.type === 'failed') {
       pending.reject(new Error(message.message));
     } else {
@@ -208,5 +238,7 @@ export class WorkerFleetReader implements FleetReading {
   private failAll(error: Error) {
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
+    for (const query of this.heapQueries.values()) query.reject(error);
+    this.heapQueries.clear();
   }
 }

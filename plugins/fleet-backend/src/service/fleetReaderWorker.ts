@@ -4,7 +4,8 @@
  * settings it was given and answers read requests with a FleetReader.
  */
 import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { ClusterDetail } from '@internal/plugin-fleet-common';
 import { createApiServerTarget } from '../connections/createApiServerTarget';
@@ -27,23 +28,31 @@ export interface FleetReaderWorkerData {
 
 export type WorkerRequest =
   | { type: 'read'; id: number; managementId: string; previousJson: string[] }
-  | { type: 'close' };
+  /** The main thread has decoded a slice of details and is ready for the next. */
+  | { type: 'ack'; id: number }
+  | { type: 'heap'; id: number };
 
 export type WorkerResponse =
   | { type: 'ready'; lowerPriority: boolean }
   | { type: 'details'; id: number; details: ClusterDetail[] }
   | { type: 'done'; id: number; read: Omit<ManagementRead, 'details'> }
-  | { type: 'failed'; id: number; message: string };
+  | { type: 'failed'; id: number; message: string }
+  | { type: 'heap'; id: number; usedBytes: number };
 
-/** Details travel in slices: the main thread decodes each in one go, and must stay responsive. */
+/**
+ * Details travel in slices, each sent only when the main thread acknowledged the last: Node
+ * decodes every queued message of a port in one turn of the event loop, so slices sent at
+ * once would hold the API for the whole fleet's decoding anyway.
+ */
 const DETAILS_PER_MESSAGE = 20;
 
+/** Lowers this thread's priority by `niceness` (Linux; a no-op where threads have none). */
 function lowerThisThreadsPriority(niceness: number): boolean {
   if (niceness <= 0) return false;
   try {
     // A worker thread is its own Linux task: its id is the last part of /proc/thread-self.
     const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    setPriority(tid, niceness);
+    setPriority(tid, Math.min(19, getPriority(tid) + niceness));
     return true;
   } catch {
     return false;
@@ -62,24 +71,24 @@ function serve(data: FleetReaderWorkerData) {
     pageSize: data.pageSize,
   });
   const send = (message: WorkerResponse) => port.postMessage(message);
+  const acks = new Map<number, () => void>();
+  const acknowledged = (id: number) =>
+    new Promise<void>(resolve => acks.set(id, resolve));
 
-  port.on('message', async (request: WorkerRequest) => {
-    if (request.type === 'close') {
-      reader.close();
-      port.close();
-      return;
-    }
+  const read = async (request: Extract<WorkerRequest, { type: 'read' }>) => {
     try {
       const { details, ...rest } = await reader.readManagement(
         request.managementId,
         request.previousJson,
       );
       for (let i = 0; i < details.length; i += DETAILS_PER_MESSAGE) {
+        const ack = acknowledged(request.id);
         send({
           type: 'details',
           id: request.id,
           details: details.slice(i, i + DETAILS_PER_MESSAGE),
         });
+        await ack;
       }
       send({ type: 'done', id: request.id, read: rest });
     } catch (error) {
@@ -87,6 +96,22 @@ function serve(data: FleetReaderWorkerData) {
         type: 'failed',
         id: request.id,
         message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+
+  port.on('message', (request: WorkerRequest) => {
+    if (request.type === 'read') {
+      read(request);
+    } else if (request.type === 'ack') {
+      const resolve = acks.get(request.id);
+      acks.delete(request.id);
+      resolve?.();
+    } else if (request.type === 'heap') {
+      send({
+        type: 'heap',
+        id: request.id,
+        usedBytes: getHeapStatistics().used_heap_size,
       });
     }
   });
