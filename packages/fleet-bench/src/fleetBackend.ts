@@ -65,9 +65,11 @@ export async function startFleetBackend(options: {
       reader,
     });
   // As the plugin runs by default: reading in a worker thread at a lower priority.
-  const refresher = refresherWith(
-    await WorkerFleetReader.start({ ...connections, ...reading }),
-  );
+  const workerReader = await WorkerFleetReader.start({
+    ...connections,
+    ...reading,
+  });
+  const refresher = refresherWith(workerReader);
   // For comparison: reading in the thread that serves the API.
   const mainThreadRefresher = refresherWith();
   const router = await createRouter({
@@ -89,6 +91,8 @@ export async function startFleetBackend(options: {
     refresher,
     mainThreadRefresher,
     baseUrl: http.baseUrl,
+    /** The reader thread's heap in MB (not collected first: an upper bound). */
+    readerHeapMb: async () => (await workerReader.heapUsedBytes()) / 2 ** 20,
     async stop() {
       await http.stop();
       await refresher.close();

@@ -18,6 +18,11 @@ describe('parseResponseHead', () => {
         Buffer.from('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n'),
       ),
     ).toThrow('has no Content-Length');
+    expect(() =>
+      parseResponseHead(
+        Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: \r\n\r\n'),
+      ),
+    ).toThrow('has no Content-Length');
     expect(() => parseResponseHead(Buffer.from('SSH-2.0\r\n\r\n'))).toThrow(
       'not an HTTP/1.1 response',
     );

@@ -22,7 +22,8 @@ export function parseResponseHead(bytes: Buffer): ResponseHead | undefined {
   for (const line of lines.slice(1)) {
     const colon = line.indexOf(':');
     if (line.slice(0, colon).trim().toLowerCase() === 'content-length') {
-      contentLength = Number(line.slice(colon + 1).trim());
+      const value = line.slice(colon + 1).trim();
+      contentLength = /^\d+$/.test(value) ? Number(value) : NaN;
     }
   }
   if (contentLength === undefined || !Number.isInteger(contentLength)) {

@@ -13,7 +13,10 @@ export interface RefreshResult {
   cold: RefreshRun;
   /** A later refresh, as it runs every interval: connections are kept alive between refreshes. */
   warm: RefreshRun;
+  /** Held by the serving thread for the fleet data, after GC. */
   heapHeldMb: number;
+  /** Grown in the reader thread's heap (not collected first, so an upper bound). */
+  readerHeapMb: number;
 }
 
 export interface RefreshRun {
@@ -86,6 +89,7 @@ export async function benchFleetSize(options: {
   });
   try {
     const heapBefore = heapUsedMb();
+    const readerHeapBefore = await backend.readerHeapMb();
     const run = async (): Promise<RefreshRun> => {
       await sim.resetRequestCount();
       const cpuBefore = process.cpuUsage(); // the whole process: worker thread included
@@ -115,6 +119,7 @@ export async function benchFleetSize(options: {
       cold,
       warm,
       heapHeldMb: round(heapUsedMb() - heapBefore),
+      readerHeapMb: round((await backend.readerHeapMb()) - readerHeapBefore),
     };
     if (!options.serving) return { refresh };
 
@@ -140,17 +145,27 @@ export async function benchFleetSize(options: {
     }).finally(() => floorStack.stop());
     const duringMs = Math.min(load.durationMs, Math.max(500, warm.wallMs));
     const duringRefreshOf = async (refresher: typeof backend.refresher) => {
-      const refreshing = refresher.refreshAll();
-      const measured = await runLoad({ ...load, durationMs: duringMs });
+      let refreshing: Promise<unknown> | undefined;
+      const measured = await runLoad({ ...load, durationMs: duringMs }, () => {
+        refreshing = refresher.refreshAll();
+      });
       await refreshing;
       return measured;
     };
     const during = await duringRefreshOf(backend.refresher);
+    // Warm like the worker's reader (connections pooled, kubeconfigs parsed) before comparing.
+    await backend.mainThreadRefresher.refreshAll();
     const duringMainThread = await duringRefreshOf(backend.mainThreadRefresher);
 
     // Held with the serving caches filled; before the comparison, whose clients are not ours.
     refresh.heapHeldMb = round(
       Math.max(refresh.heapHeldMb, heapUsedMb() - heapBefore),
+    );
+    refresh.readerHeapMb = round(
+      Math.max(
+        refresh.readerHeapMb,
+        (await backend.readerHeapMb()) - readerHeapBefore,
+      ),
     );
 
     const fanOuts = await measureFanOuts(

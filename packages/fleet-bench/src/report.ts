@@ -1,4 +1,5 @@
 import type { ManifestResult } from './manifestBench';
+import { round } from './stats';
 import type { RefreshResult, ServingResult } from './refreshBench';
 
 export interface BenchReport {
@@ -50,9 +51,9 @@ export function targetsMet(
       met: report.serving.fanOutRatio >= 50,
     },
     {
-      target: `heap held ≤ 50 MB at ${largest.clusters} clusters`,
-      measured: `${largest.heapHeldMb} MB`,
-      met: largest.heapHeldMb <= 50,
+      target: `heap held ≤ 50 MB at ${largest.clusters} clusters (serving + reader thread)`,
+      measured: `${round(largest.heapHeldMb + largest.readerHeapMb)} MB`,
+      met: largest.heapHeldMb + largest.readerHeapMb <= 50,
     },
     {
       target: 'manifest generation ≤ 5 ms',
@@ -94,7 +95,7 @@ export function formatReport(report: BenchReport): string {
         'requests',
         'CPU (backend)',
         'per cluster',
-        'heap held',
+        'heap held (serving + reader thread)',
       ],
       report.refresh.flatMap(r => [
         [
@@ -105,7 +106,7 @@ export function formatReport(report: BenchReport): string {
           r.cold.requests,
           `${r.cold.cpuMs} ms`,
           `${r.cold.msPerCluster} ms`,
-          `${r.heapHeldMb} MB`,
+          `${r.heapHeldMb} + ${r.readerHeapMb} MB`,
         ],
         [
           '',

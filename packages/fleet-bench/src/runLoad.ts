@@ -9,13 +9,19 @@ export interface LoadRun {
   clientCpuMsPerRequest: number;
 }
 
-/** Runs loadClient.ts in a child process and returns what it measured. */
-export async function runLoad(order: {
-  baseUrl: string;
-  paths: string[];
-  concurrency: number;
-  durationMs: number;
-}): Promise<LoadRun> {
+/**
+ * Runs loadClient.ts in a child process and returns what it measured. `onStart` runs when the
+ * load begins (the child has loaded and got its order), e.g. to start a refresh under load.
+ */
+export async function runLoad(
+  order: {
+    baseUrl: string;
+    paths: string[];
+    concurrency: number;
+    durationMs: number;
+  },
+  onStart?: () => void,
+): Promise<LoadRun> {
   const child = fork(
     resolvePackagePath('@internal/fleet-bench', 'src/loadClient.ts'),
     [],
@@ -30,6 +36,7 @@ export async function runLoad(order: {
   try {
     await nextMessage(child, m => m.ready === true);
     child.send(order);
+    onStart?.();
     const result: any = await nextMessage(
       child,
       m => 'latencies' in m || 'error' in m,
