@@ -91,7 +91,7 @@ export async function startFleetBackend(options: {
     refresher,
     mainThreadRefresher,
     baseUrl: http.baseUrl,
-    /** The reader thread's heap in MB (not collected first: an upper bound). */
+    /** The reader thread's heap in MB, after GC (the bench runs with --expose-gc). */
     readerHeapMb: async () => (await workerReader.heapUsedBytes()) / 2 ** 20,
     async stop() {
       await http.stop();

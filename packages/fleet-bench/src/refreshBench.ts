@@ -15,7 +15,7 @@ export interface RefreshResult {
   warm: RefreshRun;
   /** Held by the serving thread for the fleet data, after GC. */
   heapHeldMb: number;
-  /** Grown in the reader thread's heap (not collected first, so an upper bound). */
+  /** Held by the reader thread, after GC (connection pools, parsed kubeconfigs). */
   readerHeapMb: number;
 }
 

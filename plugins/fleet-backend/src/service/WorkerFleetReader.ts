@@ -189,7 +189,10 @@ export class WorkerFleetReader implements FleetReading {
     });
   }
 
-  /** Bytes the worker thread's heap holds now (not collected first: an upper bound). */
+  /**
+   * Bytes the worker thread's heap holds: after a collection when the process runs with
+   * --expose-gc, otherwise as it is now, garbage included (an upper bound).
+   */
   async heapUsedBytes(): Promise<number> {
     const worker = await this.ensureWorker();
     const id = this.nextId++;
