@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { fixedBodyRoutes, startBackstageHttpStack } from './backstageHttpStack';
 import { measureFanOuts } from './fanOut';
@@ -26,7 +27,19 @@ export interface RefreshRun {
   msPerCluster: number;
 }
 
+export interface ServingThreadLoad {
+  /** Time the serving thread's event loop was busy during one warm refresh. */
+  busyMs: number;
+  /** The longest the serving thread's event loop could not take a request, sampled per 1 ms. */
+  longestStallMs: number;
+}
+
 export interface ServingResult {
+  /** What a warm refresh costs the thread that serves the API, without load. */
+  servingThreadDuringRefresh: {
+    readerThread: ServingThreadLoad;
+    servingThread: ServingThreadLoad;
+  };
   clusters: number;
   /** 10 concurrent clients, for how latency scales with concurrency. */
   betweenRefreshesLight: LatencySummary;
@@ -54,6 +67,21 @@ export interface ServingResult {
 }
 
 const gc = () => (global as any).gc?.();
+
+async function servingThreadLoad(
+  refresh: () => Promise<unknown>,
+): Promise<ServingThreadLoad> {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  const before = performance.eventLoopUtilization();
+  await refresh();
+  const used = performance.eventLoopUtilization(before);
+  delay.disable();
+  return {
+    busyMs: round(used.active, 0),
+    longestStallMs: round(delay.max / 1e6),
+  };
+}
 
 function heapUsedMb(): number {
   gc();
@@ -157,6 +185,15 @@ export async function benchFleetSize(options: {
     await backend.mainThreadRefresher.refreshAll();
     const duringMainThread = await duringRefreshOf(backend.mainThreadRefresher);
 
+    const servingThreadDuringRefresh = {
+      readerThread: await servingThreadLoad(() =>
+        backend.refresher.refreshAll(),
+      ),
+      servingThread: await servingThreadLoad(() =>
+        backend.mainThreadRefresher.refreshAll(),
+      ),
+    };
+
     // Held with the serving caches filled; before the comparison, whose clients are not ours.
     refresh.heapHeldMb = round(
       Math.max(refresh.heapHeldMb, heapUsedMb() - heapBefore),
@@ -178,6 +215,7 @@ export async function benchFleetSize(options: {
     const plugin = summarizeLatencies(fanOuts.kubernetesPlugin);
     const serving: ServingResult = {
       clusters: options.clusters,
+      servingThreadDuringRefresh,
       betweenRefreshesLight: roundSummary(summarizeLatencies(light.latencies)),
       betweenRefreshes: roundSummary(betweenRefreshes),
       httpStackFloor: roundSummary(summarizeLatencies(floor.latencies)),

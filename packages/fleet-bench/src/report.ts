@@ -178,6 +178,10 @@ export function formatReport(report: BenchReport): string {
     '',
     `Per-request fan-out / card API (p50): ${s.kubernetesPluginRatio}× (Kubernetes plugin), ${s.fanOutRatio}× (client-node, nodes)`,
     '',
+    `A warm refresh keeps the serving thread busy ${s.servingThreadDuringRefresh.readerThread.busyMs} ms ` +
+      `(longest stall ${s.servingThreadDuringRefresh.readerThread.longestStallMs} ms) reading in the worker thread, ` +
+      `${s.servingThreadDuringRefresh.servingThread.busyMs} ms (longest stall ${s.servingThreadDuringRefresh.servingThread.longestStallMs} ms) reading in the serving thread`,
+    '',
     `Between refreshes at 50 clients: ${s.betweenRefreshesCost.requestsPerSecond} requests/s, ` +
       `server CPU ${s.betweenRefreshesCost.serverCpuMsPerRequest} ms/request (one event loop), ` +
       `load generator CPU ${s.betweenRefreshesCost.loadGeneratorCpuMsPerRequest} ms/request ` +
