@@ -18,7 +18,7 @@ const MIGRATIONS = resolvePackagePath(
   '@internal/plugin-fleet-backend',
   'migrations',
 );
-const SAVE_BATCH = 25;
+const SAVE_BATCH = 10;
 
 const yieldToEventLoop = () =>
   new Promise<void>(resolve => setImmediate(resolve));

@@ -75,7 +75,7 @@ describe('WorkerFleetReader', () => {
       worker.readManagement('mgmt', []),
       local.readManagement('mgmt', []),
     ]);
-    // 45 clusters arrive in three slices of at most 20.
+    // 45 clusters arrive in five slices of at most 10, each acknowledged.
     expect(fromWorker.details).toHaveLength(45);
     expect(comparable(fromWorker.details)).toEqual(
       comparable(fromHere.details),

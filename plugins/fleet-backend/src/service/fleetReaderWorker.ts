@@ -44,7 +44,7 @@ export type WorkerResponse =
  * decodes every queued message of a port in one turn of the event loop, so slices sent at
  * once would hold the API for the whole fleet's decoding anyway.
  */
-const DETAILS_PER_MESSAGE = 20;
+const DETAILS_PER_MESSAGE = 10;
 
 /** Lowers this thread's priority by `niceness` (Linux; a no-op where threads have none). */
 function lowerThisThreadsPriority(niceness: number): boolean {
