@@ -1,5 +1,5 @@
 /**
- * `yarn bench`: manifest generation per action; then the fleet backend against the simulator
+ * `yarn bench`: manifest generation per action and a dry run of every template; then the fleet backend against the simulator
  * (20 ms added per request, TLS, in its own process) at 50, 200 and 500 clusters of 10 nodes
  * and 4 DNS records; card API latency at 50 concurrent clients between and during a refresh,
  * beside the floor of Backstage's HTTP stack; and, for comparison, the per-request fan-out of
@@ -11,6 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { benchManifests } from './manifestBench';
+import { benchTemplateDryRuns } from './templateDryRunBench';
 import { benchFleetSize } from './refreshBench';
 import { formatReport, targetsMet, type BenchReport } from './report';
 
@@ -32,6 +33,8 @@ async function main() {
   // First, while the process holds nothing else: the fleet runs leave servers and pools behind.
   process.stderr.write('bench: manifests…\n');
   const manifests = await benchManifests(smoke ? 20 : 200);
+  process.stderr.write('bench: template dry runs…\n');
+  const templates = await benchTemplateDryRuns(smoke ? 1 : 5);
 
   const refresh = [];
   let serving;
@@ -65,6 +68,7 @@ async function main() {
     refresh,
     serving: serving!,
     manifests,
+    templates,
   };
   report.targets = targetsMet(report);
   mkdirSync(dirname(out), { recursive: true });

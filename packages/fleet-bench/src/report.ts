@@ -1,4 +1,5 @@
 import type { ManifestResult } from './manifestBench';
+import type { TemplateDryRunResult } from './templateDryRunBench';
 import { round } from './stats';
 import type { RefreshResult, ServingResult } from './refreshBench';
 
@@ -9,6 +10,7 @@ export interface BenchReport {
   refresh: RefreshResult[];
   serving: ServingResult;
   manifests: ManifestResult[];
+  templates: TemplateDryRunResult[];
   targets?: Array<{ target: string; measured: string; met: boolean }>;
 }
 
@@ -190,6 +192,11 @@ export function formatReport(report: BenchReport): string {
     table(
       ['action', 'generation µs/op', 'handler dry-run µs/op'],
       report.manifests.map(m => [m.action, m.generateMicros, m.handlerMicros]),
+    ),
+    '',
+    table(
+      ['template', 'full dry run (scaffolder API) ms/op'],
+      report.templates.map(t => [t.template, t.dryRunMs]),
     ),
     '',
     table(

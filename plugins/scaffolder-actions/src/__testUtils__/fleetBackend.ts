@@ -36,7 +36,12 @@ export function templateEntity(name: string): any {
 
 /** The scaffolder with the fleet actions and the GitHub module, and a catalog reading templates/all.yaml. */
 export async function startFleetBackend(config: Record<string, unknown>) {
-  const backend = await startTestBackend({
+  return (await startFleetTestBackend(config)).server;
+}
+
+/** As startFleetBackend, with the whole test backend (to stop it outside Jest). */
+export async function startFleetTestBackend(config: Record<string, unknown>) {
+  return startTestBackend({
     features: [
       scaffolderPlugin,
       scaffolderGithubModule,
@@ -62,7 +67,6 @@ export async function startFleetBackend(config: Record<string, unknown>) {
       }),
     ],
   });
-  return backend.server;
 }
 
 export async function waitForTemplates(
