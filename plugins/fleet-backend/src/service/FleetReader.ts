@@ -22,15 +22,15 @@ import {
   readKubeconfigSecret,
   readManagementCluster,
 } from '../reading/readManagementCluster';
-import type { FleetReading, ManagementRead } from './FleetReading';
+import type {
+  FleetReading,
+  ManagementRead,
+  ReadSettings,
+} from './FleetReading';
 
-export interface FleetReaderOptions {
+export interface FleetReaderOptions extends ReadSettings {
   managementClusters: ApiServerTarget[];
   dnsClusters: ApiServerTarget[];
-  clusterTimeoutMs: number;
-  concurrency: number;
-  /** Items per list request (default 250). */
-  pageSize?: number;
   now?: () => Date;
 }
 

@@ -4,6 +4,16 @@ import type {
   SourceStatus,
 } from '@internal/plugin-fleet-common';
 
+/** How the fleet is read, whichever thread reads it. */
+export interface ReadSettings {
+  /** How long one cluster may take before it is reported as timed out. */
+  clusterTimeoutMs: number;
+  /** How many clusters are read at once. */
+  concurrency: number;
+  /** Items per list request (default 250). */
+  pageSize?: number;
+}
+
 /** What one read of a management cluster (with the DNS clusters) found. */
 export interface ManagementRead {
   /** Every cluster; when the management cluster could not be read, the previous ones marked stale. */

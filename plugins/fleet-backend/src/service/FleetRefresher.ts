@@ -2,18 +2,14 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ReadFailure } from '@internal/plugin-fleet-common';
 import type { ApiServerTarget } from '../connections/types';
 import { FleetReader } from './FleetReader';
-import type { FleetReading } from './FleetReading';
+import type { FleetReading, ReadSettings } from './FleetReading';
 import type { FleetStore } from './FleetStore';
 
-export interface FleetRefresherOptions {
+export interface FleetRefresherOptions extends ReadSettings {
   managementClusters: ApiServerTarget[];
   dnsClusters: ApiServerTarget[];
   store: FleetStore;
   logger: LoggerService;
-  clusterTimeoutMs: number;
-  concurrency: number;
-  /** Items per list request (default 250). */
-  pageSize?: number;
   now?: () => Date;
   /** Reads the fleet elsewhere, e.g. in a worker thread; by default a FleetReader in this thread. */
   reader?: FleetReading;

@@ -1,7 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import type { ClusterDetail } from '@internal/plugin-fleet-common';
 import type { ApiServerConnectionOptions } from '../connections/types';
-import type { FleetReading, ManagementRead } from './FleetReading';
+import type {
+  FleetReading,
+  ManagementRead,
+  ReadSettings,
+} from './FleetReading';
 import {
   FLEET_READER_WORKER_FILE,
   type FleetReaderWorkerData,
@@ -9,12 +13,9 @@ import {
   type WorkerResponse,
 } from './fleetReaderWorker';
 
-export interface WorkerFleetReaderOptions {
+export interface WorkerFleetReaderOptions extends ReadSettings {
   managementClusters: ApiServerConnectionOptions[];
   dnsClusters: ApiServerConnectionOptions[];
-  clusterTimeoutMs: number;
-  concurrency: number;
-  pageSize?: number;
   /** Nice value added to the worker thread on Linux (default 10); 0 keeps the main thread's. */
   niceness?: number;
   /** How long the worker may take to load before start() gives up (default 60 s). */
@@ -185,7 +186,12 @@ export class WorkerFleetReader implements FleetReading {
     return new Promise<ManagementRead>((resolve, reject) => {
       this.pending.set(id, { details: [], resolve, reject });
       worker.ref();
-      this.post(worker, { type: 'read', id, managementId, previousJson });
+      worker.postMessage({
+        type: 'read',
+        id,
+        managementId,
+        previousJson,
+      } satisfies WorkerRequest);
     });
   }
 
@@ -198,7 +204,7 @@ export class WorkerFleetReader implements FleetReading {
     const id = this.nextId++;
     return new Promise<number>((resolve, reject) => {
       this.heapQueries.set(id, { resolve, reject });
-      this.post(worker, { type: 'heap', id });
+      worker.postMessage({ type: 'heap', id } satisfies WorkerRequest);
     });
   }
 
@@ -208,10 +214,6 @@ export class WorkerFleetReader implements FleetReading {
     this.failAll(new Error('the fleet reader worker is closed'));
     await this.starting?.catch(() => undefined);
     await this.worker?.terminate();
-  }
-
-  private post(worker: Worker, request: WorkerRequest) {
-    worker.postMessage(request);
   }
 
   private receive(worker: Worker, message: WorkerResponse) {
@@ -226,7 +228,12 @@ export class WorkerFleetReader implements FleetReading {
     if (message.type === 'details') {
       pending.details.push(...message.details);
       // Ask for the next slice only after requests waiting on the event loop had their turn.
-      setImmediate(() => this.post(worker, { type: 'ack', id: message.id }));
+      setImmediate(() =>
+        worker.postMessage({
+          type: 'ack',
+          id: message.id,
+        } satisfies WorkerRequest),
+      );
       return;
     }
     this.pending.delete(message.id);

@@ -11,17 +11,14 @@ import type { ClusterDetail } from '@internal/plugin-fleet-common';
 import { createApiServerTarget } from '../connections/createApiServerTarget';
 import type { ApiServerConnectionOptions } from '../connections/types';
 import { FleetReader } from './FleetReader';
-import type { ManagementRead } from './FleetReading';
+import type { ManagementRead, ReadSettings } from './FleetReading';
 
 export const FLEET_READER_WORKER_FILE = __filename;
 
-export interface FleetReaderWorkerData {
+export interface FleetReaderWorkerData extends ReadSettings {
   fleetReaderWorker: true;
   managementClusters: ApiServerConnectionOptions[];
   dnsClusters: ApiServerConnectionOptions[];
-  clusterTimeoutMs: number;
-  concurrency: number;
-  pageSize?: number;
   /** Added to this thread's nice value (Linux), so requests win the CPU over a refresh. */
   niceness: number;
 }
