@@ -10,6 +10,12 @@ export interface Config {
       localRepository?: string;
       /** Branch Flux reconciles; checkouts start from it and requests target it. Default `main`. */
       defaultBranch?: string;
+      /**
+       * The URL the repository's Flux GitRepository (`flux-system/sync.yaml`, written in a new
+       * repository's first commit) fetches: http(s) or ssh. Default: the GitHub repository's clone
+       * URL when `github.repoUrl` is set, else a placeholder to replace before Flux syncs it.
+       */
+      fluxSourceUrl?: string;
       github?: {
         /** `github.com?owner=<owner>&repo=<repo>`: templates open pull requests here. */
         repoUrl: string;

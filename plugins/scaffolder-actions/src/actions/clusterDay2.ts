@@ -12,7 +12,7 @@ import {
   clusterDeploymentPath,
   clusterFolder,
   vmFolder,
-} from '../gitops/layout';
+} from '@internal/plugin-fleet-node';
 import { parseYamlFile, setScalar } from '../gitops/yamlEdit';
 import { KubeObject } from '../manifests/types';
 import { isSupportedChart } from '../schemas/embeddedSchemas';

@@ -11,6 +11,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { checkoutGithub, checkoutLocal } from '../gitops/checkout';
 import {
   commitAuthor,
+  newRepositoryContent,
   publishingMode,
   readGitopsSettings,
 } from '../gitops/gitopsConfig';
@@ -90,6 +91,7 @@ export function createGitopsCheckoutAction(
               dir: settings.localRepository,
               defaultBranch: settings.defaultBranch,
               author: commitAuthor(options.config),
+              initial: newRepositoryContent(settings),
               root,
               field: 'targetPath',
               dryRun: ctx.isDryRun === true,

@@ -3,7 +3,11 @@ import { InputError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { existsSync } from 'node:fs';
-import { commitAuthor, readGitopsSettings } from '../gitops/gitopsConfig';
+import {
+  commitAuthor,
+  readGitopsSettings,
+  skeletonFiles,
+} from '../gitops/gitopsConfig';
 import { publishToLocalBranch } from '../gitops/publishLocal';
 import { readFolderFiles } from '../gitops/workspaceFiles';
 import { DEFAULT_CHECKOUT_PATH, GitopsActionOptions } from './gitopsCheckout';
@@ -94,6 +98,7 @@ export function createGitopsPublishLocalAction(options: GitopsActionOptions) {
         branch: ctx.input.branchName,
         baseCommit: ctx.input.baseCommit,
         files: readFolderFiles(root),
+        initialFiles: skeletonFiles(settings),
         message: ctx.input.commitMessage,
         author: commitAuthor(options.config),
         dryRun: ctx.isDryRun === true,

@@ -1,15 +1,4 @@
 import { InputError } from '@backstage/errors';
-import {
-  addKustomizationResources,
-  newKustomizationText,
-  removeKustomizationResource,
-} from './kustomization';
-import {
-  kustomizationChain,
-  kustomizationPath,
-  parentFolder,
-  baseName,
-} from './layout';
 
 /** Read access to the workspace (the checked-out GitOps repo), injected so planning stays pure. */
 export interface RepoReader {
@@ -35,13 +24,13 @@ export function sortChanges(changes: FileChange[]): FileChange[] {
 }
 
 /**
- * Plans writing new files plus the kustomization edits that make them reachable. A file that
- * already exists with the same bytes is not rewritten (re-running a request is harmless); one that
- * exists with other content is a conflict.
+ * Plans writing new files. Flux builds every manifest below an area's folder, so no kustomization
+ * is edited: a request touches only the files of its own objects. A file that already exists with
+ * the same bytes is not rewritten (re-running a request is harmless); one that exists with other
+ * content is a conflict.
  */
 export function planNewFiles(files: NewFile[], repo: RepoReader): FileChange[] {
   const changes: FileChange[] = [];
-  const entriesByFolder = new Map<string, string[]>();
   const seen = new Set<string>();
   for (const file of files) {
     if (seen.has(file.path))
@@ -52,43 +41,16 @@ export function planNewFiles(files: NewFile[], repo: RepoReader): FileChange[] {
       throw new InputError(file.conflictMessage);
     if (existing === undefined)
       changes.push({ type: 'write', path: file.path, content: file.content });
-    for (const { folder, entry } of kustomizationChain(file.path)) {
-      entriesByFolder.set(folder, [
-        ...(entriesByFolder.get(folder) ?? []),
-        entry,
-      ]);
-    }
-  }
-  for (const [folder, entries] of entriesByFolder) {
-    const path = kustomizationPath(folder);
-    const existing = repo.read(path);
-    const content =
-      existing === undefined
-        ? newKustomizationText(entries)
-        : addKustomizationResources(existing, path, entries);
-    if (content !== existing) changes.push({ type: 'write', path, content });
   }
   return sortChanges(changes);
 }
 
-/** Plans removing a folder and its entry in the parent folder's kustomization. */
+/** Plans removing a folder: every file below it (Flux then prunes its objects). */
 export function planRemoveFolder(
   folder: string,
   repo: RepoReader,
 ): FileChange[] {
-  const changes: FileChange[] = repo
-    .listFiles(folder)
-    .map(path => ({ type: 'delete' as const, path }));
-  const parentPath = kustomizationPath(parentFolder(folder));
-  const parent = repo.read(parentPath);
-  if (parent !== undefined) {
-    const content = removeKustomizationResource(
-      parent,
-      parentPath,
-      baseName(folder),
-    );
-    if (content !== parent)
-      changes.push({ type: 'write', path: parentPath, content });
-  }
-  return sortChanges(changes);
+  return sortChanges(
+    repo.listFiles(folder).map(path => ({ type: 'delete' as const, path })),
+  );
 }

@@ -3,16 +3,16 @@ import { InputError } from '@backstage/errors';
 import { pathToFileURL } from 'node:url';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { FileMap } from './fileMap';
+import { FileMap } from '@internal/plugin-fleet-node';
 import { GithubTarget } from './gitopsConfig';
-import { initialRepositoryFiles } from './initialContent';
 import {
   branchHead,
   ensureLocalRepository,
   findLocalRepository,
   GitAuthor,
+  NewRepositoryContent,
   readCommitFiles,
-} from './localRepository';
+} from '@internal/plugin-fleet-node';
 import { readFolderFiles, writeFolderFiles } from './workspaceFiles';
 
 export interface CheckoutResult {
@@ -27,9 +27,10 @@ export interface CheckoutResult {
 async function defaultBranchFiles(
   dir: string,
   branch: string,
+  initial: () => NewRepositoryContent,
   repo = findLocalRepository(dir),
 ) {
-  if (!repo) return { commit: '', files: initialRepositoryFiles() };
+  if (!repo) return { commit: '', files: initial().files };
   const commit = await branchHead(repo, branch);
   if (!commit)
     throw new InputError(
@@ -46,6 +47,8 @@ export async function checkoutLocal(options: {
   dir: string;
   defaultBranch: string;
   author: GitAuthor;
+  /** The first commit of a repository that does not exist yet. */
+  initial: () => NewRepositoryContent;
   root: string;
   field: string;
   dryRun: boolean;
@@ -56,9 +59,15 @@ export async function checkoutLocal(options: {
         options.dir,
         options.defaultBranch,
         options.author,
+        options.initial,
       );
   const { commit, files }: { commit: string; files: FileMap } =
-    await defaultBranchFiles(options.dir, options.defaultBranch, repo);
+    await defaultBranchFiles(
+      options.dir,
+      options.defaultBranch,
+      options.initial,
+      repo,
+    );
   await writeFolderFiles(options.root, files, options.field);
   return {
     commit,

@@ -2,6 +2,12 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
+import {
+  DEFAULT_FLUX_SOURCE_URL,
+  FileMap,
+  repositorySkeletonFiles,
+  SKELETON_COMMIT_MESSAGE,
+} from '@internal/plugin-fleet-node';
 import { isAbsolute, resolve } from 'node:path';
 
 export type PublishingMode = 'github' | 'local';
@@ -22,6 +28,8 @@ export interface GitopsSettings {
   github?: GithubTarget;
   reviewers: string[];
   teamReviewers: string[];
+  /** What the repository's Flux GitRepository fetches (`fleet.gitops.fluxSourceUrl`). */
+  fluxSourceUrl: string;
 }
 
 export const DEFAULT_LOCAL_REPOSITORY = '.fleet-portal/gitops-repo';
@@ -63,6 +71,11 @@ export function readGitopsSettings(
     github: repoUrl ? parseGithubRepoUrl(repoUrl, integrations) : undefined,
     reviewers: gitops?.getOptionalStringArray('github.reviewers') ?? [],
     teamReviewers: gitops?.getOptionalStringArray('github.teamReviewers') ?? [],
+    fluxSourceUrl:
+      gitops?.getOptionalString('fluxSourceUrl') ??
+      (repoUrl
+        ? githubCloneUrl(parseGithubRepoUrl(repoUrl, integrations))
+        : DEFAULT_FLUX_SOURCE_URL),
   };
 }
 
@@ -89,4 +102,24 @@ export function commitAuthor(config: Config): { name: string; email: string } {
       config.getOptionalString('scaffolder.defaultAuthor.email') ??
       'fleet-portal@localhost',
   };
+}
+
+function githubCloneUrl(target: GithubTarget): string {
+  return `https://${target.host}/${target.owner}/${target.repo}.git`;
+}
+
+/** The files a new GitOps repository starts with, for these settings. */
+export function skeletonFiles(settings: GitopsSettings): FileMap {
+  return repositorySkeletonFiles({
+    sourceUrl: settings.fluxSourceUrl,
+    defaultBranch: settings.defaultBranch,
+  });
+}
+
+/** What `ensureLocalRepository` commits first when the local repository does not exist yet. */
+export function newRepositoryContent(settings: GitopsSettings) {
+  return () => ({
+    files: skeletonFiles(settings),
+    message: SKELETON_COMMIT_MESSAGE,
+  });
 }

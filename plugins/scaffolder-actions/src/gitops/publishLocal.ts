@@ -5,8 +5,7 @@ import {
   FileMapChange,
   sameFiles,
   unifiedTreeDiff,
-} from './fileMap';
-import { initialRepositoryFiles } from './initialContent';
+} from '@internal/plugin-fleet-node';
 import {
   branchHead,
   findLocalRepository,
@@ -16,7 +15,7 @@ import {
   setBranch,
   withRepositoryLock,
   writeFilesCommit,
-} from './localRepository';
+} from '@internal/plugin-fleet-node';
 
 /** Rules of `git check-ref-format` that matter for generated names, plus a charset limit. */
 export function assertValidBranchName(
@@ -60,6 +59,8 @@ export interface PublishLocalOptions {
   /** Commit the checkout started from; default: the default branch's head. */
   baseCommit?: string;
   files: FileMap;
+  /** What a repository that does not exist yet would start with (for a dry run's diff). */
+  initialFiles: FileMap;
   message: string;
   author: GitAuthor;
   dryRun: boolean;
@@ -99,7 +100,7 @@ export async function publishToLocalBranch(
   if (options.dryRun) {
     const base = repo
       ? await baseOf(repo, options)
-      : { commit: '', files: initialRepositoryFiles() };
+      : { commit: '', files: options.initialFiles };
     const existing = repo ? await branchHead(repo, options.branch) : undefined;
     const reused =
       existing !== undefined &&

@@ -1,5 +1,5 @@
 import { FLEET_ANNOTATIONS } from '@internal/plugin-fleet-common';
-import { toYaml } from '../yaml/serialize';
+import { toYaml } from '@internal/plugin-fleet-node';
 
 /**
  * The Kairos cloud-config a VM boots with.

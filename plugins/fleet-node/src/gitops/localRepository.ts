@@ -3,10 +3,6 @@ import git from 'isomorphic-git';
 import fs from 'node:fs';
 import { join } from 'node:path';
 import { FileMap } from './fileMap';
-import {
-  INITIAL_COMMIT_MESSAGE,
-  initialRepositoryFiles,
-} from './initialContent';
 
 export interface GitAuthor {
   name: string;
@@ -183,14 +179,21 @@ export async function setBranch(
   });
 }
 
+export interface NewRepositoryContent {
+  /** The first commit's files. */
+  files: FileMap;
+  message: string;
+}
+
 /**
  * The repository at `dir`, created on first use: `git init` with `defaultBranch` checked out and
- * a first commit holding the README and the root kustomization.
+ * a first commit holding `initial()` (the skeleton, or a whole demo fleet).
  */
 export async function ensureLocalRepository(
   dir: string,
   defaultBranch: string,
   author: GitAuthor,
+  initial: () => NewRepositoryContent,
 ): Promise<LocalRepository> {
   return withRepositoryLock(dir, async () => {
     const existing = findLocalRepository(dir);
@@ -203,17 +206,24 @@ export async function ensureLocalRepository(
     fs.mkdirSync(dir, { recursive: true });
     await git.init({ fs, dir, defaultBranch });
     const repo = { dir, gitdir: join(dir, '.git') };
-    const files = initialRepositoryFiles();
-    for (const [path, content] of files)
-      fs.writeFileSync(join(dir, path), content);
-    const commit = await writeFilesCommit(repo, {
-      files,
-      message: INITIAL_COMMIT_MESSAGE,
-      author,
-    });
+    const { files, message } = initial();
+    const commit = await writeFilesCommit(repo, { files, message, author });
     await setBranch(repo, defaultBranch, commit);
-    // Stage the files so `git status` in the new repository is clean.
-    for (const path of files.keys()) await git.add({ fs, dir, filepath: path });
+    await syncWorkingTree(repo, defaultBranch);
     return repo;
   });
+}
+
+/**
+ * Makes the working tree of a non-bare repository show `branch` when it is checked out there, so
+ * `git status` stays clean after the portal moved the branch.
+ */
+export async function syncWorkingTree(
+  repo: LocalRepository,
+  branch: string,
+): Promise<void> {
+  if (repo.gitdir === repo.dir) return;
+  const head = await git.currentBranch({ fs, ...repo, fullname: false });
+  if (head !== branch) return;
+  await git.checkout({ fs, ...repo, ref: branch, force: true });
 }

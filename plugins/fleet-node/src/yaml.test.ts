@@ -1,5 +1,5 @@
 import { parse, parseAllDocuments } from 'yaml';
-import { canonicalize, toYaml, toYamlDocuments } from './serialize';
+import { canonicalize, toYaml, toYamlDocuments } from './yaml';
 
 describe('toYaml', () => {
   it('is deterministic whatever the insertion order', () => {

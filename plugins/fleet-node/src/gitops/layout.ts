@@ -1,0 +1,152 @@
+/**
+ * Layout of the GitOps repository Flux reconciles (also described in its README.md):
+ *
+ * ```
+ * kustomization.yaml                  resources: [flux-system]                       (fixed)
+ * flux-system/kustomization.yaml      resources: the files below                     (fixed)
+ * flux-system/sync.yaml               GitRepository flux-system + Kustomization flux-system (path ./)
+ * flux-system/<area>.yaml             Kustomization fleet-<area>: builds ./<area>, prune
+ * <area>/README.md                    keeps the folder (a Flux path must exist)
+ * clusters/<cluster>/clusterdeployment.yaml
+ * images/<image>.yaml                 VMImage
+ * vms/<cluster>/<vm>.yaml             VirtualMachine + its cloud-config Secret
+ * dns/<zone>/zone.yaml                DNSZone
+ * dns/<zone>/<kind-lower>-<name>.yaml ARecord, CNAMERecord, … (<name> = metadata.name)
+ * ```
+ *
+ * The area folders hold no `kustomization.yaml`: kustomize-controller then generates one holding
+ * every manifest below the path. So a request only adds, edits or deletes the files of the objects
+ * it changes, and requests for different objects never touch the same file: they merge in any
+ * order. Paths use `/` on all platforms.
+ */
+
+export const KUSTOMIZATION_FILE = 'kustomization.yaml';
+export const FLUX_FOLDER = 'flux-system';
+export const FLUX_NAMESPACE = 'flux-system';
+/** Name of the GitRepository (and of the root Kustomization) that syncs this repository. */
+export const FLUX_SOURCE_NAME = 'flux-system';
+
+export type GitopsAreaName = 'clusters' | 'dns' | 'images' | 'vms';
+
+export interface GitopsArea {
+  name: GitopsAreaName;
+  /** The Flux Kustomization that builds the area's folder. */
+  kustomization: string;
+  /** Where its objects are applied: the management cluster, or the cluster bindy runs in. */
+  target: 'management' | 'dns';
+  /** Kustomizations that must be ready first. */
+  dependsOn: string[];
+  description: string;
+}
+
+export const GITOPS_AREAS: readonly GitopsArea[] = [
+  {
+    name: 'clusters',
+    kustomization: 'fleet-clusters',
+    target: 'management',
+    dependsOn: [],
+    description:
+      'k0rdent ClusterDeployments, one folder per cluster: `clusters/<cluster>/clusterdeployment.yaml`.',
+  },
+  {
+    name: 'dns',
+    kustomization: 'fleet-dns',
+    target: 'dns',
+    dependsOn: [],
+    description:
+      'bindy DNSZones and records, one folder per zone: `dns/<zone>/zone.yaml` and `dns/<zone>/<kind>-<name>.yaml`. Applied to the cluster bindy runs in.',
+  },
+  {
+    name: 'images',
+    kustomization: 'fleet-images',
+    target: 'management',
+    dependsOn: [],
+    description:
+      'VirtRigaud VMImages of Kairos releases, one file per image: `images/<image>.yaml`.',
+  },
+  {
+    name: 'vms',
+    kustomization: 'fleet-vms',
+    target: 'management',
+    dependsOn: ['fleet-images'],
+    description:
+      'VirtRigaud VirtualMachines with their Kairos cloud-config Secrets, one folder per cluster: `vms/<cluster>/<vm>.yaml`.',
+  },
+];
+
+/** The Secret (in flux-system) holding the kubeconfig of the cluster bindy runs in. */
+export const DNS_CLUSTER_KUBECONFIG_SECRET = 'dns-cluster-kubeconfig';
+/** The Secret (in flux-system) Flux substitutes the VMs' join-token variables from. */
+export const JOIN_TOKENS_SECRET = 'fleet-join-tokens';
+
+export function areaFolder(area: GitopsAreaName): string {
+  return area;
+}
+
+export function fluxKustomizationPath(area: GitopsAreaName): string {
+  return `${FLUX_FOLDER}/${area}.yaml`;
+}
+
+/** The area a repository path belongs to, or undefined for the root and flux-system files. */
+export function areaOfPath(path: string): GitopsArea | undefined {
+  const top = path.split('/')[0];
+  return GITOPS_AREAS.find(area => area.name === top);
+}
+
+export function clusterFolder(cluster: string): string {
+  return `clusters/${cluster}`;
+}
+
+export function clusterDeploymentPath(cluster: string): string {
+  return `${clusterFolder(cluster)}/clusterdeployment.yaml`;
+}
+
+export function imagePath(image: string): string {
+  return `images/${image}.yaml`;
+}
+
+export function vmFolder(cluster: string): string {
+  return `vms/${cluster}`;
+}
+
+export function vmPath(cluster: string, vm: string): string {
+  return `${vmFolder(cluster)}/${vm}.yaml`;
+}
+
+export function dnsZoneFolder(zone: string): string {
+  return `dns/${zone}`;
+}
+
+export function dnsZonePath(zone: string): string {
+  return `${dnsZoneFolder(zone)}/zone.yaml`;
+}
+
+export function dnsRecordPath(
+  zone: string,
+  kind: string,
+  objectName: string,
+): string {
+  return `${dnsZoneFolder(zone)}/${kind.toLowerCase()}-${objectName}.yaml`;
+}
+
+/** The folder holding a path (`''` for the repo root). */
+export function parentFolder(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export function kustomizationPath(folder: string): string {
+  return folder ? `${folder}/${KUSTOMIZATION_FILE}` : KUSTOMIZATION_FILE;
+}
+
+/** A file kustomize-controller would take as manifests when it generates a kustomization. */
+export function isManifestFileName(name: string): boolean {
+  return (
+    /\.ya?ml$/.test(name) &&
+    !['kustomization.yaml', 'kustomization.yml', 'Kustomization'].includes(name)
+  );
+}
