@@ -8,7 +8,7 @@
  * flux-system/<area>.yaml             Kustomization fleet-<area>: builds ./<area>, prune
  * <area>/README.md                    keeps the folder (a Flux path must exist)
  * clusters/<cluster>/clusterdeployment.yaml
- * images/<image>.yaml                 VMImage
+ * images/<namespace>/<image>.yaml     VMImage (the same image name may exist in several namespaces)
  * vms/<cluster>/<vm>.yaml             VirtualMachine + its cloud-config Secret
  * dns/<zone>/zone.yaml                DNSZone
  * dns/<zone>/<kind-lower>-<name>.yaml ARecord, CNAMERecord, … (<name> = metadata.name)
@@ -62,7 +62,7 @@ export const GITOPS_AREAS: readonly GitopsArea[] = [
     target: 'management',
     dependsOn: [],
     description:
-      'VirtRigaud VMImages of Kairos releases, one file per image: `images/<image>.yaml`.',
+      'VirtRigaud VMImages of Kairos releases, one file per image and namespace: `images/<namespace>/<image>.yaml`.',
   },
   {
     name: 'vms',
@@ -101,8 +101,8 @@ export function clusterDeploymentPath(cluster: string): string {
   return `${clusterFolder(cluster)}/clusterdeployment.yaml`;
 }
 
-export function imagePath(image: string): string {
-  return `images/${image}.yaml`;
+export function imagePath(namespace: string, image: string): string {
+  return `images/${namespace}/${image}.yaml`;
 }
 
 export function vmFolder(cluster: string): string {
