@@ -22,6 +22,9 @@ fleet_install
 step "chromium (Debian package, for the browser tests)"
 bash scripts/ensure-chromium.sh
 
+step "kubectl (Debian package, for the kustomize builds of the GitOps tests)"
+bash scripts/ensure-kubectl.sh
+
 step "type-check"
 yarn tsc
 
