@@ -149,7 +149,7 @@ export function createClusterDay2Action() {
   return createTemplateAction({
     id: CLUSTER_DAY2_ACTION_ID,
     description:
-      'Edits an existing cluster in the GitOps checkout: upgrade-k0s (no downgrade, one minor at a time), scale (node counts) or decommission (removes clusters/<name>/ and vms/<name>/ and their kustomization entries). Edits change only the affected line.',
+      'Edits an existing cluster in the GitOps checkout: upgrade-k0s (no downgrade, one minor at a time), scale (node counts) or decommission (removes every file of clusters/<name>/ and vms/<name>/). Edits change only the affected line.',
     examples: clusterDay2Examples,
     supportsDryRun: true,
     schema: {

@@ -20,12 +20,7 @@ export const gitopsRequestExamples: TemplateExample[] = [
         workersNumber: 3,
       },
       summary: 'prod-eu1',
-      files: [
-        'clusters/kustomization.yaml',
-        'clusters/prod-eu1/clusterdeployment.yaml',
-        'clusters/prod-eu1/kustomization.yaml',
-        'kustomization.yaml',
-      ],
+      files: ['clusters/prod-eu1/clusterdeployment.yaml'],
     }),
   },
   {

@@ -21,7 +21,7 @@ export function planImageManifest(
   openRepo: (targetPath: string) => RepoReader,
 ): ManifestPlan {
   const input = validateImageInput(rawInput);
-  const path = imagePath(input.name);
+  const path = imagePath(input.namespace, input.name);
   const files = [
     {
       path,
@@ -40,7 +40,7 @@ export function createImageManifestAction() {
   return createTemplateAction({
     id: IMAGE_MANIFEST_ACTION_ID,
     description:
-      'Writes a VirtRigaud VMImage pinning a Kairos OCI image by digest into images/ of the GitOps checkout. Tag-only references are rejected.',
+      'Writes a VirtRigaud VMImage pinning a Kairos OCI image by digest into images/<namespace>/ of the GitOps checkout. Tag-only references are rejected.',
     examples: imageManifestExamples,
     supportsDryRun: true,
     schema: {

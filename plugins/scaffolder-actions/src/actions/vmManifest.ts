@@ -30,7 +30,7 @@ export function vmNames(input: Pick<VmInput, 'pool' | 'count'>): string[] {
 
 /** When the VMImage is in the repo, the reference the node annotation records must be its image. */
 function assertImageMatches(input: VmInput, repo: RepoReader): void {
-  const path = imagePath(input.image);
+  const path = imagePath(input.namespace, input.image);
   const text = repo.read(path);
   if (text === undefined) return;
   let image: any;

@@ -15,7 +15,7 @@ export interface ManifestPlan {
   targetPath: string;
 }
 
-/** Schema-checks every object, serialises each file and plans the writes plus kustomization edits. */
+/** Schema-checks every object, serialises each file and plans the writes. */
 export function planManifestFiles(
   files: PlannedManifestFile[],
   repo: RepoReader,

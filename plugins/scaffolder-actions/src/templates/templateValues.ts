@@ -122,45 +122,25 @@ export const DAY2_TEMPLATES = [
 
 /** Paths each template is expected to change, given the creation templates before it are merged. */
 export const EXPECTED_FILES: Record<string, string[]> = {
-  'new-cluster': [
-    'clusters/kustomization.yaml',
-    'clusters/prod-eu1/clusterdeployment.yaml',
-    'clusters/prod-eu1/kustomization.yaml',
-    'kustomization.yaml',
-  ],
-  'register-kairos-image': [
-    'images/kairos-k0s-v3-2-1.yaml',
-    'images/kustomization.yaml',
-    'kustomization.yaml',
-  ],
+  'new-cluster': ['clusters/prod-eu1/clusterdeployment.yaml'],
+  'register-kairos-image': ['images/fleet-vms/kairos-k0s-v3-2-1.yaml'],
   'new-kairos-vm': [
-    'kustomization.yaml',
-    'vms/kustomization.yaml',
-    'vms/prod-eu1/kustomization.yaml',
     'vms/prod-eu1/prod-eu1-worker-1.yaml',
     'vms/prod-eu1/prod-eu1-worker-2.yaml',
     'vms/prod-eu1/prod-eu1-worker-3.yaml',
   ],
   'dns-zone': [
-    'dns/kustomization.yaml',
     'dns/prod-eu1.example.com/arecord-api-prod-eu1-example-com.yaml',
-    'dns/prod-eu1.example.com/kustomization.yaml',
     'dns/prod-eu1.example.com/zone.yaml',
-    'kustomization.yaml',
   ],
   'dns-records': [
     'dns/prod-eu1.example.com/cnamerecord-console-prod-eu1-example-com.yaml',
-    'dns/prod-eu1.example.com/kustomization.yaml',
     'dns/prod-eu1.example.com/txtrecord-fleet-prod-eu1-example-com.yaml',
   ],
   'k0s-upgrade': ['clusters/prod-eu1/clusterdeployment.yaml'],
   'scale-cluster': ['clusters/prod-eu1/clusterdeployment.yaml'],
   'decommission-cluster': [
-    'clusters/kustomization.yaml',
     'clusters/prod-eu1/clusterdeployment.yaml',
-    'clusters/prod-eu1/kustomization.yaml',
-    'vms/kustomization.yaml',
-    'vms/prod-eu1/kustomization.yaml',
     'vms/prod-eu1/prod-eu1-worker-1.yaml',
     'vms/prod-eu1/prod-eu1-worker-2.yaml',
     'vms/prod-eu1/prod-eu1-worker-3.yaml',
