@@ -85,7 +85,7 @@ describe('fleet:cluster:day2', () => {
     ]);
   });
 
-  it('runs example: decommission removes the cluster and VM folders and their entries', async () => {
+  it('runs example: decommission removes the cluster and VM folders and nothing else', async () => {
     const before = snapshot(ws.path);
     const outputs = await runAction(
       action,
@@ -95,25 +95,17 @@ describe('fleet:cluster:day2', () => {
     const removed = Object.keys(before).filter(
       p => p.startsWith('clusters/prod-eu1/') || p.startsWith('vms/prod-eu1/'),
     );
+    expect(removed.length).toBeGreaterThan(1);
     expect(outputs.deleted).toEqual(removed.sort());
-    expect(outputs.files).toEqual(
-      [
-        ...removed,
-        'clusters/kustomization.yaml',
-        'vms/kustomization.yaml',
-      ].sort(),
-    );
+    expect(outputs.files).toEqual(removed.sort());
     const after = snapshot(ws.path);
-    expect(Object.keys(after).filter(p => p.includes('prod-eu1'))).toEqual([]);
-    expect(
-      readObjects(ws.path, 'clusters/kustomization.yaml')[0].resources,
-    ).toEqual(['lab-os1']);
-    expect(readObjects(ws.path, 'vms/kustomization.yaml')[0].resources).toEqual(
-      [],
+    const kept = Object.fromEntries(
+      Object.entries(before).filter(([p]) => !removed.includes(p)),
     );
-    expect(after['clusters/lab-os1/clusterdeployment.yaml']).toBe(
-      before['clusters/lab-os1/clusterdeployment.yaml'],
+    expect(Object.keys(kept)).toContain(
+      'clusters/lab-os1/clusterdeployment.yaml',
     );
+    expect(after).toEqual(kept);
   });
 
   it('keeps comments, quoting and order of a hand-edited file', async () => {

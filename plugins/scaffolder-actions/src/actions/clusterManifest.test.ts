@@ -33,12 +33,8 @@ describe('fleet:cluster:manifest', () => {
       const input = exampleInput(example);
       const name = input.name as string;
       const outputs = await runAction(action, input, ws.path);
-      const expectedFiles = [
-        `clusters/${name}/clusterdeployment.yaml`,
-        `clusters/${name}/kustomization.yaml`,
-        'clusters/kustomization.yaml',
-        'kustomization.yaml',
-      ].sort();
+      // Flux builds every manifest below clusters/: the request writes its own file only.
+      const expectedFiles = [`clusters/${name}/clusterdeployment.yaml`];
       expect(outputs.files).toEqual(expectedFiles);
       expect(Object.keys(snapshot(ws.path)).sort()).toEqual(expectedFiles);
       expect(outputs.manifests[`clusters/${name}/clusterdeployment.yaml`]).toBe(
@@ -81,11 +77,6 @@ describe('fleet:cluster:manifest', () => {
       )) {
         expect(spec.config[key]).toEqual(value);
       }
-      expect(readObjects(ws.path, 'kustomization.yaml')[0]).toEqual({
-        apiVersion: 'kustomize.config.k8s.io/v1beta1',
-        kind: 'Kustomization',
-        resources: ['clusters'],
-      });
     },
   );
 

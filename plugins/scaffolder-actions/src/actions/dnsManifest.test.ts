@@ -19,22 +19,16 @@ afterEach(() => ws.cleanup());
 
 const EXPECTED_FILES: Record<number, string[]> = {
   0: [
-    'dns/kustomization.yaml',
     'dns/prod-eu1.example.com/aaaarecord-api-prod-eu1-example-com.yaml',
     'dns/prod-eu1.example.com/arecord-api-prod-eu1-example-com.yaml',
     'dns/prod-eu1.example.com/arecord-wildcard-apps-prod-eu1-example-com.yaml',
     'dns/prod-eu1.example.com/cnamerecord-console-prod-eu1-example-com.yaml',
-    'dns/prod-eu1.example.com/kustomization.yaml',
     'dns/prod-eu1.example.com/zone.yaml',
-    'kustomization.yaml',
   ],
   1: [
-    'dns/example.com/kustomization.yaml',
     'dns/example.com/mxrecord-apex-example-com.yaml',
     'dns/example.com/srvrecord-sip-tcp-example-com.yaml',
     'dns/example.com/txtrecord-dmarc-example-com.yaml',
-    'dns/kustomization.yaml',
-    'kustomization.yaml',
   ],
 };
 
@@ -52,9 +46,7 @@ describe('fleet:dns:manifest', () => {
       expect(Object.keys(snapshot(ws.path)).sort()).toEqual(
         EXPECTED_FILES[index],
       );
-      const objects = outputs.files
-        .filter(path => !path.endsWith('kustomization.yaml'))
-        .flatMap(path => readObjects(ws.path, path));
+      const objects = outputs.files.flatMap(path => readObjects(ws.path, path));
       expect(objects).toHaveLength(input.records.length + (input.soa ? 1 : 0));
       for (const object of objects) {
         expect(upstreamErrors(object)).toEqual([]);
@@ -151,21 +143,24 @@ describe('fleet:dns:manifest', () => {
     expect(snapshot(ws.path)).toEqual({});
   });
 
-  it('adds records to a zone created earlier, listing them in the same kustomization', async () => {
+  it('adds records to a zone created earlier, writing only the record files', async () => {
     await runAction(action, { ...base, records: [] }, ws.path);
+    const zoneOnly = snapshot(ws.path);
+    expect(Object.keys(zoneOnly)).toEqual([
+      'dns/prod-eu1.example.com/zone.yaml',
+    ]);
     const { soa: _soa, ttl: _ttl, clusterRef: _ref, ...recordsOnly } = base;
     const outputs = await runAction(action, recordsOnly, ws.path);
-    expect(outputs.files).toContain(
-      'dns/prod-eu1.example.com/kustomization.yaml',
+    expect(outputs.files).toEqual(
+      EXPECTED_FILES[0].filter(
+        path => path !== 'dns/prod-eu1.example.com/zone.yaml',
+      ),
     );
-    expect(outputs.files).not.toContain('dns/prod-eu1.example.com/zone.yaml');
-    const resources = readObjects(
-      ws.path,
-      'dns/prod-eu1.example.com/kustomization.yaml',
-    )[0].resources as string[];
-    expect(resources).toEqual([...resources].sort());
-    expect(resources).toContain('zone.yaml');
-    expect(resources).toHaveLength(5);
+    const after = snapshot(ws.path);
+    expect(Object.keys(after).sort()).toEqual(EXPECTED_FILES[0]);
+    expect(after['dns/prod-eu1.example.com/zone.yaml']).toBe(
+      zoneOnly['dns/prod-eu1.example.com/zone.yaml'],
+    );
     await expect(
       runAction(
         action,

@@ -3,6 +3,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import {
   branchCommit,
   branchFiles,
@@ -14,6 +15,7 @@ import {
   snapshot,
   tempWorkspace,
 } from '../__testUtils__/workspace';
+import { DEFAULT_FLUX_SOURCE_URL } from '@internal/plugin-fleet-node';
 import { publishingMode, readGitopsSettings } from '../gitops/gitopsConfig';
 import { createGitopsCheckoutAction } from './gitopsCheckout';
 import { gitopsCheckoutExamples } from './gitopsCheckout.examples';
@@ -64,6 +66,21 @@ const checkout = () =>
   createGitopsCheckoutAction({ config, urlReader: urlReader as any });
 const publish = () => createGitopsPublishLocalAction({ config });
 const MESSAGE = 'Add x\n\nRequested-by: user:default/jane.doe\n';
+/** The first commit of a new repository: Flux's objects and one folder per area. */
+const SKELETON_PATHS = [
+  'README.md',
+  'clusters/README.md',
+  'dns/README.md',
+  'flux-system/clusters.yaml',
+  'flux-system/dns.yaml',
+  'flux-system/images.yaml',
+  'flux-system/kustomization.yaml',
+  'flux-system/sync.yaml',
+  'flux-system/vms.yaml',
+  'images/README.md',
+  'kustomization.yaml',
+  'vms/README.md',
+];
 
 describe('publishing mode', () => {
   const settingsFor = (data: object) => {
@@ -110,6 +127,20 @@ describe('publishing mode', () => {
       defaultBranch: 'main',
     });
   });
+
+  it('takes the Flux source URL from fluxSourceUrl, else the GitHub clone URL, else a placeholder', () => {
+    const urlOf = (gitops: object) => {
+      const c = new ConfigReader({ fleet: { gitops } });
+      return readGitopsSettings(c, ScmIntegrations.fromConfig(c), '/srv')
+        .fluxSourceUrl;
+    };
+    const github = { repoUrl: 'github.com?owner=acme&repo=fleet-gitops' };
+    expect(urlOf({ github })).toBe('https://github.com/acme/fleet-gitops.git');
+    expect(
+      urlOf({ github, fluxSourceUrl: 'ssh://git@git.example.com/fleet.git' }),
+    ).toBe('ssh://git@git.example.com/fleet.git');
+    expect(urlOf({})).toBe(DEFAULT_FLUX_SOURCE_URL);
+  });
 });
 
 describe('fleet:gitops:checkout (local)', () => {
@@ -127,10 +158,9 @@ describe('fleet:gitops:checkout (local)', () => {
         teamReviewers: [],
       });
       expect(out.commit).toBe(await branchCommit(repo, 'main'));
-      expect(Object.keys(snapshot(join(workspace, target)))).toEqual([
-        'README.md',
-        'kustomization.yaml',
-      ]);
+      expect(Object.keys(snapshot(join(workspace, target))).sort()).toEqual(
+        SKELETON_PATHS,
+      );
     },
   );
 
@@ -138,13 +168,38 @@ describe('fleet:gitops:checkout (local)', () => {
     const out = await run(checkout(), {}, true);
     expect(out.commit).toBe('');
     expect(existsSync(repo)).toBe(false);
-    expect(Object.keys(snapshot(join(workspace, 'gitops')))).toEqual([
-      'README.md',
-      'kustomization.yaml',
-    ]);
+    expect(Object.keys(snapshot(join(workspace, 'gitops'))).sort()).toEqual(
+      SKELETON_PATHS,
+    );
     await expect(run(checkout(), {})).rejects.toThrow(
       /targetPath: .* already exists in the workspace and is not empty/,
     );
+  });
+
+  it('starts a new repository with the skeleton, syncing the configured source and branch', async () => {
+    config = new ConfigReader({
+      fleet: {
+        gitops: {
+          localRepository: repo,
+          defaultBranch: 'production',
+          fluxSourceUrl: 'https://git.example.com/platform/fleet.git',
+        },
+      },
+    });
+    await run(checkout(), {});
+    const files = await branchFiles(repo, 'production');
+    expect(Object.keys(files).sort()).toEqual(SKELETON_PATHS);
+    expect(snapshot(join(workspace, 'gitops'))).toEqual(files);
+    const [source] = parseAllDocuments(files['flux-system/sync.yaml']).map(
+      doc => doc.toJS(),
+    );
+    expect(source).toMatchObject({
+      kind: 'GitRepository',
+      spec: {
+        url: 'https://git.example.com/platform/fleet.git',
+        ref: { branch: 'production' },
+      },
+    });
   });
 });
 
@@ -232,7 +287,7 @@ describe('fleet:gitops:publish-local', () => {
     await expect(
       run(publish(), { ...input, branchName: 'fleet/../x' }),
     ).rejects.toThrow(/not a valid Git branch name/);
-    rmSync(join(workspace, 'gitops/images'), { recursive: true });
+    rmSync(join(workspace, 'gitops/images/x.yaml'));
     await expect(
       run(publish(), { ...input, branchName: 'fleet/t/empty' }),
     ).rejects.toThrow(/nothing to publish/);

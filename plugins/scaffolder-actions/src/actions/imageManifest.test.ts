@@ -28,14 +28,10 @@ describe('fleet:image:manifest', () => {
     async (_, example) => {
       const input = exampleInput(example);
       const outputs = await runAction(action, input, ws.path);
-      const expected = [
-        `images/${input.name}.yaml`,
-        'images/kustomization.yaml',
-        'kustomization.yaml',
-      ];
+      const expected = [`images/${input.namespace}/${input.name}.yaml`];
       expect(outputs.files).toEqual(expected);
       expect(Object.keys(snapshot(ws.path)).sort()).toEqual(expected);
-      const [image] = readObjects(ws.path, `images/${input.name}.yaml`);
+      const [image] = readObjects(ws.path, expected[0]);
       expect(upstreamErrors(image)).toEqual([]);
       const reference = (input.image as string).replace(/:[^/@]+@/, '@');
       const [repository] = reference.split('@');
@@ -106,7 +102,10 @@ describe('fleet:image:manifest', () => {
       { ...base, image: `quay.io/kairos/ubuntu@${digest}`, version: 'v3.4.2' },
       ws.path,
     );
-    const [image] = readObjects(ws.path, `images/${base.name}.yaml`);
+    const [image] = readObjects(
+      ws.path,
+      `images/${base.namespace}/${base.name}.yaml`,
+    );
     expect((image.spec as any).source.registry.image).toBe(
       'quay.io/kairos/ubuntu:v3.4.2',
     );
@@ -139,5 +138,21 @@ describe('fleet:image:manifest', () => {
     expect(ported).toBeInstanceOf(InputError);
     expect(ported.message).toMatch(/no registry port/);
     expect(snapshot(ws.path)).toEqual({});
+  });
+
+  it('keeps one image name in two namespaces apart, and refuses other content under the same one', async () => {
+    await runAction(action, base, ws.path);
+    await runAction(action, { ...base, namespace: 'fleet-edge' }, ws.path);
+    expect(Object.keys(snapshot(ws.path)).sort()).toEqual(
+      [
+        `images/${base.namespace}/${base.name}.yaml`,
+        `images/fleet-edge/${base.name}.yaml`,
+      ].sort(),
+    );
+    await expect(
+      runAction(action, { ...base, displayName: 'Other' }, ws.path),
+    ).rejects.toThrow(
+      `image ${base.name} already exists in the GitOps repo with other content (images/${base.namespace}/${base.name}.yaml)`,
+    );
   });
 });

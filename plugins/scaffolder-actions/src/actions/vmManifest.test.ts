@@ -31,18 +31,11 @@ describe('fleet:vm:manifest', () => {
       const input = exampleInput(example) as any;
       const outputs = await runAction(action, input, ws.path);
       const names = vmNames({ pool: input.name, count: input.count });
-      const expected = [
-        ...names.map(name => `vms/${input.cluster}/${name}.yaml`),
-        `vms/${input.cluster}/kustomization.yaml`,
-        'vms/kustomization.yaml',
-        'kustomization.yaml',
-      ].sort();
+      const expected = names
+        .map(name => `vms/${input.cluster}/${name}.yaml`)
+        .sort();
       expect(outputs.files).toEqual(expected);
       expect(Object.keys(snapshot(ws.path)).sort()).toEqual(expected);
-      expect(
-        readObjects(ws.path, `vms/${input.cluster}/kustomization.yaml`)[0]
-          .resources,
-      ).toEqual(names.map(name => `${name}.yaml`).sort());
 
       names.forEach((name, index) => {
         const [vm, secret] = readObjects(
@@ -139,6 +132,17 @@ describe('fleet:vm:manifest', () => {
       /^imageReference: must be the reference VMImage/,
     );
     expect(snapshot(ws.path)).toEqual(before);
+  });
+
+  it('compares with the VMImage of the VM namespace only', async () => {
+    const image = exampleInput(imageManifestExamples[1]);
+    await runAction(
+      createImageManifestAction(),
+      { ...image, name: base.image, namespace: 'fleet-edge' },
+      ws.path,
+    );
+    const outputs = await runAction(action, base, ws.path);
+    expect(outputs.files.length).toBeGreaterThan(0);
   });
 
   it('rejects pool addresses running out of the subnet, bad keys and bad names', async () => {
