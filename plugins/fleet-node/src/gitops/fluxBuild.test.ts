@@ -1,0 +1,254 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { PARSE_OPTIONS, toYaml, toYamlDocuments } from '../yaml';
+import { fileMapOf, FileMap } from './fileMap';
+import {
+  buildFluxPath,
+  FluxBuildError,
+  inventoryId,
+  ManifestObject,
+} from './fluxBuild';
+import { GITOPS_AREAS, isManifestFileName, KUSTOMIZATION_FILE } from './layout';
+import { repositorySkeletonFiles } from './repositorySkeleton';
+
+const KUBECTL_MISSING =
+  "kubectl is not installed: install Debian's kubernetes-client package (or run scripts/ensure-kubectl.sh)";
+
+/** `kubectl kustomize dir`; throws kustomize's message when the build fails. */
+function kubectlKustomize(dir: string): ManifestObject[] {
+  let out: string;
+  try {
+    out = execFileSync('kubectl', ['kustomize', dir], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error(KUBECTL_MISSING);
+    throw new Error(
+      `kubectl kustomize failed: ${(error as { stderr?: string }).stderr}`,
+    );
+  }
+  return parseAllDocuments(out, PARSE_OPTIONS).map(
+    doc => doc.toJS() as ManifestObject,
+  );
+}
+
+/**
+ * What kustomize-controller does for a path without a kustomization.yaml: it writes one listing
+ * every manifest below the path, a sub-folder with its own kustomization.yaml taken as one entry.
+ */
+function generatedKustomization(files: FileMap, folder: string): string {
+  const resources = new Set<string>();
+  for (const path of [...files.keys()].sort()) {
+    if (!path.startsWith(`${folder}/`)) continue;
+    const parts = path.slice(folder.length + 1).split('/');
+    const unit = parts
+      .slice(0, -1)
+      .map((_, i) => parts.slice(0, i + 1).join('/'))
+      .find(sub => files.has(`${folder}/${sub}/${KUSTOMIZATION_FILE}`));
+    if (unit) resources.add(unit);
+    else if (isManifestFileName(parts[parts.length - 1]))
+      resources.add(parts.join('/'));
+  }
+  return toYaml({
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    resources: [...resources],
+  });
+}
+
+/** kubectl kustomize of `folder` of the files, as Flux builds it. */
+function kustomizeAsFlux(files: FileMap, folder: string): ManifestObject[] {
+  const dir = mkdtempSync(join(tmpdir(), 'fleet-fluxbuild-'));
+  try {
+    for (const [path, content] of files) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    if (folder && !files.has(`${folder}/${KUSTOMIZATION_FILE}`))
+      writeFileSync(
+        join(dir, folder, KUSTOMIZATION_FILE),
+        generatedKustomization(files, folder),
+      );
+    return kubectlKustomize(join(dir, folder));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function byId(objects: ManifestObject[]): Record<string, ManifestObject> {
+  return Object.fromEntries(objects.map(o => [inventoryId(o), o]));
+}
+
+function expectSameBuild(files: FileMap, folder: string) {
+  const ours = buildFluxPath(files, folder ? `./${folder}` : './').map(
+    b => b.object,
+  );
+  const theirs = kustomizeAsFlux(files, folder);
+  expect(ours.map(inventoryId).sort()).toEqual(theirs.map(inventoryId).sort());
+  expect(byId(ours)).toEqual(byId(theirs));
+  return ours;
+}
+
+const skeleton = repositorySkeletonFiles({
+  sourceUrl: 'https://git.example.com/platform/fleet.git',
+  defaultBranch: 'main',
+});
+
+function configMap(name: string, namespace = 'fleet', data = {}) {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name, namespace },
+    data: { state: 'On', ...data },
+  };
+}
+
+/** The skeleton plus manifests in every shape an area folder may hold. */
+const populated: FileMap = new Map([
+  ...skeleton,
+  ...fileMapOf({
+    'clusters/prod-eu1/clusterdeployment.yaml': toYaml({
+      apiVersion: 'k0rdent.mirantis.com/v1beta1',
+      kind: 'ClusterDeployment',
+      metadata: { name: 'prod-eu1', namespace: 'kcm-system' },
+      spec: { template: 'vsphere-standalone-cp-1-0-42', config: { a: 1 } },
+    }),
+    'clusters/lab/notes.txt': 'not a manifest\n',
+    'clusters/lab/clusterdeployment.yml': toYaml({
+      apiVersion: 'k0rdent.mirantis.com/v1beta1',
+      kind: 'ClusterDeployment',
+      metadata: { name: 'lab', namespace: 'kcm-system' },
+    }),
+    // A hand-kept sub-folder with its own kustomization is built as one unit.
+    'clusters/legacy/kustomization.yaml': toYaml({
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      resources: ['a.yaml'],
+    }),
+    'clusters/legacy/a.yaml': toYaml(configMap('legacy-a')),
+    'clusters/legacy/unlisted.yaml': toYaml(configMap('legacy-unlisted')),
+    'vms/prod-eu1/prod-eu1-worker-1.yaml': `${toYamlDocuments([
+      configMap('prod-eu1-worker-1', 'fleet-vms'),
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'prod-eu1-worker-1-cloud-config', namespace: 'x' },
+        stringData: { userdata: '#cloud-config\n' },
+      },
+    ])}---\n`,
+    'images/fleet-vms/kairos.yaml': toYaml(configMap('kairos', 'fleet-vms')),
+    'images/fleet-edge/kairos.yaml': toYaml(configMap('kairos', 'fleet-edge')),
+    'dns/example.com/zone.yaml': toYaml(configMap('example-com', 'dns')),
+    'dns/example.com/arecord-api.yaml': toYaml(configMap('api', 'dns')),
+  }),
+]);
+
+describe('buildFluxPath', () => {
+  it('builds the skeleton root as kubectl kustomize does', () => {
+    const built = expectSameBuild(skeleton, '');
+    expect(built.length).toBe(GITOPS_AREAS.length + 2);
+  });
+
+  it.each(GITOPS_AREAS.map(area => area.name))(
+    'builds the empty %s folder of the skeleton to nothing, as Flux does',
+    name => {
+      expect(expectSameBuild(skeleton, name)).toEqual([]);
+    },
+  );
+
+  it.each(GITOPS_AREAS.map(area => area.name))(
+    'builds the %s folder with manifests as kubectl kustomize builds a generated kustomization',
+    name => {
+      expect(expectSameBuild(populated, name).length).toBeGreaterThan(0);
+    },
+  );
+
+  it('takes manifests at any depth, both suffixes, and a sub-kustomization as one unit', () => {
+    const ids = buildFluxPath(populated, './clusters').map(b =>
+      inventoryId(b.object),
+    );
+    expect(ids.sort()).toEqual([
+      'fleet_legacy-a__ConfigMap',
+      'kcm-system_lab_k0rdent.mirantis.com_ClusterDeployment',
+      'kcm-system_prod-eu1_k0rdent.mirantis.com_ClusterDeployment',
+    ]);
+    expect(
+      buildFluxPath(populated, 'vms').map(b => [b.path, b.object.kind]),
+    ).toEqual([
+      ['vms/prod-eu1/prod-eu1-worker-1.yaml', 'ConfigMap'],
+      ['vms/prod-eu1/prod-eu1-worker-1.yaml', 'Secret'],
+    ]);
+  });
+
+  function expectBothFail(files: FileMap, folder: string, message: RegExp) {
+    expect(() => buildFluxPath(files, `./${folder}`)).toThrow(FluxBuildError);
+    expect(() => buildFluxPath(files, `./${folder}`)).toThrow(message);
+    expect(() => kustomizeAsFlux(files, folder)).toThrow(
+      /kubectl kustomize failed/,
+    );
+  }
+
+  it('refuses a path that does not exist', () => {
+    expect(() => buildFluxPath(skeleton, './apps')).toThrow(
+      new FluxBuildError(
+        'kustomization path not found: apps does not exist in the revision',
+      ),
+    );
+  });
+
+  it('refuses YAML that does not parse, naming the file', () => {
+    const files = new Map([
+      ...populated,
+      ...fileMapOf({ 'dns/example.com/broken.yaml': 'a: [\n' }),
+    ]);
+    expectBothFail(files, 'dns', /^dns\/example\.com\/broken\.yaml: /);
+  });
+
+  it('refuses a document without kind, naming the file and document', () => {
+    const files = new Map([
+      ...populated,
+      ...fileMapOf({
+        'images/fleet-vms/two.yaml': `${toYaml(configMap('one'))}---\n${toYaml({
+          apiVersion: 'v1',
+          metadata: { name: 'two' },
+        })}`,
+      }),
+    ]);
+    expectBothFail(
+      files,
+      'images',
+      /^images\/fleet-vms\/two\.yaml \(document 2\): missing kind$/,
+    );
+  });
+
+  it('refuses two objects with the same id, naming both files', () => {
+    const files = new Map([
+      ...populated,
+      ...fileMapOf({
+        'images/fleet-vms/copy.yaml': toYaml(configMap('kairos', 'fleet-vms')),
+      }),
+    ]);
+    expectBothFail(
+      files,
+      'images',
+      /already registered id: fleet-vms_kairos__ConfigMap \(in images\/fleet-vms\/copy\.yaml and images\/fleet-vms\/kairos\.yaml\)/,
+    );
+  });
+
+  it('refuses an empty kustomization.yaml', () => {
+    const files = new Map([
+      ...populated,
+      ...fileMapOf({ 'dns/example.com/kustomization.yaml': '' }),
+    ]);
+    expectBothFail(
+      files,
+      'dns',
+      /^dns\/example\.com\/kustomization\.yaml: kustomization\.yaml is empty$/,
+    );
+  });
+});
