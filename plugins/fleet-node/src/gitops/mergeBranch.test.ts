@@ -11,11 +11,7 @@ import {
   setBranch,
   writeFilesCommit,
 } from './localRepository';
-import {
-  listRequestBranches,
-  mergeBranch,
-  RequestBranch,
-} from './mergeBranch';
+import { listRequestBranches, mergeBranch, RequestBranch } from './mergeBranch';
 import {
   repositorySkeletonFiles,
   SKELETON_COMMIT_MESSAGE,
@@ -30,13 +26,18 @@ let base: string;
 
 beforeEach(async () => {
   root = mkdtempSync(join(tmpdir(), 'fleet-merge-'));
-  repo = await ensureLocalRepository(join(root, 'repo'), 'main', AUTHOR, () => ({
-    files: repositorySkeletonFiles({
-      sourceUrl: 'https://git.example.com/fleet.git',
-      defaultBranch: 'main',
+  repo = await ensureLocalRepository(
+    join(root, 'repo'),
+    'main',
+    AUTHOR,
+    () => ({
+      files: repositorySkeletonFiles({
+        sourceUrl: 'https://git.example.com/fleet.git',
+        defaultBranch: 'main',
+      }),
+      message: SKELETON_COMMIT_MESSAGE,
     }),
-    message: SKELETON_COMMIT_MESSAGE,
-  }));
+  );
   base = (await branchHead(repo, 'main'))!;
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -82,7 +83,8 @@ async function refs(): Promise<Record<string, string>> {
   const out: Record<string, string> = {
     HEAD: await git.resolveRef({ fs, ...repo, ref: 'HEAD', depth: 1 }),
   };
-  for (const branch of branches) out[branch] = (await branchHead(repo, branch))!;
+  for (const branch of branches)
+    out[branch] = (await branchHead(repo, branch))!;
   return out;
 }
 
@@ -90,7 +92,9 @@ async function refs(): Promise<Record<string, string>> {
 async function unclean(): Promise<string[]> {
   const status = await git.statusMatrix({ fs, ...repo });
   return status
-    .filter(([, head, workdir, stage]) => head !== 1 || workdir !== 1 || stage !== 1)
+    .filter(
+      ([, head, workdir, stage]) => head !== 1 || workdir !== 1 || stage !== 1,
+    )
     .map(([path]) => path);
 }
 
@@ -228,16 +232,16 @@ describe('listRequestBranches', () => {
 
 describe('ensureLocalRepository', () => {
   it('writes the first commit and checks it out', async () => {
-  expect(await commitFiles(base)).toEqual(
-    Object.fromEntries(
-      [
-        ...repositorySkeletonFiles({
-          sourceUrl: 'https://git.example.com/fleet.git',
-          defaultBranch: 'main',
-        }),
-      ].map(([path, content]) => [path, content.toString('utf8')]),
-    ),
-  );
-  expect(workingTree()).toEqual(await commitFiles(base));
+    expect(await commitFiles(base)).toEqual(
+      Object.fromEntries(
+        [
+          ...repositorySkeletonFiles({
+            sourceUrl: 'https://git.example.com/fleet.git',
+            defaultBranch: 'main',
+          }),
+        ].map(([path, content]) => [path, content.toString('utf8')]),
+      ),
+    );
+    expect(workingTree()).toEqual(await commitFiles(base));
   });
 });

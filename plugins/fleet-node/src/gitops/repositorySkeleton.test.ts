@@ -1,5 +1,3 @@
-import Ajv, { ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { execFileSync } from 'node:child_process';
 import {
   existsSync,
@@ -20,7 +18,8 @@ import { repositorySkeletonFiles } from './repositorySkeleton';
 
 /** `<repo>/../shared/crds` (as the other packages' tests find it), or FLEET_CRDS_DIR. */
 const CRDS_DIR = resolve(
-  process.env.FLEET_CRDS_DIR ?? resolve(__dirname, '../../../../../shared/crds'),
+  process.env.FLEET_CRDS_DIR ??
+    resolve(__dirname, '../../../../../shared/crds'),
 );
 const FLUX_CRDS = [
   'flux/source.toolkit.fluxcd.io_gitrepositories.yaml',
@@ -45,7 +44,9 @@ function kubectlKustomize(dir: string): ManifestObject[] {
         "kubectl is not installed: install Debian's kubernetes-client package (or run scripts/ensure-kubectl.sh)",
       );
     throw new Error(
-      `kubectl kustomize ${dir} failed: ${(error as { stderr?: string }).stderr}`,
+      `kubectl kustomize ${dir} failed: ${
+        (error as { stderr?: string }).stderr
+      }`,
     );
   }
   return parseAllDocuments(out, PARSE_OPTIONS).map(
@@ -60,65 +61,94 @@ function writeFiles(dir: string, files: FileMap): void {
   }
 }
 
-/**
- * Kubernetes structural OpenAPI → JSON Schema: `nullable` adds null, `x-kubernetes-int-or-string`
- * becomes integer|string. Object schemas that list their properties are closed (the API server
- * would prune an unknown field silently, so a misspelt one must fail here).
- */
-function toJsonSchema(schema: Record<string, any>): Record<string, any> {
-  const out: Record<string, any> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key.startsWith('x-kubernetes-') || key === 'nullable') continue;
-    if (['properties', 'patternProperties'].includes(key))
-      out[key] = Object.fromEntries(
-        Object.entries(value).map(([name, child]) => [
-          name,
-          toJsonSchema(child as Record<string, any>),
-        ]),
-      );
-    else if (['allOf', 'anyOf', 'oneOf'].includes(key))
-      out[key] = (value as Record<string, any>[]).map(toJsonSchema);
-    else if (
-      ['items', 'additionalProperties', 'not'].includes(key) &&
-      typeof value === 'object'
-    )
-      out[key] = toJsonSchema(value);
-    else out[key] = value;
-  }
-  if (schema['x-kubernetes-int-or-string'] === true)
-    out.type = ['integer', 'string'];
-  if (schema.nullable === true && typeof out.type === 'string')
-    out.type = [out.type, 'null'];
-  if (
-    out.properties &&
-    out.additionalProperties === undefined &&
-    schema['x-kubernetes-preserve-unknown-fields'] !== true
-  )
-    out.additionalProperties = false;
-  return out;
+type Schema = Record<string, any>;
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (Number.isInteger(value)) return 'integer';
+  return typeof value;
 }
 
-/** Validators of the upstream Flux CRDs by `apiVersion|kind`, every served version. */
-function fluxValidators(): Map<string, ValidateFunction> {
+/**
+ * The errors of a value against a CRD's structural OpenAPI v3 schema: type (`nullable` admits
+ * null, `x-kubernetes-int-or-string` an integer or a string), enum, pattern, lengths, bounds,
+ * required, items. An object schema listing its properties rejects others unless it preserves
+ * unknown fields: the API server would prune a misspelt field silently. Written here, not taken
+ * from ajv, because ajv is no dependency of this package; the CEL rules
+ * (`x-kubernetes-validations`) and formats are the API server's to check.
+ */
+function schemaErrors(schema: Schema, value: unknown, at = ''): string[] {
+  if (value === null && schema.nullable === true) return [];
+  const actual = typeOf(value);
+  const allowed: string[] =
+    schema['x-kubernetes-int-or-string'] === true
+      ? ['integer', 'string']
+      : [schema.type].filter(Boolean);
+  const fits = (type: string) =>
+    type === actual || (type === 'number' && actual === 'integer');
+  if (allowed.length > 0 && !allowed.some(fits))
+    return [`${at || '/'}: must be ${allowed.join(' or ')}, is ${actual}`];
+  const errors: string[] = [];
+  if (schema.enum && !schema.enum.includes(value))
+    errors.push(`${at}: must be one of ${schema.enum.join(', ')}`);
+  if (typeof value === 'string') {
+    if (schema.pattern && !new RegExp(schema.pattern).test(value))
+      errors.push(`${at}: must match ${schema.pattern}`);
+    if (value.length < (schema.minLength ?? 0))
+      errors.push(`${at}: shorter than ${schema.minLength}`);
+    if (value.length > (schema.maxLength ?? Infinity))
+      errors.push(`${at}: longer than ${schema.maxLength}`);
+  }
+  if (typeof value === 'number') {
+    if (value < (schema.minimum ?? -Infinity))
+      errors.push(`${at}: below ${schema.minimum}`);
+    if (value > (schema.maximum ?? Infinity))
+      errors.push(`${at}: above ${schema.maximum}`);
+  }
+  if (Array.isArray(value) && schema.items)
+    value.forEach((item, i) =>
+      errors.push(...schemaErrors(schema.items, item, `${at}/${i}`)),
+    );
+  if (actual === 'object') {
+    const object = value as Record<string, unknown>;
+    for (const key of schema.required ?? [])
+      if (!(key in object)) errors.push(`${at}/${key}: required`);
+    for (const [key, child] of Object.entries(object)) {
+      const property = schema.properties?.[key];
+      if (property)
+        errors.push(...schemaErrors(property, child, `${at}/${key}`));
+      else if (typeof schema.additionalProperties === 'object')
+        errors.push(
+          ...schemaErrors(schema.additionalProperties, child, `${at}/${key}`),
+        );
+      else if (
+        schema.properties &&
+        schema.additionalProperties !== true &&
+        schema['x-kubernetes-preserve-unknown-fields'] !== true
+      )
+        errors.push(`${at}/${key}: not a field of the CRD`);
+    }
+  }
+  return errors;
+}
+
+/** The openAPIV3Schema of every version of the upstream Flux CRDs, by `apiVersion|kind`. */
+function fluxSchemas(): Map<string, Schema> {
   if (!existsSync(CRDS_DIR))
     throw new Error(
       `upstream CRDs not found at ${CRDS_DIR}: shared/ must sit beside the repo (…/shared next to …/main), or set FLEET_CRDS_DIR`,
     );
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  const validators = new Map<string, ValidateFunction>();
+  const schemas = new Map<string, Schema>();
   for (const file of FLUX_CRDS) {
     const crd = parse(readFileSync(join(CRDS_DIR, file), 'utf8'));
-    for (const version of crd.spec.versions) {
-      const schema = toJsonSchema(version.schema.openAPIV3Schema);
-      schema.properties.metadata = { type: 'object' };
-      validators.set(
+    for (const version of crd.spec.versions)
+      schemas.set(
         `${crd.spec.group}/${version.name}|${crd.spec.names.kind}`,
-        ajv.compile(schema),
+        version.schema.openAPIV3Schema,
       );
-    }
   }
-  return validators;
+  return schemas;
 }
 
 describe('repositorySkeletonFiles', () => {
@@ -155,28 +185,39 @@ describe('repositorySkeletonFiles', () => {
   });
 
   it('writes every Flux object valid against the upstream Flux CRDs', () => {
-    const validators = fluxValidators();
+    const schemas = fluxSchemas();
     const errors = fluxObjects().flatMap(object => {
-      const validate = validators.get(`${object.apiVersion}|${object.kind}`);
-      if (!validate) return [`${inventoryId(object)}: no upstream CRD`];
-      return validate(object)
-        ? []
-        : (validate.errors ?? []).map(
-            e =>
-              `${inventoryId(object)} ${e.instancePath}: ${e.message} ${JSON.stringify(e.params)}`,
-          );
+      const schema = schemas.get(`${object.apiVersion}|${object.kind}`);
+      if (!schema) return [`${inventoryId(object)}: no upstream CRD`];
+      return schemaErrors(schema, object).map(
+        e => `${inventoryId(object)} ${e}`,
+      );
     });
     expect(errors).toEqual([]);
   });
 
-  it('rejects a misspelt field through the same validators', () => {
-    const validators = fluxValidators();
+  it('rejects a misspelt field, a wrong type and a bad pattern through the same check', () => {
+    const schemas = fluxSchemas();
     const [area] = fluxObjects().filter(o => o.metadata.name === 'fleet-vms');
-    const validate = validators.get(`${area.apiVersion}|${area.kind}`)!;
-    expect(validate(area)).toBe(true);
+    const schema = schemas.get(`${area.apiVersion}|${area.kind}`)!;
     const spec = area.spec as Record<string, unknown>;
-    expect(validate({ ...area, spec: { ...spec, prunne: true } })).toBe(false);
-    expect(validate({ ...area, spec: { ...spec, interval: 10 } })).toBe(false);
+    expect(schemaErrors(schema, area)).toEqual([]);
+    expect(
+      schemaErrors(schema, { ...area, spec: { ...spec, prunne: true } }),
+    ).toEqual(['/spec/prunne: not a field of the CRD']);
+    expect(
+      schemaErrors(schema, { ...area, spec: { ...spec, prune: 'yes' } }),
+    ).toEqual(['/spec/prune: must be boolean, is string']);
+    expect(
+      schemaErrors(schema, {
+        ...area,
+        spec: { ...spec, interval: '10 minutes' },
+      }),
+    ).toHaveLength(1);
+    const { sourceRef: _dropped, ...noSource } = spec;
+    expect(schemaErrors(schema, { ...area, spec: noSource })).toEqual([
+      '/spec/sourceRef: required',
+    ]);
   });
 
   it('syncs the configured URL and branch, and points each area Kustomization at its folder', () => {
@@ -222,7 +263,9 @@ describe('repositorySkeletonFiles', () => {
 
   it('lists every flux-system file in its kustomization, and only flux-system at the root', () => {
     const fluxFiles = [...files.keys()]
-      .filter(p => p.startsWith('flux-system/') && !p.endsWith(KUSTOMIZATION_FILE))
+      .filter(
+        p => p.startsWith('flux-system/') && !p.endsWith(KUSTOMIZATION_FILE),
+      )
       .map(p => p.slice('flux-system/'.length))
       .sort();
     expect(
