@@ -37,6 +37,9 @@ export const UPSTREAM_CRD_FILES: Record<string, string> = {
   MXRecord: 'bindy/mxrecords.crd.yaml',
   TXTRecord: 'bindy/txtrecords.crd.yaml',
   SRVRecord: 'bindy/srvrecords.crd.yaml',
+  // The repository skeleton's flux-system/ objects (kustomization.yaml files are no manifests).
+  GitRepository: 'flux/source.toolkit.fluxcd.io_gitrepositories.yaml',
+  Kustomization: 'flux/kustomize.toolkit.fluxcd.io_kustomizations.yaml',
 };
 
 /** The storage version of an upstream CRD file: its apiVersion and openAPIV3Schema. */

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { repositorySkeletonFiles } from '@internal/plugin-fleet-node';
 import { fakeGithub } from '../__testUtils__/fakeGithub';
 import {
   dryRun,
@@ -18,11 +19,15 @@ import { EXPECTED_FILES, TEMPLATE_VALUES } from './templateValues';
 
 jest.setTimeout(120_000);
 
-const INITIAL = {
-  'README.md': '# fleet-gitops\n',
-  'kustomization.yaml':
-    'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n',
-};
+/** The repository on GitHub holds the skeleton a Fleet Portal GitOps repository starts with. */
+const INITIAL: Record<string, string> = Object.fromEntries(
+  [
+    ...repositorySkeletonFiles({
+      sourceUrl: 'https://github.com/acme/fleet-gitops.git',
+      defaultBranch: 'main',
+    }),
+  ].map(([path, content]) => [path, content.toString('utf8')]),
+);
 
 describe('templates against GitHub (fake REST and GraphQL API)', () => {
   const github = fakeGithub('acme', 'fleet-gitops', INITIAL);
@@ -161,10 +166,8 @@ describe('templates against GitHub (fake REST and GraphQL API)', () => {
     }).toEqual({ status: 'completed', log: [] });
     const pr = github.pulls[1];
     expect(pr.title).toBe('Decommission a cluster: prod-eu1');
-    expect(Object.keys(github.filesOf(pr.head)).sort()).toEqual([
-      'README.md',
-      'clusters/kustomization.yaml',
-      'kustomization.yaml',
-    ]);
+    expect(Object.keys(github.filesOf(pr.head)).sort()).toEqual(
+      Object.keys(INITIAL).sort(),
+    );
   });
 });
