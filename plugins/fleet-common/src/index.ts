@@ -8,3 +8,4 @@ export * from './labels';
 export * from './permissions';
 export * from './k0sVersion';
 export * from './history';
+export * from './requests';

@@ -6,4 +6,13 @@ export const fleetClusterReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
-export const fleetPermissions = [fleetClusterReadPermission];
+/** Merging a request's branch into the default branch of the local GitOps repository. */
+export const fleetGitopsMergePermission = createPermission({
+  name: 'fleet.gitops.merge',
+  attributes: { action: 'update' },
+});
+
+export const fleetPermissions = [
+  fleetClusterReadPermission,
+  fleetGitopsMergePermission,
+];
