@@ -10,6 +10,9 @@ import { createApiServerTarget } from './connections/createApiServerTarget';
 import { readConnectionConfig } from './connections/readConnectionConfig';
 import type { ApiServerConnectionOptions } from './connections/types';
 import { fleetConnectionsExtensionPoint } from './extensions';
+import { GitopsRequests } from './gitops/GitopsRequests';
+import { readRequestsSettings } from './gitops/gitopsSettings';
+import { createRequestsRouter } from './gitops/requestsRouter';
 import { createRouter } from './router';
 import { FleetRefresher } from './service/FleetRefresher';
 import {
@@ -18,7 +21,10 @@ import {
 } from './service/WorkerFleetReader';
 import { DatabaseFleetStore } from './service/DatabaseFleetStore';
 
-/** Reads the fleet in the background and serves it at `/api/fleet`. */
+/**
+ * Reads the fleet in the background and serves it at `/api/fleet`, with the templates' requests
+ * in the local GitOps repository.
+ */
 export const fleetPlugin = createBackendPlugin({
   pluginId: 'fleet',
   register(env) {
@@ -155,6 +161,16 @@ export const fleetPlugin = createBackendPlugin({
           },
         });
 
+        // First: the requests routes check their own permissions, the fleet router only reads.
+        httpRouter.use(
+          await createRequestsRouter({
+            httpAuth,
+            permissions,
+            requests: new GitopsRequests(
+              readRequestsSettings(config, process.cwd()),
+            ),
+          }),
+        );
         httpRouter.use(await createRouter({ httpAuth, permissions, store }));
       },
     });

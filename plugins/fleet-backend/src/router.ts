@@ -2,7 +2,7 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   clusterId,
@@ -17,6 +17,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { stateAt } from './history/stateAt';
+import { parseParams } from './parseParams';
 import type { FleetStore } from './service/FleetStore';
 import { sendCachedJson } from './service/sendCachedJson';
 import { VersionedJsonCache } from './service/VersionedJsonCache';
@@ -63,17 +64,6 @@ const historyQuery = z.object({
 });
 
 const stateQuery = z.object({ at: isoTime });
-
-function parseParams<T>(schema: z.ZodType<T>, params: unknown): T {
-  const result = schema.safeParse(params);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new InputError(
-      `${issue?.path.join('.') || 'path'}: ${issue?.message ?? 'invalid'}`,
-    );
-  }
-  return result.data;
-}
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;

@@ -1,0 +1,97 @@
+import type { GitopsRequestItem } from '@internal/plugin-fleet-common';
+import type { RequestBranch } from '@internal/plugin-fleet-node';
+
+/**
+ * The trailers of a commit message (the last paragraph's `Key: value` lines), read as the
+ * scaffolder module's `commitTrailers` writes them.
+ */
+export function commitTrailers(message: string): Record<string, string> {
+  const paragraphs = message.trim().split(/\n\s*\n/);
+  const trailers: Record<string, string> = {};
+  for (const line of paragraphs[paragraphs.length - 1].split('\n')) {
+    const match = /^([A-Za-z][A-Za-z0-9-]*): (.*)$/.exec(line);
+    if (match) trailers[match[1]] = match[2];
+  }
+  return trailers;
+}
+
+/** The indented paths under the `Files:` line of a request's commit message. */
+export function requestFiles(message: string): string[] {
+  const lines = message.split('\n');
+  const start = lines.indexOf('Files:');
+  if (start < 0) return [];
+  const files: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    const match = /^ {2}(\S.*)$/.exec(line);
+    if (!match) break;
+    files.push(match[1]);
+  }
+  return files;
+}
+
+function parseInputs(json: string | undefined): Record<string, unknown> {
+  if (!json) return {};
+  try {
+    const inputs = JSON.parse(json);
+    return inputs && typeof inputs === 'object' && !Array.isArray(inputs)
+      ? inputs
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+const CLUSTER_FOLDER = /^(?:clusters|vms)\/([^/]+)\//;
+
+function clusterOfFiles(files: string[]): string | undefined {
+  for (const file of files) {
+    const match = CLUSTER_FOLDER.exec(file);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * The branch as a Fleet Portal request, or undefined when its commit was not written by a
+ * template (no `Requested-by` and `Template` trailers).
+ */
+export function toRequestItem(
+  branch: RequestBranch,
+): GitopsRequestItem | undefined {
+  const trailers = commitTrailers(branch.message);
+  if (!trailers['Requested-by'] || !trailers.Template) return undefined;
+  const inputs = parseInputs(trailers.Inputs);
+  const files = requestFiles(branch.message);
+  return {
+    branch: branch.branch,
+    commit: branch.commit,
+    title: branch.title,
+    requestedBy: trailers['Requested-by'],
+    template: trailers.Template,
+    templateVersion: trailers['Template-version'],
+    cluster: stringOrUndefined(inputs.cluster) ?? clusterOfFiles(files),
+    namespace: stringOrUndefined(inputs.namespace),
+    files,
+    committedAt: branch.committedAt,
+    merged: branch.merged,
+  };
+}
+
+/** True when the request is about `cluster`: its cluster input, or files in the cluster's folders. */
+export function concernsCluster(
+  item: GitopsRequestItem,
+  cluster: string,
+): boolean {
+  return (
+    item.cluster === cluster ||
+    item.files.some(
+      file =>
+        file.startsWith(`clusters/${cluster}/`) ||
+        file.startsWith(`vms/${cluster}/`),
+    )
+  );
+}

@@ -1,0 +1,91 @@
+import type {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  type BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  fleetClusterReadPermission,
+  fleetGitopsMergePermission,
+} from '@internal/plugin-fleet-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { parseParams } from '../parseParams';
+import type { GitopsRequests } from './GitopsRequests';
+
+const listQuery = z.object({
+  cluster: z
+    .string()
+    .max(253)
+    .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a cluster name')
+    .optional(),
+  state: z.enum(['open', 'all']).optional(),
+});
+
+/** Branch names as the scaffolder module generates and accepts them. */
+const mergeBody = z.object({
+  branch: z
+    .string()
+    .max(255)
+    .regex(
+      /^(?!\/|.*\/\/|.*\.\.|.*\/$|.*\.lock$)[A-Za-z0-9._/-]+$/,
+      'must be the name of a request branch',
+    ),
+});
+
+export interface RequestsRouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  requests: GitopsRequests;
+}
+
+/** `GET /requests` and `POST /requests/merge`: the templates' requests in the local repository. */
+export async function createRequestsRouter({
+  httpAuth,
+  permissions,
+  requests,
+}: RequestsRouterOptions): Promise<express.Router> {
+  const router = Router();
+  router.use('/requests', express.json());
+
+  const authorize = async (
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ) => {
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`permission ${permission.name} is required`);
+    }
+  };
+
+  router.get('/requests', async (req, res) => {
+    await authorize(
+      await httpAuth.credentials(req),
+      fleetClusterReadPermission,
+    );
+    const query = parseParams(listQuery, req.query);
+    res.json(
+      await requests.list({
+        cluster: query.cluster,
+        includeMerged: query.state === 'all',
+      }),
+    );
+  });
+
+  router.post('/requests/merge', async (req, res) => {
+    // Only a person merges: the merge commit names them.
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    await authorize(credentials, fleetGitopsMergePermission);
+    const { branch } = parseParams(mergeBody, req.body ?? {});
+    res.json(await requests.merge(branch, credentials.principal.userEntityRef));
+  });
+
+  return router;
+}
