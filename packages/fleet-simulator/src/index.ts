@@ -47,3 +47,8 @@ export type {
   KubeObjectStore,
   WatchEventType,
 } from './types';
+export type {
+  GitopsLoop,
+  SimulatorGitopsOptions,
+} from './gitops/startGitopsLoop';
+export { demoRepositoryFiles } from './gitops/demoRepository';

@@ -38,6 +38,8 @@ const CAPI_CP = 'controlplane.cluster.x-k8s.io';
 const VIRTRIGAUD = 'infra.virtrigaud.io';
 const KAIROS = 'operator.kairos.io';
 const BINDY = 'bindy.firestoned.io';
+const FLUX_SOURCE = 'source.toolkit.fluxcd.io';
+const FLUX_KUSTOMIZE = 'kustomize.toolkit.fluxcd.io';
 
 const ns = (
   group: string,
@@ -96,6 +98,13 @@ export const TYPES = {
   srvRecord: ns(BINDY, 'v1beta1', 'SRVRecord', 'srvrecords'),
   nsRecord: ns(BINDY, 'v1beta1', 'NSRecord', 'nsrecords'),
   caaRecord: ns(BINDY, 'v1beta1', 'CAARecord', 'caarecords'),
+  gitRepository: ns(FLUX_SOURCE, 'v1', 'GitRepository', 'gitrepositories'),
+  fluxKustomization: ns(
+    FLUX_KUSTOMIZE,
+    'v1',
+    'Kustomization',
+    'kustomizations',
+  ),
 } as const;
 
 /**
@@ -131,6 +140,8 @@ export const MGMT_TYPES: ResourceType[] = [
   TYPES.k0smotronControlPlane,
   TYPES.virtualMachine,
   TYPES.vmImage,
+  TYPES.gitRepository,
+  TYPES.fluxKustomization,
 ];
 export const CHILD_TYPES: ResourceType[] = [TYPES.nodeOpUpgrade, TYPES.nodeOp];
 export const DNS_TYPES: ResourceType[] = [

@@ -10,7 +10,9 @@ import {
   KAIROS_REPOSITORY,
 } from './generateFleet';
 import { ApiScope, createApiHandler } from './httpApi';
-import { kubeconfigSecret } from './kubeconfig';
+import type { ChildClusters } from './controllers/context';
+import { startGitopsLoop, type GitopsLoop } from './gitops/startGitopsLoop';
+import { kubeconfigSecret, renderKubeconfig } from './kubeconfig';
 import { hashHex, isoAt } from './random';
 import {
   apiVersionOf,
@@ -52,6 +54,11 @@ export interface FleetSimulator {
   setNodeImage(cluster: string, node: string, reference: string): void;
   /** The objects of one API server: 'mgmt', 'dns' or a child cluster's name. */
   objects(scope: 'mgmt' | 'dns' | string): KubeObjectStore;
+  /**
+   * The GitOps loop when started with `gitops`: its repository, and Flux and the controllers on
+   * demand (tests step them instead of waiting for their intervals).
+   */
+  gitops?: GitopsLoop;
   /** HTTP requests served since start (or the last reset). */
   requestCount(): number;
   resetRequestCount(): void;
@@ -214,26 +221,31 @@ export async function startFleetSimulator(
     fault: () => undefined,
     gitVersion: () => gitVersion,
   });
-  for (const cluster of model.clusters) {
-    const store = new ObjectStore(
-      `cluster:${cluster.name}`,
-      clock,
-      model.children[cluster.name],
-    );
-    const version = cluster.controlPlaneVersion.replace(
-      /[+-]k0s\.\d+$/,
-      '+k0s',
-    );
-    children.set(cluster.name, {
-      name: cluster.name,
+  const gitVersions = new Map<string, string>();
+  const addChild = (
+    name: string,
+    objects: KubeObject[],
+    gitVersion: string,
+  ) => {
+    const store = new ObjectStore(`cluster:${name}`, clock, objects);
+    gitVersions.set(name, gitVersion);
+    children.set(name, {
+      name,
       child: true,
       store,
       crds: [...WORKLOAD_TYPES, ...CHILD_TYPES],
-      token: () => access.tokens[cluster.name],
-      fault: () => faults.get(cluster.name),
-      gitVersion: () => version,
+      token: () => access.tokens[name],
+      fault: () => faults.get(name),
+      gitVersion: () => gitVersions.get(name)!,
     });
-  }
+    return store;
+  };
+  for (const cluster of model.clusters)
+    addChild(
+      cluster.name,
+      model.children[cluster.name],
+      cluster.controlPlaneVersion.replace(/[+-]k0s\.\d+$/, '+k0s'),
+    );
 
   const clusterOf = (name: string) => {
     const cluster = model.clusters.find(c => c.name === name);
@@ -245,7 +257,57 @@ export async function startFleetSimulator(
     for (const end of [...(watches.get(scope) ?? [])]) end();
   };
 
+  // Clusters the simulated controllers create and remove as Git asks.
+  const childNamespaces = new Map(
+    model.clusters.map(c => [c.name, c.namespace]),
+  );
+  const childClusters: ChildClusters = {
+    store: name => children.get(name)?.store as ObjectStore | undefined,
+    names: () => [...children.keys()],
+    create(name, namespace, gitVersion) {
+      access.tokens[name] ??= randomToken();
+      childNamespaces.set(name, namespace);
+      const store = addChild(name, [], gitVersion);
+      const secret = kubeconfigSecret({
+        cluster: name,
+        namespace,
+        access,
+        creationTimestamp: clock(),
+      });
+      if (secret) mgmtStore.upsert(secret);
+      return store;
+    },
+    remove(name) {
+      endWatches(children.get(name));
+      children.delete(name);
+      mgmtStore.delete({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        namespace: childNamespaces.get(name),
+        name: `${name}-kubeconfig`,
+      });
+    },
+    setGitVersion: (name, gitVersion) => gitVersions.set(name, gitVersion),
+  };
+  const gitops = options.gitops
+    ? await startGitopsLoop({
+        options: options.gitops,
+        model,
+        management: mgmtStore,
+        dns: dnsStore,
+        children: childClusters,
+        clock,
+        dnsKubeconfig: renderKubeconfig({
+          cluster: 'dns',
+          server: `${url}/dns`,
+          caData: tls?.caData,
+          token: managementToken,
+        }),
+      })
+    : undefined;
+
   const simulator: FleetSimulator = {
+    gitops,
     url,
     management: {
       url: `${url}/mgmt`,
@@ -470,6 +532,7 @@ export async function startFleetSimulator(
     async stop() {
       if (stopped) return;
       stopped = true;
+      gitops?.stop();
       for (const entry of timers) clearTimeout(entry.timer);
       timers.clear();
       for (const set of watches.values()) for (const end of [...set]) end();

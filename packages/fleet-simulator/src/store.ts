@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { stableUid } from './random';
 import { matchesLabels, parseLabelSelector } from './selectors';
 import type {
@@ -168,8 +169,7 @@ export class ObjectStore implements KubeObjectStore {
       if (!existing) {
         meta.generation = 1;
       } else {
-        const changed =
-          JSON.stringify(existing.spec) !== JSON.stringify(object.spec);
+        const changed = !isDeepStrictEqual(existing.spec, object.spec);
         meta.generation =
           (existing.metadata.generation ?? 1) + (changed ? 1 : 0);
       }

@@ -1,3 +1,4 @@
+import type { SimulatorGitopsOptions } from './gitops/startGitopsLoop';
 /**
  * Public types of the fleet simulator: options, faults, the generated fleet model and the
  * object store tests use to change what the simulated API servers serve.
@@ -112,6 +113,12 @@ export interface FleetSimulatorOptions
   host?: string;
   /** Default 0 (any free port). */
   port?: number;
+  /**
+   * Run the fleet from a GitOps repository: created holding the demo fleet when missing, applied
+   * by a simulated Flux whenever its default branch moves, with simulated controllers that
+   * converge the fleet to it. Without this the fleet is the generated one and never changes.
+   */
+  gitops?: SimulatorGitopsOptions;
 }
 
 /** One of the simulated API servers. */
