@@ -21,11 +21,13 @@ import {
   fleetPage,
   kairosImageEntityCard,
   nodesEntityCard,
+  requestsEntityCard,
 } from './alpha/extensions';
 import { fleetApiRef } from './api';
 import { clusterListResponse } from './__fixtures__/clusterList';
 import { driftedClusterDetail } from './__fixtures__/clusterDetails';
 import { historyEntries } from './__fixtures__/history';
+import { localRequests } from './__fixtures__/requests';
 import { clusterEntity, fakeFleetApi } from './__testUtils__/renderClusterCard';
 
 function fleetApiWithData() {
@@ -35,7 +37,7 @@ function fleetApiWithData() {
 }
 
 describe('fleet plugin (new frontend system)', () => {
-  it('declares the API, the page, the five entity cards and the four form fields', () => {
+  it('declares the API, the page, the six entity cards and the four form fields', () => {
     expect(fleetPlugin.id).toBe('fleet');
     for (const id of [
       'api:fleet',
@@ -45,6 +47,7 @@ describe('fleet plugin (new frontend system)', () => {
       'entity-card:fleet/dns-sync',
       'entity-card:fleet/nodes',
       'entity-card:fleet/history',
+      'entity-card:fleet/requests',
       'scaffolder-form-field:fleet/fleet-cluster-picker',
       'scaffolder-form-field:fleet/fleet-dns-zone-picker',
       'scaffolder-form-field:fleet/fleet-k0s-version-picker',
@@ -96,6 +99,23 @@ describe('fleet plugin (new frontend system)', () => {
     expect(await screen.findAllByTestId('history-row')).toHaveLength(
       historyEntries.length,
     );
+  });
+
+  it("renders the requests card extension with the cluster's requests", async () => {
+    const api = fakeFleetApi(driftedClusterDetail, {
+      listRequests: async () => localRequests,
+    });
+    const tester = createExtensionTester(requestsEntityCard, {
+      apis: [[fleetApiRef, api]],
+    });
+    renderInTestApp(
+      <EntityProvider entity={clusterEntity()}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis: [[fleetApiRef, api]] },
+    );
+    expect(await screen.findAllByTestId('fleet-request-row')).toHaveLength(2);
+    expect(api.listRequests).toHaveBeenCalledWith({ cluster: 'edge-fra-01' });
   });
 
   it.each<[ExtensionDefinition<any>, string, unknown]>([

@@ -1,6 +1,6 @@
 /**
  * Fleet Portal for the new frontend system: the fleet API, the `/fleet` page (with its "Fleet"
- * nav item) and the four cluster entity cards.
+ * nav item and its requests tab) and the cluster entity cards.
  *
  * @packageDocumentation
  */

@@ -15,3 +15,5 @@ export const CLUSTER_ENTITY_NAMESPACE = 'default';
 export const KUBERNETES_CLUSTER_RESOURCE_TYPE = 'kubernetes-cluster';
 
 export const FLEET_READ_PERMISSION_NAME = 'fleet.cluster.read';
+
+export const FLEET_MERGE_PERMISSION_NAME = 'fleet.gitops.merge';

@@ -1,5 +1,6 @@
 /**
- * Fleet Portal: Kairos images, k0s versions and bindy DNS sync per cluster, and the fleet page.
+ * Fleet Portal: Kairos images, k0s versions, bindy DNS sync and template requests per cluster, and
+ * the fleet page.
  *
  * @packageDocumentation
  */
@@ -11,6 +12,7 @@ export {
   EntityDnsSyncCard,
   EntityNodesCard,
   EntityClusterHistoryCard,
+  EntityFleetRequestsCard,
   FleetClusterPickerFieldExtension,
   FleetDnsZonePickerFieldExtension,
   FleetK0sVersionPickerFieldExtension,
@@ -18,6 +20,6 @@ export {
 } from './plugin';
 export * from './scaffolder';
 export { fleetApiRef, FleetClient } from './api';
-export type { FleetApi, HistoryQuery } from './api';
+export type { FleetApi, HistoryQuery, RequestsQuery } from './api';
 export { isFleetCluster, clusterEntityName } from './lib/entity';
 export { DAY2_TEMPLATES } from './constants';

@@ -1,7 +1,12 @@
 import { createElement } from 'react';
 import { screen } from '@testing-library/react';
 import { getComponentData } from '@backstage/core-plugin-api';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { driftedClusterDetail } from './__fixtures__/clusterDetails';
 import { clusterEntity, fakeFleetApi } from './__testUtils__/renderClusterCard';
@@ -16,6 +21,7 @@ import {
   EntityK0sVersionCard,
   EntityKairosImageCard,
   EntityNodesCard,
+  EntityFleetRequestsCard,
   fleetPlugin,
 } from './plugin';
 
@@ -32,10 +38,13 @@ describe('fleet plugin (legacy frontend system)', () => {
     expect(client).toBeInstanceOf(FleetClient);
   });
 
-  it('renders the five entity cards from the same components', async () => {
+  it('renders the six entity cards from the same components', async () => {
     await renderInTestApp(
       <TestApiProvider
-        apis={[[fleetApiRef, fakeFleetApi(driftedClusterDetail)]]}
+        apis={[
+          [fleetApiRef, fakeFleetApi(driftedClusterDetail)],
+          [permissionApiRef, mockApis.permission()],
+        ]}
       >
         <EntityProvider entity={clusterEntity()}>
           <EntityKairosImageCard />
@@ -43,6 +52,7 @@ describe('fleet plugin (legacy frontend system)', () => {
           <EntityDnsSyncCard />
           <EntityNodesCard />
           <EntityClusterHistoryCard />
+          <EntityFleetRequestsCard />
         </EntityProvider>
       </TestApiProvider>,
     );
@@ -52,6 +62,7 @@ describe('fleet plugin (legacy frontend system)', () => {
       'DNS records',
       'Nodes',
       'Cluster history',
+      'Requests',
     ]) {
       expect(
         await screen.findByText(title, { selector: '.MuiCardHeader-title' }),

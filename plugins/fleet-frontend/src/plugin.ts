@@ -78,6 +78,15 @@ export const EntityClusterHistoryCard = fleetPlugin.provide(
   }),
 );
 
+export const EntityFleetRequestsCard = fleetPlugin.provide(
+  createComponentExtension({
+    name: 'EntityFleetRequestsCard',
+    component: {
+      lazy: () => import('./components/RequestsCard').then(m => m.RequestsCard),
+    },
+  }),
+);
+
 export const FleetClusterPickerFieldExtension = fleetPlugin.provide(
   createScaffolderFieldExtension({
     ...fleetClusterPickerField,

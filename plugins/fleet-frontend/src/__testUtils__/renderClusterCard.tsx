@@ -47,6 +47,10 @@ export function fakeFleetApi(
     getStateAt: jest.fn(async () => {
       throw await responseError(404, 'nothing recorded');
     }),
+    listRequests: jest.fn(async () => ({ mode: 'local', items: [] })),
+    mergeRequest: jest.fn(async () => {
+      throw await responseError(404, 'no request branch');
+    }),
   };
   for (const [name, implementation] of Object.entries(overrides)) {
     api[name as keyof FleetApi] = jest.fn(implementation as any);

@@ -21,6 +21,7 @@ export function jsonResponse(
 const ERROR_NAMES: Record<number, string> = {
   403: 'NotAllowedError',
   404: 'NotFoundError',
+  409: 'ConflictError',
   500: 'Error',
 };
 

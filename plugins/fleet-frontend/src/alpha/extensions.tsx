@@ -83,6 +83,16 @@ export const clusterHistoryEntityCard = EntityCardBlueprint.make({
   },
 });
 
+export const requestsEntityCard = EntityCardBlueprint.make({
+  name: 'requests',
+  params: {
+    type: 'content',
+    filter: clusterEntityFilter,
+    loader: () =>
+      import('../components/RequestsCard').then(m => <m.RequestsCard />),
+  },
+});
+
 export const clusterPickerFormField = FormFieldBlueprint.make({
   name: 'fleet-cluster-picker',
   params: {

@@ -12,6 +12,7 @@ import {
   k0sVersionEntityCard,
   kairosImageEntityCard,
   nodesEntityCard,
+  requestsEntityCard,
 } from './extensions';
 
 /** Fleet Portal in the new frontend system. */
@@ -27,6 +28,7 @@ export const fleetPlugin = createFrontendPlugin({
     dnsSyncEntityCard,
     nodesEntityCard,
     clusterHistoryEntityCard,
+    requestsEntityCard,
     clusterPickerFormField,
     dnsZonePickerFormField,
     k0sVersionPickerFormField,

@@ -5,8 +5,10 @@ import {
   ClusterListResponse,
   ClusterRef,
   ClusterStateAt,
+  GitopsRequestListResponse,
   HistoryKind,
   HistoryResponse,
+  MergeRequestResponse,
 } from '@internal/plugin-fleet-common';
 
 /** Narrows a cluster's history; every field is optional. Times are ISO 8601. */
@@ -16,6 +18,14 @@ export interface HistoryQuery {
   node?: string;
   kinds?: HistoryKind[];
   limit?: number;
+}
+
+/** Narrows the templates' requests. */
+export interface RequestsQuery {
+  /** Only requests about this cluster (by name). */
+  cluster?: string;
+  /** `all` includes requests already merged; default `open`. */
+  state?: 'open' | 'all';
 }
 
 /**
@@ -32,6 +42,14 @@ export interface FleetApi {
   getHistory(ref: ClusterRef, query?: HistoryQuery): Promise<HistoryResponse>;
   /** The cluster as it was at `at`; rejects with 404 when nothing was recorded by then. */
   getStateAt(ref: ClusterRef, at: string): Promise<ClusterStateAt>;
+  /** The templates' requests, newest first; in GitHub mode none (they are pull requests there). */
+  listRequests(query?: RequestsQuery): Promise<GitopsRequestListResponse>;
+  /**
+   * Merges a request's branch into the default branch as the signed-in user. Rejects with 403
+   * without `fleet.gitops.merge`, 409 when it conflicts, is already merged or merging happens
+   * on GitHub, 404 for an unknown branch.
+   */
+  mergeRequest(branch: string): Promise<MergeRequestResponse>;
 }
 
 export const fleetApiRef = createApiRef<FleetApi>().with({

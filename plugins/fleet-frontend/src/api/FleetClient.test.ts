@@ -2,6 +2,7 @@ import { ResponseError } from '@backstage/errors';
 import { clusterListResponse } from '../__fixtures__/clusterList';
 import { driftedClusterDetail } from '../__fixtures__/clusterDetails';
 import { historyEntries, stateAtMorning } from '../__fixtures__/history';
+import { localRequests, mergedUpgrade } from '../__fixtures__/requests';
 import { FleetClient } from './FleetClient';
 
 const BASE_URL = 'http://backstage.test/api/fleet';
@@ -167,5 +168,41 @@ describe('FleetClient', () => {
     await expect(
       client.getStateAt(driftedClusterDetail.ref, '2020-01-01T00:00:00.000Z'),
     ).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('lists requests for a cluster and merges one with a JSON POST', async () => {
+    const { client, fetch } = setup(url =>
+      jsonResponse(200, url.endsWith('/merge') ? mergedUpgrade : localRequests),
+    );
+    await expect(
+      client.listRequests({ cluster: 'edge-fra-01' }),
+    ).resolves.toEqual(localRequests);
+    expect(fetch).toHaveBeenLastCalledWith(
+      `${BASE_URL}/requests?cluster=edge-fra-01`,
+    );
+    await expect(
+      client.mergeRequest('fleet/k0s-upgrade/1a2b3c4d5e'),
+    ).resolves.toEqual(mergedUpgrade);
+    expect(fetch).toHaveBeenLastCalledWith(`${BASE_URL}/requests/merge`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ branch: 'fleet/k0s-upgrade/1a2b3c4d5e' }),
+    });
+  });
+
+  it('passes on the server message of a refused merge', async () => {
+    const message =
+      'branch fleet/x no longer merges cleanly into main: file the request again from the current main. Nothing was merged.';
+    const { client } = setup(() =>
+      jsonResponse(409, {
+        error: { name: 'ConflictError', message },
+        request: { method: 'POST', url: '/requests/merge' },
+        response: { statusCode: 409 },
+      }),
+    );
+    const error = await client.mergeRequest('fleet/x').catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(409);
+    expect(error.cause.message).toBe(message);
   });
 });

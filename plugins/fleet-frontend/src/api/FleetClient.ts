@@ -6,9 +6,12 @@ import {
   ClusterListResponse,
   ClusterRef,
   ClusterStateAt,
+  GitopsRequestListResponse,
   HistoryResponse,
+  MergeRequestBody,
+  MergeRequestResponse,
 } from '@internal/plugin-fleet-common';
-import { FleetApi, HistoryQuery } from './FleetApi';
+import { FleetApi, HistoryQuery, RequestsQuery } from './FleetApi';
 
 /** `FleetApi` over HTTP. Concurrent identical reads share one request (several cards ask at once). */
 export class FleetClient implements FleetApi {
@@ -56,6 +59,22 @@ export class FleetClient implements FleetApi {
     );
   }
 
+  listRequests(query: RequestsQuery = {}): Promise<GitopsRequestListResponse> {
+    const params = new URLSearchParams();
+    if (query.cluster) params.set('cluster', query.cluster);
+    if (query.state) params.set('state', query.state);
+    return this.get<GitopsRequestListResponse>(withQuery('/requests', params));
+  }
+
+  mergeRequest(branch: string): Promise<MergeRequestResponse> {
+    const body: MergeRequestBody = { branch };
+    return this.request<MergeRequestResponse>('/requests/merge', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
   private get<T>(path: string): Promise<T> {
     const pending = this.inFlight.get(path);
     if (pending) return pending as Promise<T>;
@@ -66,9 +85,12 @@ export class FleetClient implements FleetApi {
     return request;
   }
 
-  private async request<T>(path: string): Promise<T> {
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('fleet');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const url = `${baseUrl}${path}`;
+    const response = await (init
+      ? this.fetchApi.fetch(url, init)
+      : this.fetchApi.fetch(url));
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -1,4 +1,4 @@
 export { fleetApiRef } from './FleetApi';
-export type { FleetApi, HistoryQuery } from './FleetApi';
+export type { FleetApi, HistoryQuery, RequestsQuery } from './FleetApi';
 export { FleetClient } from './FleetClient';
 export { fleetApiFactory } from './fleetApiFactory';

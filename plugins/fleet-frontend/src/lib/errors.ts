@@ -34,3 +34,11 @@ export function describeReadError(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   return 'the fleet could not be read';
 }
+
+/** The backend's own words for a failed call (a ResponseError carries them as its cause). */
+export function serverMessage(error: unknown): string {
+  const cause = (error as { cause?: { message?: unknown } } | undefined)?.cause;
+  if (typeof cause?.message === 'string' && cause.message) return cause.message;
+  if (error instanceof Error && error.message) return error.message;
+  return String(error);
+}

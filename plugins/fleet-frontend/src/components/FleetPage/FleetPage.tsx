@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import {
-  Content,
   Header,
   Page,
   Progress,
   ResponseErrorPanel,
+  TabbedLayout,
   WarningPanel,
 } from '@backstage/core-components';
 import { ClusterListResponse } from '@internal/plugin-fleet-common';
@@ -17,13 +17,17 @@ import {
 } from '../../lib/fleet';
 import { toFleetRow } from '../../lib/fleetRows';
 import { FleetFiltersBar } from './FleetFiltersBar';
+import { FleetRequests } from './FleetRequests';
 import { FleetSummaryStrip } from './FleetSummaryStrip';
 import { FleetTable } from './FleetTable';
 import { SourceFailures } from './SourceFailures';
 import { useFleetClusters } from './useFleetClusters';
 import { useFleetFilters } from './useFleetFilters';
 
-/** The `/fleet` page: every cluster, filterable, with a summary of the fleet. */
+/**
+ * The `/fleet` page: every cluster, filterable, with a summary of the fleet; and at
+ * `/fleet/requests` the templates' open requests.
+ */
 export function FleetPage() {
   return (
     <Page themeId="tool">
@@ -31,9 +35,14 @@ export function FleetPage() {
         title="Fleet"
         subtitle="k0rdent clusters, Kairos nodes and bindy DNS records"
       />
-      <Content>
-        <FleetContent />
-      </Content>
+      <TabbedLayout>
+        <TabbedLayout.Route path="/" title="Clusters">
+          <FleetContent />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/requests" title="Requests">
+          <FleetRequests />
+        </TabbedLayout.Route>
+      </TabbedLayout>
     </Page>
   );
 }

@@ -1,0 +1,50 @@
+import {
+  GitopsRequestItem,
+  GitopsRequestListResponse,
+  MergeRequestResponse,
+} from '@internal/plugin-fleet-common';
+
+export const k0sUpgradeRequest: GitopsRequestItem = {
+  branch: 'fleet/k0s-upgrade/1a2b3c4d5e',
+  commit: '1111111111111111111111111111111111111111',
+  title: 'Upgrade k0s: edge-fra-01 to v1.32.8+k0s.0',
+  requestedBy: 'user:default/alice',
+  template: 'template:default/k0s-upgrade',
+  templateVersion: '1.0.0',
+  cluster: 'edge-fra-01',
+  namespace: 'fleet-demo',
+  files: ['clusters/edge-fra-01/clusterdeployment.yaml'],
+  committedAt: '2026-03-01T10:00:00.000Z',
+  merged: false,
+};
+
+export const scaleRequest: GitopsRequestItem = {
+  branch: 'fleet/scale-cluster/5e4d3c2b1a',
+  commit: '2222222222222222222222222222222222222222',
+  title: 'Scale a cluster: core-ams-02 to 5 workers',
+  requestedBy: 'user:default/bob',
+  template: 'template:default/scale-cluster',
+  templateVersion: '1.0.0',
+  cluster: 'core-ams-02',
+  namespace: 'fleet-demo',
+  files: ['clusters/core-ams-02/clusterdeployment.yaml'],
+  committedAt: '2026-03-01T09:00:00.000Z',
+  merged: false,
+};
+
+export const localRequests: GitopsRequestListResponse = {
+  mode: 'local',
+  items: [k0sUpgradeRequest, scaleRequest],
+};
+
+export const githubRequests: GitopsRequestListResponse = {
+  mode: 'github',
+  items: [],
+};
+
+export const mergedUpgrade: MergeRequestResponse = {
+  branch: k0sUpgradeRequest.branch,
+  commit: 'abcdef0123456789abcdef0123456789abcdef01',
+  branchCommit: k0sUpgradeRequest.commit,
+  previousCommit: '0000000000000000000000000000000000000000',
+};

@@ -1,0 +1,78 @@
+import Button from '@material-ui/core/Button';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { GitopsRequestItem } from '@internal/plugin-fleet-common';
+import { entityRefName } from '../../lib/requests';
+import { ReadTime } from '../shared/ReadTime';
+import { MergeRequestState } from './useMergeRequest';
+
+export interface RequestTableProps {
+  items: GitopsRequestItem[];
+  mergeState: MergeRequestState;
+  /** A branch to mark (the page's `?branch=`). */
+  highlight?: string;
+  /** Show each request's cluster (the page lists every cluster's). */
+  showCluster?: boolean;
+}
+
+/** Open requests, newest first, each with its Merge button. */
+export function RequestTable(props: RequestTableProps) {
+  const { mergeState } = props;
+  return (
+    <Table size="small">
+      <TableHead>
+        <TableRow>
+          <TableCell>Request</TableCell>
+          {props.showCluster && <TableCell>Cluster</TableCell>}
+          <TableCell>Template</TableCell>
+          <TableCell>Requested by</TableCell>
+          <TableCell>Age</TableCell>
+          <TableCell />
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.items.map(item => (
+          <TableRow
+            key={item.branch}
+            data-testid="fleet-request-row"
+            selected={item.branch === props.highlight}
+          >
+            <TableCell>
+              <Typography variant="body2">{item.title}</Typography>
+              <Typography variant="caption" color="textSecondary">
+                <code>{item.branch}</code>
+              </Typography>
+            </TableCell>
+            {props.showCluster && <TableCell>{item.cluster ?? ''}</TableCell>}
+            <TableCell>
+              {entityRefName(item.template)}
+              {item.templateVersion && ` ${item.templateVersion}`}
+            </TableCell>
+            <TableCell>{entityRefName(item.requestedBy)}</TableCell>
+            <TableCell>
+              <ReadTime iso={item.committedAt} />
+            </TableCell>
+            <TableCell align="right">
+              <Button
+                variant="outlined"
+                color="primary"
+                size="small"
+                aria-label={`Merge ${item.branch}`}
+                disabled={
+                  !mergeState.canMerge || mergeState.merging !== undefined
+                }
+                onClick={() => mergeState.merge(item.branch)}
+              >
+                {mergeState.merging === item.branch ? 'Merging…' : 'Merge'}
+              </Button>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

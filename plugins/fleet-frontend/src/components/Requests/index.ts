@@ -1,0 +1,2 @@
+export { RequestsView } from './RequestsView';
+export type { RequestsViewProps } from './RequestsView';

@@ -1,0 +1,38 @@
+import { InfoCard } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { useRequests } from '../../hooks/useRequests';
+import { readClusterAnnotation } from '../../lib/entity';
+import { RequestsView } from '../Requests';
+import { ClusterPendingPanel } from '../shared/ClusterPendingPanel';
+
+export const NO_CLUSTER_REQUESTS_TEXT = 'No open requests for this cluster.';
+
+/** The cluster's open template requests, each with a Merge button (local GitOps mode). */
+export function RequestsCard() {
+  const { entity } = useEntity();
+  const annotation = readClusterAnnotation(entity);
+  return (
+    <InfoCard
+      title="Requests"
+      subheader="Template requests waiting to be merged"
+      deepLink={{ title: 'All requests', link: '/fleet/requests' }}
+    >
+      {annotation.status === 'valid' ? (
+        <ClusterRequests cluster={annotation.ref.name} />
+      ) : (
+        <ClusterPendingPanel
+          state={
+            annotation.status === 'missing'
+              ? { status: 'missing-annotation' }
+              : { status: 'invalid-annotation', value: annotation.value }
+          }
+        />
+      )}
+    </InfoCard>
+  );
+}
+
+function ClusterRequests(props: { cluster: string }) {
+  const state = useRequests({ cluster: props.cluster });
+  return <RequestsView {...state} emptyText={NO_CLUSTER_REQUESTS_TEXT} />;
+}

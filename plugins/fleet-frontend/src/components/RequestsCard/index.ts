@@ -1,0 +1,1 @@
+export { RequestsCard } from './RequestsCard';
