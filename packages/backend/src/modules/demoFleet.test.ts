@@ -7,6 +7,9 @@ import type {
   HistoryResponse,
 } from '@internal/plugin-fleet-common';
 import request from 'supertest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createFleetDemoModule } from './demoFleet';
 
 jest.setTimeout(60_000);
@@ -24,6 +27,12 @@ async function poll<T>(
 }
 
 describe('the demo fleet', () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'fleet-demo-'));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
   it('serves the simulated fleet when no management cluster is configured, and its timeline shows a node image change after one refresh', async () => {
     let simulator: FleetSimulator | undefined;
     const { server } = await startTestBackend({
@@ -34,6 +43,7 @@ describe('the demo fleet', () => {
           data: {
             fleet: {
               demo: { clusters: 4 },
+              gitops: { localRepository: join(root, 'gitops-repo') },
               refresh: {
                 frequency: { seconds: 1 },
                 clusterTimeout: { seconds: 5 },

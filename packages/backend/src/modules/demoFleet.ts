@@ -7,15 +7,19 @@ import {
   type FleetSimulator,
 } from '@internal/fleet-simulator';
 import { fleetConnectionsExtensionPoint } from '@internal/plugin-fleet-backend';
+import { demoGitopsOptions } from './demoGitops';
 
 /**
  * The demo fleet: when no management cluster is configured, start the fleet simulator in this
  * process (a dozen k0rdent clusters with Kairos nodes and bindy records, some in drift) and
- * point the fleet plugin at it. Only the backend app wires the simulator; the plugins never
+ * point the fleet plugin at it. In local GitOps mode the fleet lives in the local repository the
+ * templates publish to: merging a request there changes the simulated fleet. Only the backend app wires the simulator; the plugins never
  * import it.
  */
 export function createFleetDemoModule(
-  options: { onStarted?: (simulator: FleetSimulator) => void } = {},
+  options: {
+    onStarted?: (simulator: FleetSimulator) => void;
+  } = {},
 ) {
   return createBackendModule({
     pluginId: 'fleet',
@@ -38,10 +42,12 @@ export function createFleetDemoModule(
           )
             return;
 
+          const gitops = await demoGitopsOptions(config, logger);
           const simulator = await startFleetSimulator({
             clusters: demo?.getOptionalNumber('clusters') ?? 12,
             tls: true,
             latencyMs: demo?.getOptionalNumber('latencyMs') ?? 0,
+            gitops,
           });
           lifecycle.addShutdownHook(() => simulator.stop());
           options.onStarted?.(simulator);

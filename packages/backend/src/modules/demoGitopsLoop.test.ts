@@ -1,0 +1,324 @@
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogScaffolderModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import type { FleetSimulator } from '@internal/fleet-simulator';
+import fleetPlugin from '@internal/plugin-fleet-backend';
+import type {
+  ClusterDetail,
+  ClusterListResponse,
+  ClusterSummary,
+  GitopsRequestListResponse,
+} from '@internal/plugin-fleet-common';
+import {
+  branchHead,
+  findLocalRepository,
+  readCommitFiles,
+} from '@internal/plugin-fleet-node';
+import scaffolderModuleFleet from '@internal/plugin-scaffolder-backend-module-fleet';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { parse } from 'yaml';
+import { createFleetDemoModule } from './demoFleet';
+
+jest.setTimeout(240_000);
+
+const TEMPLATES = resolvePackagePath('backend', '../../templates/all.yaml');
+const USER = 'user:default/jane.doe';
+const AUTH = { Authorization: mockCredentials.user.header(USER) };
+const SSH_KEY =
+  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPz3q9Dz2Wul2uEi9yWUgPlO1Q57dVM0vc5/mCLhJCcm ops@fleet';
+
+async function poll<T>(
+  read: () => Promise<T | undefined>,
+  what: string,
+  tries = 300,
+): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const value = await read();
+    if (value !== undefined) return value;
+    await new Promise(r => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('the demo fleet lives in its GitOps repository', () => {
+  let root: string;
+  let server: any;
+  let simulator: FleetSimulator | undefined;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'fleet-demo-gitops-'));
+    ({ server } = await startTestBackend({
+      features: [
+        fleetPlugin,
+        createFleetDemoModule({ onStarted: s => (simulator = s) }),
+        scaffolderPlugin,
+        catalogPlugin,
+        catalogScaffolderModule,
+        scaffolderModuleFleet,
+        // The real scheduler, so the fleet is read again at its frequency.
+        schedulerServiceFactory,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: {
+              rules: [{ allow: ['Template', 'Location'] }],
+              locations: [{ type: 'file', target: TEMPLATES }],
+            },
+            scaffolder: {
+              defaultAuthor: { name: 'Fleet Portal', email: 'fleet@localhost' },
+            },
+            fleet: {
+              demo: { clusters: 8, fluxIntervalMs: 100, convergenceStepMs: 50 },
+              refresh: {
+                frequency: { seconds: 1 },
+                clusterTimeout: { seconds: 5 },
+              },
+              gitops: {
+                localRepository: join(root, 'gitops-repo'),
+                defaultBranch: 'main',
+              },
+            },
+          },
+        }),
+      ],
+    }));
+    await poll(async () => {
+      const res = await request(server)
+        .get('/api/catalog/entities?filter=kind=template')
+        .set(AUTH);
+      return (res.body ?? []).length >= 8 ? true : undefined;
+    }, 'the templates in the catalog');
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  async function clusters(): Promise<ClusterSummary[]> {
+    const body = (await request(server).get('/api/fleet/clusters').set(AUTH))
+      .body as ClusterListResponse;
+    return body.items ?? [];
+  }
+  async function detail(id: string): Promise<ClusterDetail> {
+    return (await request(server).get(`/api/fleet/clusters/${id}`).set(AUTH))
+      .body;
+  }
+
+  async function runTask(name: string, values: Record<string, unknown>) {
+    const created = await request(server)
+      .post('/api/scaffolder/v2/tasks')
+      .set(AUTH)
+      .send({ templateRef: `template:default/${name}`, values });
+    if (created.status !== 201)
+      throw new Error(`${name}: ${created.status} ${JSON.stringify(created.body)}`);
+    const task = await poll(async () => {
+      const res = await request(server)
+        .get(`/api/scaffolder/v2/tasks/${created.body.id}`)
+        .set(AUTH);
+      return ['completed', 'failed'].includes(res.body.status)
+        ? res.body
+        : undefined;
+    }, `task ${name}`);
+    const events = (
+      await request(server)
+        .get(`/api/scaffolder/v2/tasks/${created.body.id}/events`)
+        .set(AUTH)
+    ).body as any[];
+    if (task.status !== 'completed')
+      throw new Error(
+        `${name} ${JSON.stringify(values)} failed: ${events
+          .filter(e => e.type === 'log')
+          .map(e => e.body.message)
+          .slice(-3)
+          .join(' | ')}`,
+      );
+    const output = events.find(e => e.type === 'completion')?.body?.output;
+    const branch = /Branch `([^`]+)`/.exec(
+      output?.text?.[0]?.content ?? '',
+    )?.[1];
+    expect(branch).toBeDefined();
+    return branch!;
+  }
+
+  async function merge(branch: string) {
+    const res = await request(server)
+      .post('/api/fleet/requests/merge')
+      .set(AUTH)
+      .send({ branch });
+    expect(res.status).toBe(200);
+    return res.body.commit as string;
+  }
+
+  async function repoFiles() {
+    const repo = findLocalRepository(join(root, 'gitops-repo'))!;
+    return readCommitFiles(repo, (await branchHead(repo, 'main'))!);
+  }
+
+  it('runs every template for real on every kind of demo cluster, each request a branch', async () => {
+    const demo = await poll(async () => {
+      const items = await clusters();
+      return items.length === 8 ? items : undefined;
+    }, 'the demo fleet');
+    const files = await repoFiles();
+    // Every kind of demo cluster: healthy, not ready, drifted, rolling out, unknown digest.
+    expect(
+      new Set(simulator!.model.clusters.flatMap(c => c.scenarios)),
+    ).toEqual(
+      new Set([
+        ...['healthy', 'not-ready', 'node-image-drift', 'kubelet-drift'],
+        ...['build-drift', 'rollout-in-progress', 'unknown-digest'],
+        ...simulator!.model.clusters.flatMap(c => c.scenarios),
+      ]),
+    );
+    for (const cluster of demo) {
+      const { name, namespace } = cluster.ref;
+      const cd = parse(
+        files.get(`clusters/${name}/clusterdeployment.yaml`)!.toString(),
+      );
+      const [, minor] = /^v1\.(\d+)\./.exec(cd.spec.config.k0s.version)!;
+      await runTask('k0s-upgrade', {
+        cluster: name,
+        namespace,
+        k0sVersion: `v1.${Number(minor) + 1}.0+k0s.0`,
+      });
+      await runTask('scale-cluster', {
+        cluster: name,
+        namespace,
+        workersNumber: cd.spec.config.workersNumber + 1,
+      });
+      await runTask('decommission-cluster', {
+        cluster: name,
+        namespace,
+        confirm: true,
+      });
+      const imagePath = [...files.keys()].find(p =>
+        p.startsWith(`images/${namespace}/`),
+      )!;
+      const image = parse(files.get(imagePath)!.toString());
+      await runTask('new-kairos-vm', {
+        cluster: name,
+        namespace,
+        name: `${name}-extra`,
+        count: 1,
+        role: 'worker',
+        provider: 'vsphere-prod',
+        vmClass: 'large',
+        image: image.metadata.name,
+        imageReference: image.metadata.annotations['fleetportal.io/image-ref'],
+        networkRef: 'prod-vlan20',
+        sshAuthorizedKeys: [SSH_KEY],
+      });
+      const zone = (await detail(cluster.id)).zones[0];
+      if (zone)
+        await runTask('dns-records', {
+          zone,
+          namespace,
+          cluster: name,
+          records: [
+            { type: 'A', name: `e2e-${name}`, addresses: ['10.99.0.7'] },
+          ],
+        });
+    }
+    const open = (await request(server).get('/api/fleet/requests').set(AUTH))
+      .body as GitopsRequestListResponse;
+    expect(open.mode).toBe('local');
+    expect(open.items.length).toBeGreaterThanOrEqual(8 * 4);
+  });
+
+  it('merging a k0s upgrade rolls the cluster to the new version, node by node, in the history', async () => {
+    const [cluster] = await clusters();
+    const { name, namespace } = cluster.ref;
+    const before = await detail(cluster.id);
+    const [, minor] = /^v1\.(\d+)\./.exec(before.k0s.desired!)!;
+    const target = `v1.${Number(minor) + 1}.0+k0s.0`;
+    const requests = (
+      await request(server).get(`/api/fleet/requests?cluster=${name}`).set(AUTH)
+    ).body as GitopsRequestListResponse;
+    const upgrade = requests.items.find(r => r.title.includes(target))!;
+    expect(upgrade).toBeDefined();
+    await merge(upgrade.branch);
+    let last: ClusterDetail | undefined;
+    const converged = await poll(async () => {
+      const d = await detail(cluster.id);
+      last = d;
+      return d.k0s.desired === target &&
+        d.k0s.running.length === 1 &&
+        d.k0s.running[0] === target.replace(/\.\d+$/, '') &&
+        d.k0s.exactBuild === target
+        ? d
+        : undefined;
+    }, `${name} on ${target}`).catch(error => {
+      throw new Error(`${error.message}: last read ${JSON.stringify(last?.k0s)}`);
+    });
+    expect(converged.nodes.total).toBe(before.nodes.total);
+    const history = (
+      await request(server)
+        .get(`/api/fleet/clusters/${cluster.id}/history?kind=node-version`)
+        .set(AUTH)
+    ).body;
+    const upgraded = new Set(
+      history.items
+        .filter((e: any) => e.value === target.replace(/\.\d+$/, ''))
+        .map((e: any) => e.subject),
+    );
+    expect(upgraded.size).toBe(before.nodes.total);
+    expect(simulator!.objects(name).list({ kind: 'Node' })).toHaveLength(
+      before.nodes.total,
+    );
+    expect(namespace).toBe(before.ref.namespace);
+  });
+
+  it('refuses a branch that no longer merges cleanly and leaves the repository as it was', async () => {
+    const [cluster] = await clusters();
+    const requests = (
+      await request(server)
+        .get(`/api/fleet/requests?cluster=${cluster.ref.name}`)
+        .set(AUTH)
+    ).body as GitopsRequestListResponse;
+    // It deletes the ClusterDeployment file the merged upgrade changed.
+    const decommission = requests.items.find(r =>
+      r.template.includes('decommission-cluster'),
+    )!;
+    const repo = findLocalRepository(join(root, 'gitops-repo'))!;
+    const head = await branchHead(repo, 'main');
+    const branchCommit = await branchHead(repo, decommission.branch);
+    const res = await request(server)
+      .post('/api/fleet/requests/merge')
+      .set(AUTH)
+      .send({ branch: decommission.branch });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/no longer merges cleanly/);
+    expect(await branchHead(repo, 'main')).toBe(head);
+    expect(await branchHead(repo, decommission.branch)).toBe(branchCommit);
+    expect(
+      simulator!
+        .objects('mgmt')
+        .list({ kind: 'ClusterDeployment' })
+        .map(c => c.metadata.name),
+    ).toContain(cluster.ref.name);
+  });
+
+  it('merging a decommission removes the cluster from the fleet', async () => {
+    const all = await clusters();
+    const cluster = all[all.length - 1];
+    const requests = (
+      await request(server)
+        .get(`/api/fleet/requests?cluster=${cluster.ref.name}`)
+        .set(AUTH)
+    ).body as GitopsRequestListResponse;
+    const decommission = requests.items.find(r =>
+      r.template.includes('decommission-cluster'),
+    )!;
+    await merge(decommission.branch);
+    await poll(async () => {
+      const items = await clusters();
+      return items.some(c => c.id === cluster.id) ? undefined : items;
+    }, `${cluster.id} gone`);
+  });
+});
