@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ClusterListResponse } from '@internal/plugin-fleet-common';
 import {
@@ -25,7 +26,10 @@ function fakeApi(
 async function renderPage(api: FleetApi, route = '/fleet') {
   return renderInTestApp(
     <TestApiProvider apis={[[fleetApiRef, api]]}>
-      <FleetPage />
+      <Routes>
+        {/* As the app mounts it: the requests tab lives below it. */}
+        <Route path="/fleet/*" element={<FleetPage />} />
+      </Routes>
     </TestApiProvider>,
     { routeEntries: [route] },
   );
