@@ -13,3 +13,4 @@ export * from './gitops/localRepository';
 export * from './gitops/mergeBranch';
 export * from './gitops/repositorySkeleton';
 export * from './gitops/fluxBuild';
+export * from './manifests/kairosCloudConfig';

@@ -5,13 +5,18 @@ import {
   ensureLocalRepository,
   FileMap,
   imagePath,
+  joinTokenVariable,
+  buildCloudConfigText,
   LocalRepository,
   repositorySkeletonFiles,
-  toYaml,
   toYamlDocuments,
   vmPath,
 } from '@internal/plugin-fleet-node';
-import { CLUSTER_LABEL, ZONE_LABEL } from '../generateFleet';
+import {
+  CLUSTER_LABEL,
+  IMAGE_REF_ANNOTATION,
+  ZONE_LABEL,
+} from '../generateFleet';
 import { DNS_TYPES, TYPES } from '../resourceTypes';
 import type { FleetModel, KubeObject } from '../types';
 import { toGitManifest } from './gitManifests';
@@ -28,57 +33,58 @@ Created by Fleet Portal's fleet simulator on first start: every ClusterDeploymen
 applies this branch to the simulated management and DNS clusters; merge a request to change them.
 `;
 
-/** The Flux substitution variable a demo VM's cloud-config takes its join token from. */
-export function joinTokenVariable(cluster: string, role: string): string {
-  return `FLEET_JOIN_TOKEN_${cluster}_${role}`
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, '_');
-}
+const DEMO_SSH_KEY =
+  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFleetPortalSimulatorKey fleet-portal';
 
-function cloudConfigSecret(vm: KubeObject): KubeObject {
+/** The cloud-config Secret a demo VM boots with, as the new-kairos-vm template writes it. */
+function cloudConfigSecret(vm: KubeObject, imageReference: string): KubeObject {
   const cluster = vm.metadata.labels?.[CLUSTER_LABEL] ?? '';
-  const role =
-    vm.metadata.labels?.['fleetportal.io/pool'] === 'control-plane'
-      ? 'controller'
-      : 'worker';
-  const k0sKey = role === 'controller' ? 'k0s' : 'k0s-worker';
-  const userdata = `#cloud-config\n${toYaml({
-    hostname: vm.metadata.name,
-    users: [{ name: 'kairos', groups: ['admin'] }],
-    [k0sKey]: { enabled: true, args: ['--token-file /etc/k0s/join-token'] },
-    stages: {
-      initramfs: [
-        {
-          name: 'fleetportal-join-token',
-          files: [
-            {
-              path: '/etc/k0s/join-token',
-              permissions: 0o600,
-              content: `\${${joinTokenVariable(cluster, role)}}`,
-            },
-          ],
-        },
-      ],
-    },
-  })}`;
+  const pool = vm.metadata.labels?.['fleetportal.io/pool'] ?? 'workers';
+  const role = pool === 'control-plane' ? 'controller' : 'worker';
   return {
     apiVersion: 'v1',
     kind: 'Secret',
     metadata: {
       name: (vm.spec as any).userData.cloudInit.secretRef.name,
       namespace: vm.metadata.namespace,
-      labels: {
-        [CLUSTER_LABEL]: cluster,
-        'fleetportal.io/pool':
-          vm.metadata.labels?.['fleetportal.io/pool'] ?? '',
-      },
+      labels: { [CLUSTER_LABEL]: cluster, 'fleetportal.io/pool': pool },
     },
     type: 'Opaque',
-    stringData: { userdata },
+    stringData: {
+      userdata: buildCloudConfigText({
+        hostname: vm.metadata.name,
+        role,
+        users: [
+          {
+            name: 'kairos',
+            groups: ['admin'],
+            sshAuthorizedKeys: [DEMO_SSH_KEY],
+          },
+        ],
+        imageReference,
+        joinTokenVariable: joinTokenVariable(cluster, role),
+      }),
+    },
   };
 }
 
 const DNS_KINDS = new Set(DNS_TYPES.map(type => type.kind));
+
+/** The reference the VM's VMImage pins (or pulls, when it pins no digest). */
+function imageReferenceOf(model: FleetModel, vm: KubeObject): string {
+  const name = (vm.spec as any)?.imageRef?.name;
+  const image = model.mgmt.find(
+    o =>
+      o.kind === TYPES.vmImage.kind &&
+      o.metadata.namespace === vm.metadata.namespace &&
+      o.metadata.name === name,
+  );
+  return (
+    image?.metadata.annotations?.[IMAGE_REF_ANNOTATION] ??
+    (image?.spec as any)?.source?.registry?.image ??
+    ''
+  );
+}
 
 /**
  * The demo fleet as a GitOps repository, in the layout the templates write: the skeleton plus
@@ -103,7 +109,7 @@ export function demoRepositoryFiles(
     else if (kind === TYPES.virtualMachine.kind)
       add(
         vmPath(metadata.labels?.[CLUSTER_LABEL] ?? 'unassigned', metadata.name),
-        [object, cloudConfigSecret(object)],
+        [object, cloudConfigSecret(object, imageReferenceOf(model, object))],
       );
   }
   for (const object of model.dns) {

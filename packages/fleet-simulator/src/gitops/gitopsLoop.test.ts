@@ -17,12 +17,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import {
-  describeErrors,
-  loadCrdValidators,
-} from '../__testUtils__/crdSchemas';
+import { describeErrors, loadCrdValidators } from '../__testUtils__/crdSchemas';
 import { CLUSTER_LABEL, ZONE_LABEL } from '../generateFleet';
-import { startFleetSimulator, type FleetSimulator } from '../startFleetSimulator';
+import {
+  startFleetSimulator,
+  type FleetSimulator,
+} from '../startFleetSimulator';
 import type { KubeObject } from '../types';
 
 const author = { name: 'Test', email: 'test@localhost' };
@@ -30,7 +30,10 @@ const CD = {
   apiVersion: 'k0rdent.mirantis.com/v1beta1',
   kind: 'ClusterDeployment',
 };
-const KS = { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization' };
+const KS = {
+  apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+  kind: 'Kustomization',
+};
 const KCP = {
   apiVersion: 'controlplane.cluster.x-k8s.io/v1beta2',
   kind: 'K0sControlPlane',
@@ -63,7 +66,12 @@ async function commit(edit: (files: FileMap) => void): Promise<string> {
   const parent = (await branchHead(repo, 'main'))!;
   const files = await readCommitFiles(repo, parent);
   edit(files);
-  const oid = await writeFilesCommit(repo, { files, parent, message: 'change', author });
+  const oid = await writeFilesCommit(repo, {
+    files,
+    parent,
+    message: 'change',
+    author,
+  });
   await setBranch(repo, 'main', oid);
   await sim.gitops!.reconcile();
   return oid;
@@ -95,14 +103,16 @@ describe('the demo fleet born from its GitOps repository', () => {
         expect((object as any).status).toBeUndefined();
         if (!object.apiVersion.includes('/')) continue;
         const validate = validators.validator(object.apiVersion, object.kind)!;
-        if (!validate(object)) problems.push(...describeErrors(object as any, validate.errors));
+        if (!validate(object))
+          problems.push(...describeErrors(object as any, validate.errors));
       }
     }
     expect(problems).toEqual([]);
-    expect(buildFluxPath(files, './').map(b => b.object.kind).sort()).toEqual([
-      'GitRepository',
-      ...Array(5).fill('Kustomization'),
-    ]);
+    expect(
+      buildFluxPath(files, './')
+        .map(b => b.object.kind)
+        .sort(),
+    ).toEqual(['GitRepository', ...Array(5).fill('Kustomization')]);
   });
 
   it('applies the head revision: source artifact, Ready kustomizations and their inventories', async () => {
@@ -117,21 +127,35 @@ describe('the demo fleet born from its GitOps repository', () => {
     expect((source.status as any).artifact.revision).toBe(revision);
     for (const area of GITOPS_AREAS) {
       const k = kustomization(area.kustomization);
-      expect(ready(k)).toMatchObject({ status: 'True', reason: 'ReconciliationSucceeded' });
+      expect(ready(k)).toMatchObject({
+        status: 'True',
+        reason: 'ReconciliationSucceeded',
+      });
       expect((k.status as any).lastAppliedRevision).toBe(revision);
     }
-    const entries = (kustomization('fleet-clusters').status as any).inventory.entries;
+    const entries = (kustomization('fleet-clusters').status as any).inventory
+      .entries;
     expect(entries).toHaveLength(sim.model.clusters.length);
-    expect(entries[0].id).toMatch(/^team-[a-z]+_[a-z0-9-]+_k0rdent\.mirantis\.com_ClusterDeployment$/);
+    expect(entries[0].id).toMatch(
+      /^team-[a-z]+_[a-z0-9-]+_k0rdent\.mirantis\.com_ClusterDeployment$/,
+    );
     // The DNS area is applied to the DNS cluster.
-    expect((kustomization('fleet-dns').status as any).inventory.entries.length).toBe(
-      sim.objects('dns').list().filter(o => o.apiVersion.startsWith('bindy')).length,
+    expect(
+      (kustomization('fleet-dns').status as any).inventory.entries.length,
+    ).toBe(
+      sim
+        .objects('dns')
+        .list()
+        .filter(o => o.apiVersion.startsWith('bindy')).length,
     );
   });
 
   it('leaves what the generated fleet was made to show alone until Git changes it', async () => {
     const before = ['mgmt', 'dns', ...sim.clusterNames()].map(scope =>
-      sim.objects(scope).list().filter(o => o.kind !== 'Kustomization' && o.kind !== 'GitRepository'),
+      sim
+        .objects(scope)
+        .list()
+        .filter(o => o.kind !== 'Kustomization' && o.kind !== 'GitRepository'),
     );
     // Flux's first apply of the seeded repository changed no generated object.
     for (const generated of [...sim.model.mgmt, ...sim.model.dns]) {
@@ -149,25 +173,38 @@ describe('the demo fleet born from its GitOps repository', () => {
     }
     steps(5);
     const after = ['mgmt', 'dns', ...sim.clusterNames()].map(scope =>
-      sim.objects(scope).list().filter(o => o.kind !== 'Kustomization' && o.kind !== 'GitRepository'),
+      sim
+        .objects(scope)
+        .list()
+        .filter(o => o.kind !== 'Kustomization' && o.kind !== 'GitRepository'),
     );
     expect(after).toEqual(before);
   });
 
   it('keeps the previous revision applied when a manifest does not build', async () => {
-    const before = (kustomization('fleet-clusters').status as any).lastAppliedRevision;
+    const before = (kustomization('fleet-clusters').status as any)
+      .lastAppliedRevision;
     const cluster = sim.model.clusters[0];
     const oid = await commit(files =>
-      files.set(clusterDeploymentPath(cluster.name), Buffer.from('spec: [unclosed\n')),
+      files.set(
+        clusterDeploymentPath(cluster.name),
+        Buffer.from('spec: [unclosed\n'),
+      ),
     );
     const k = kustomization('fleet-clusters');
     expect(ready(k)).toMatchObject({ status: 'False', reason: 'BuildFailed' });
     expect(ready(k).message).toContain(clusterDeploymentPath(cluster.name));
     expect((k.status as any).lastAppliedRevision).toBe(before);
     expect((k.status as any).lastAttemptedRevision).toBe(`main@sha1:${oid}`);
-    expect(sim.objects('mgmt').get({ ...CD, namespace: cluster.namespace, name: cluster.name })).toBeDefined();
+    expect(
+      sim
+        .objects('mgmt')
+        .get({ ...CD, namespace: cluster.namespace, name: cluster.name }),
+    ).toBeDefined();
     // The other areas built and applied the new revision.
-    expect((kustomization('fleet-images').status as any).lastAppliedRevision).toBe(`main@sha1:${oid}`);
+    expect(
+      (kustomization('fleet-images').status as any).lastAppliedRevision,
+    ).toBe(`main@sha1:${oid}`);
   });
 
   it('rolls a k0s upgrade one node at a time, then the control plane build', async () => {
@@ -179,7 +216,11 @@ describe('the demo fleet born from its GitOps repository', () => {
       cd.spec.config.k0s.version = target;
       writeYaml(files, path, [cd]);
     });
-    const kcpRef = { ...KCP, namespace: cluster.namespace, name: `${cluster.name}-cp` };
+    const kcpRef = {
+      ...KCP,
+      namespace: cluster.namespace,
+      name: `${cluster.name}-cp`,
+    };
     const kubelets = () =>
       sim
         .objects(cluster.name)
@@ -192,9 +233,13 @@ describe('the demo fleet born from its GitOps repository', () => {
       steps(1);
       expect(kubelets().filter(v => v === 'v1.32.1+k0s')).toHaveLength(done);
     }
-    expect((sim.objects('mgmt').get(kcpRef)!.status as any).version).not.toBe(target);
+    expect((sim.objects('mgmt').get(kcpRef)!.status as any).version).not.toBe(
+      target,
+    );
     steps(1);
-    expect((sim.objects('mgmt').get(kcpRef)!.status as any).version).toBe(target);
+    expect((sim.objects('mgmt').get(kcpRef)!.status as any).version).toBe(
+      target,
+    );
   });
 
   it('scales workers up and drains them down', async () => {
@@ -222,26 +267,40 @@ describe('the demo fleet born from its GitOps repository', () => {
     expect(cordoned).toHaveLength(1);
     steps(1);
     expect(workers()).toHaveLength(start);
-    expect(workers().map(n => n.metadata.name)).not.toContain(cordoned[0].metadata.name);
+    expect(workers().map(n => n.metadata.name)).not.toContain(
+      cordoned[0].metadata.name,
+    );
   });
 
   it('boots a new VM as a Kairos node with the image its VMImage pins', async () => {
     const cluster = sim.model.clusters[2];
     const files = await headFiles();
-    const existing = [...files.keys()].find(p => p.startsWith(`vms/${cluster.name}/`))!;
+    const existing = [...files.keys()].find(p =>
+      p.startsWith(`vms/${cluster.name}/`),
+    )!;
     const [vm, secret] = readYaml(files, existing);
     const name = `${cluster.name}-worker-new`;
     vm.metadata.name = name;
     secret.metadata.name = `${name}-cloud-config`;
     vm.spec.userData.cloudInit.secretRef.name = secret.metadata.name;
     await commit(f => writeYaml(f, vmPath(cluster.name, name), [vm, secret]));
-    const vmRef = { apiVersion: 'infra.virtrigaud.io/v1beta1', kind: 'VirtualMachine', namespace: cluster.namespace, name };
-    const node = () => sim.objects(cluster.name).get({ apiVersion: 'v1', kind: 'Node', name });
+    const vmRef = {
+      apiVersion: 'infra.virtrigaud.io/v1beta1',
+      kind: 'VirtualMachine',
+      namespace: cluster.namespace,
+      name,
+    };
+    const node = () =>
+      sim.objects(cluster.name).get({ apiVersion: 'v1', kind: 'Node', name });
     steps(1);
-    expect((sim.objects('mgmt').get(vmRef)!.status as any).phase).toBe('Provisioning');
+    expect((sim.objects('mgmt').get(vmRef)!.status as any).phase).toBe(
+      'Provisioning',
+    );
     expect(node()).toBeUndefined();
     steps(1);
-    expect((sim.objects('mgmt').get(vmRef)!.status as any).phase).toBe('Running');
+    expect((sim.objects('mgmt').get(vmRef)!.status as any).phase).toBe(
+      'Running',
+    );
     const image = sim.objects('mgmt').get({
       apiVersion: 'infra.virtrigaud.io/v1beta1',
       kind: 'VMImage',
@@ -252,14 +311,24 @@ describe('the demo fleet born from its GitOps repository', () => {
       image.metadata.annotations!['fleetportal.io/image-ref'],
     );
     // Flux substituted the join token from its Secret.
-    const applied = sim.objects('mgmt').get({ apiVersion: 'v1', kind: 'Secret', namespace: cluster.namespace, name: secret.metadata.name })!;
-    const userdata = Buffer.from((applied.data as any).userdata, 'base64').toString('utf8');
+    const applied = sim.objects('mgmt').get({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      namespace: cluster.namespace,
+      name: secret.metadata.name,
+    })!;
+    const userdata = Buffer.from(
+      (applied.data as any).userdata,
+      'base64',
+    ).toString('utf8');
     expect(userdata).toMatch(/content: k0s-join-[0-9a-f]{32}/);
   });
 
   it('syncs a new record, and reports one no zone selects as NotSelected', async () => {
     const files = await headFiles();
-    const zonePath = [...files.keys()].find(p => /^dns\/[^/]+\/zone\.yaml$/.test(p))!;
+    const zonePath = [...files.keys()].find(p =>
+      /^dns\/[^/]+\/zone\.yaml$/.test(p),
+    )!;
     const [zone] = readYaml(files, zonePath);
     const record = (name: string, labels: Record<string, string>) => ({
       apiVersion: 'bindy.firestoned.io/v1beta1',
@@ -272,21 +341,38 @@ describe('the demo fleet born from its GitOps repository', () => {
         record('new-app', { [ZONE_LABEL]: zone.spec.zoneName }),
       ]);
       const [z] = readYaml(f, zonePath);
-      z.spec.recordsFrom = [{ selector: { matchLabels: { [ZONE_LABEL]: zone.spec.zoneName, tier: 'public' } } }];
+      z.spec.recordsFrom = [
+        {
+          selector: {
+            matchLabels: { [ZONE_LABEL]: zone.spec.zoneName, tier: 'public' },
+          },
+        },
+      ];
       writeYaml(f, zonePath, [z]);
     });
     const get = () =>
-      sim.objects('dns').get({ apiVersion: 'bindy.firestoned.io/v1beta1', kind: 'ARecord', namespace: zone.metadata.namespace, name: 'new-app' })!;
+      sim.objects('dns').get({
+        apiVersion: 'bindy.firestoned.io/v1beta1',
+        kind: 'ARecord',
+        namespace: zone.metadata.namespace,
+        name: 'new-app',
+      })!;
     expect(get().status).toBeUndefined();
     steps(1);
-    expect((get().status as any).conditions[0]).toMatchObject({ status: 'False', reason: 'NotSelected' });
+    expect((get().status as any).conditions[0]).toMatchObject({
+      status: 'False',
+      reason: 'NotSelected',
+    });
     await commit(f => {
       writeYaml(f, dnsRecordPath(zone.spec.zoneName, 'ARecord', 'new-app'), [
         record('new-app', { [ZONE_LABEL]: zone.spec.zoneName, tier: 'public' }),
       ]);
     });
     steps(1);
-    expect((get().status as any).conditions[0]).toMatchObject({ status: 'True', reason: 'ReconcileSucceeded' });
+    expect((get().status as any).conditions[0]).toMatchObject({
+      status: 'True',
+      reason: 'ReconcileSucceeded',
+    });
   });
 
   it('provisions a new cluster and removes a decommissioned one', async () => {
@@ -294,7 +380,10 @@ describe('the demo fleet born from its GitOps repository', () => {
     const name = 'fresh-1';
     await commit(files => {
       for (const path of [...files.keys()])
-        if (path.startsWith(`clusters/${gone.name}/`) || path.startsWith(`vms/${gone.name}/`))
+        if (
+          path.startsWith(`clusters/${gone.name}/`) ||
+          path.startsWith(`vms/${gone.name}/`)
+        )
           files.delete(path);
       const [cd] = readYaml(files, clusterDeploymentPath(template.name));
       cd.metadata.name = name;
@@ -302,20 +391,44 @@ describe('the demo fleet born from its GitOps repository', () => {
       writeYaml(files, clusterDeploymentPath(name), [cd]);
     });
     const mgmt = sim.objects('mgmt');
-    expect(mgmt.get({ ...CD, namespace: gone.namespace, name: gone.name })).toBeUndefined();
+    expect(
+      mgmt.get({ ...CD, namespace: gone.namespace, name: gone.name }),
+    ).toBeUndefined();
     expect(sim.clusterNames()).toContain(gone.name);
     steps(1);
-    expect(mgmt.get({ ...KCP, namespace: gone.namespace, name: `${gone.name}-cp` })).toBeUndefined();
-    expect(mgmt.get({ ...KCP, namespace: template.namespace, name: `${name}-cp` })).toBeDefined();
+    expect(
+      mgmt.get({ ...KCP, namespace: gone.namespace, name: `${gone.name}-cp` }),
+    ).toBeUndefined();
+    expect(
+      mgmt.get({ ...KCP, namespace: template.namespace, name: `${name}-cp` }),
+    ).toBeDefined();
     steps(1);
     expect(() => sim.objects(gone.name)).toThrow(/unknown scope/);
-    expect(mgmt.get({ apiVersion: 'v1', kind: 'Secret', namespace: gone.namespace, name: `${gone.name}-kubeconfig` })).toBeUndefined();
-    expect(mgmt.get({ apiVersion: 'v1', kind: 'Secret', namespace: template.namespace, name: `${name}-kubeconfig` })).toBeDefined();
+    expect(
+      mgmt.get({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        namespace: gone.namespace,
+        name: `${gone.name}-kubeconfig`,
+      }),
+    ).toBeUndefined();
+    expect(
+      mgmt.get({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        namespace: template.namespace,
+        name: `${name}-kubeconfig`,
+      }),
+    ).toBeDefined();
     steps(10);
     const cd = mgmt.get({ ...CD, namespace: template.namespace, name }) as any;
     const nodes = sim.objects(name).list({ apiVersion: 'v1', kind: 'Node' });
-    expect(nodes).toHaveLength(cd.spec.config.controlPlaneNumber + cd.spec.config.workersNumber);
-    expect((cd.status as any).conditions.find((c: any) => c.type === 'Ready').status).toBe('True');
+    expect(nodes).toHaveLength(
+      cd.spec.config.controlPlaneNumber + cd.spec.config.workersNumber,
+    );
+    expect(
+      (cd.status as any).conditions.find((c: any) => c.type === 'Ready').status,
+    ).toBe('True');
   });
 
   it('keeps an existing repository and what was merged into it across restarts', async () => {
@@ -332,7 +445,9 @@ describe('the demo fleet born from its GitOps repository', () => {
       gitops: { dir: join(dir, 'repo'), pollMs: 60_000, stepMs: 60_000 },
     });
     expect(await branchHead(repo, 'main')).toBe(oid);
-    const cd = sim.objects('mgmt').get({ ...CD, namespace: cluster.namespace, name: cluster.name })!;
+    const cd = sim
+      .objects('mgmt')
+      .get({ ...CD, namespace: cluster.namespace, name: cluster.name })!;
     expect((cd.spec as any).config.k0s.version).toBe('v1.32.1+k0s.0');
   });
 });

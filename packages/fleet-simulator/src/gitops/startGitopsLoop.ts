@@ -3,6 +3,7 @@ import {
   DNS_CLUSTER_KUBECONFIG_SECRET,
   FLUX_NAMESPACE,
   JOIN_TOKENS_SECRET,
+  joinTokenVariable,
 } from '@internal/plugin-fleet-node';
 import { ChildClusters } from '../controllers/context';
 import { FleetControllers } from '../controllers/fleetControllers';
@@ -10,7 +11,7 @@ import { ObservedGenerations } from '../controllers/observedGenerations';
 import { hashHex } from '../random';
 import type { ObjectStore } from '../store';
 import type { FleetModel } from '../types';
-import { ensureDemoRepository, joinTokenVariable } from './demoRepository';
+import { ensureDemoRepository } from './demoRepository';
 import { SimulatedFlux } from './simulatedFlux';
 
 /** The simulated fleet's GitOps loop: a local repository, Flux applying it, controllers converging. */

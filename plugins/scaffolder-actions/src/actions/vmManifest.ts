@@ -3,7 +3,11 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parseAllDocuments } from 'yaml';
 import { RepoReader } from '../gitops/changeSet';
-import { imagePath, vmPath } from '@internal/plugin-fleet-node';
+import {
+  imagePath,
+  joinTokenVariable,
+  vmPath,
+} from '@internal/plugin-fleet-node';
 import { ManifestPlan, planManifestFiles } from '../gitops/manifestFiles';
 import { RequestInfo } from '../manifests/types';
 import { buildVirtualMachine } from '../manifests/virtualMachine';
@@ -14,11 +18,6 @@ import { runManifestPlan } from './runManifestPlan';
 import { vmManifestExamples } from './vmManifest.examples';
 
 export const VM_MANIFEST_ACTION_ID = 'fleet:vm:manifest';
-
-/** `FLEET_JOIN_TOKEN_<CLUSTER>_<ROLE>`: the Flux substitution variable the token file is filled from. */
-export function joinTokenVariable(cluster: string, role: string): string {
-  return `FLEET_JOIN_TOKEN_${cluster}_${role}`.toUpperCase().replace(/-/g, '_');
-}
 
 export function vmNames(input: Pick<VmInput, 'pool' | 'count'>): string[] {
   if (input.count === undefined) return [input.pool];

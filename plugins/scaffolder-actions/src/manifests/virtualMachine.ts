@@ -4,7 +4,7 @@ import {
   CloudConfigSpec,
   NodeRole,
   NodeUser,
-} from './cloudConfig';
+} from '@internal/plugin-fleet-node';
 import { objectMeta } from './metadata';
 import { KubeObject, RequestInfo } from './types';
 import { VIRTRIGAUD_API_VERSION } from './vmImage';

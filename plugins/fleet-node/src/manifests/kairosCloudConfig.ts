@@ -1,5 +1,5 @@
 import { FLEET_ANNOTATIONS } from '@internal/plugin-fleet-common';
-import { toYaml } from '@internal/plugin-fleet-node';
+import { toYaml } from '../yaml';
 
 /**
  * The Kairos cloud-config a VM boots with.
@@ -20,6 +20,11 @@ export const TOKEN_FILE = '/etc/k0s/token';
 export const IMAGE_ANNOTATION_UNIT = 'fleetportal-image-ref.service';
 
 export type NodeRole = 'controller' | 'worker';
+
+/** `FLEET_JOIN_TOKEN_<CLUSTER>_<ROLE>`: the Flux substitution variable the token file is filled from. */
+export function joinTokenVariable(cluster: string, role: string): string {
+  return `FLEET_JOIN_TOKEN_${cluster}_${role}`.toUpperCase().replace(/-/g, '_');
+}
 
 export interface NodeUser {
   name: string;
