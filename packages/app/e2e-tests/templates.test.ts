@@ -23,7 +23,9 @@ test('registering a Kairos image in the Create page ends with its branch and com
   await expect(
     page.getByText(/Branch\s+fleet\/register-kairos-image\//).first(),
   ).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByText(`images/${name}.yaml`).first()).toBeVisible();
+  await expect(
+    page.getByText(new RegExp(`images/[a-z0-9-]+/${name}\\.yaml`)).first(),
+  ).toBeVisible();
   await expect(page.getByText(/Commit:\s+[0-9a-f]{40}/).first()).toBeVisible();
   await page.screenshot({
     path: 'e2e-artifacts/screenshots/template-finished.png',
