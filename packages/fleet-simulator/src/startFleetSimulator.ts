@@ -225,10 +225,10 @@ export async function startFleetSimulator(
   const addChild = (
     name: string,
     objects: KubeObject[],
-    gitVersion: string,
+    childVersion: string,
   ) => {
     const store = new ObjectStore(`cluster:${name}`, clock, objects);
-    gitVersions.set(name, gitVersion);
+    gitVersions.set(name, childVersion);
     children.set(name, {
       name,
       child: true,
@@ -264,10 +264,10 @@ export async function startFleetSimulator(
   const childClusters: ChildClusters = {
     store: name => children.get(name)?.store as ObjectStore | undefined,
     names: () => [...children.keys()],
-    create(name, namespace, gitVersion) {
+    create(name, namespace, childVersion) {
       access.tokens[name] ??= randomToken();
       childNamespaces.set(name, namespace);
-      const store = addChild(name, [], gitVersion);
+      const store = addChild(name, [], childVersion);
       const secret = kubeconfigSecret({
         cluster: name,
         namespace,
@@ -287,7 +287,7 @@ export async function startFleetSimulator(
         name: `${name}-kubeconfig`,
       });
     },
-    setGitVersion: (name, gitVersion) => gitVersions.set(name, gitVersion),
+    setGitVersion: (name, childVersion) => gitVersions.set(name, childVersion),
   };
   const gitops = options.gitops
     ? await startGitopsLoop({

@@ -116,7 +116,9 @@ describe('the demo fleet lives in its GitOps repository', () => {
       .set(AUTH)
       .send({ templateRef: `template:default/${name}`, values });
     if (created.status !== 201)
-      throw new Error(`${name}: ${created.status} ${JSON.stringify(created.body)}`);
+      throw new Error(
+        `${name}: ${created.status} ${JSON.stringify(created.body)}`,
+      );
     const task = await poll(async () => {
       const res = await request(server)
         .get(`/api/scaffolder/v2/tasks/${created.body.id}`)
@@ -254,7 +256,9 @@ describe('the demo fleet lives in its GitOps repository', () => {
         ? d
         : undefined;
     }, `${name} on ${target}`).catch(error => {
-      throw new Error(`${error.message}: last read ${JSON.stringify(last?.k0s)}`);
+      throw new Error(
+        `${error.message}: last read ${JSON.stringify(last?.k0s)}`,
+      );
     });
     expect(converged.nodes.total).toBe(before.nodes.total);
     const history = (
@@ -316,9 +320,11 @@ describe('the demo fleet lives in its GitOps repository', () => {
       r.template.includes('decommission-cluster'),
     )!;
     await merge(decommission.branch);
-    await poll(async () => {
+    const remaining = await poll(async () => {
       const items = await clusters();
       return items.some(c => c.id === cluster.id) ? undefined : items;
     }, `${cluster.id} gone`);
+    expect(remaining).toHaveLength(all.length - 1);
+    expect(() => simulator!.objects(cluster.ref.name)).toThrow(/unknown scope/);
   });
 });

@@ -234,9 +234,15 @@ export class SimulatedFlux {
       this.options.management.upsert(kustomization);
     };
     const target = this.targetOf(kustomization);
-    if (typeof target === 'string') return fail('ReconciliationFailed', target);
+    if (typeof target === 'string') {
+      fail('ReconciliationFailed', target);
+      return;
+    }
     const notReady = this.dependencyNotReady(kustomization);
-    if (notReady) return fail('DependencyNotReady', notReady);
+    if (notReady) {
+      fail('DependencyNotReady', notReady);
+      return;
+    }
 
     let built;
     try {
@@ -246,10 +252,11 @@ export class SimulatedFlux {
           : b.object,
       );
     } catch (error) {
-      return fail(
+      fail(
         'BuildFailed',
         `kustomize build failed: ${(error as Error).message}`,
       );
+      return;
     }
     const missing = [
       ...new Set(
@@ -262,11 +269,13 @@ export class SimulatedFlux {
           ),
       ),
     ];
-    if (missing.length > 0)
-      return fail(
+    if (missing.length > 0) {
+      fail(
         'ReconciliationFailed',
         `namespaces ${missing.map(n => `"${n}"`).join(', ')} not found`,
       );
+      return;
+    }
 
     const previous: InventoryEntry[] = [
       ...(status.inventory?.entries ?? []),
