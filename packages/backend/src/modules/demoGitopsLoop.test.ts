@@ -26,7 +26,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
+import {
+  describeErrors,
+  loadCrdValidators,
+} from '@internal/fleet-simulator/src/__testUtils__/crdSchemas';
 import { createFleetDemoModule } from './demoFleet';
 
 jest.setTimeout(240_000);
@@ -49,6 +53,43 @@ async function poll<T>(
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+const NEW_CLUSTER = {
+  name: 'fresh-1',
+  namespace: 'kcm-system',
+  owner: 'group:default/platform-team',
+  environment: 'prod',
+  template: 'vsphere-standalone-cp-1-0-42',
+  credential: 'vsphere-prod-credential',
+  controlPlaneNumber: 3,
+  workersNumber: 2,
+  k0sVersion: 'v1.32.8+k0s.0',
+  vmImage: 'kairos-k0s-v3-4-2',
+  provider: {
+    controlPlaneEndpointIP: '10.30.0.10',
+    clusterIdentity: { name: 'vsphere-prod-identity' },
+    vsphere: {
+      server: 'vcenter.dc1.fleet.example.internal',
+      datacenter: 'DC1',
+      datastore: 'vsanDatastore',
+      resourcePool: '/DC1/host/compute-a/Resources/platform',
+      folder: '/DC1/vm/fleet/platform',
+      thumbprint: 'AA:BB:CC:DD',
+    },
+    controlPlane: {
+      vmTemplate: 'kairos-k0s-template',
+      network: 'fleet-net',
+      cpus: 4,
+      memory: 8192,
+    },
+    worker: {
+      vmTemplate: 'kairos-k0s-template',
+      network: 'fleet-net',
+      cpus: 8,
+      memory: 16384,
+    },
+  },
+};
 
 describe('the demo fleet lives in its GitOps repository', () => {
   let root: string;
@@ -104,6 +145,11 @@ describe('the demo fleet lives in its GitOps repository', () => {
     const body = (await request(server).get('/api/fleet/clusters').set(AUTH))
       .body as ClusterListResponse;
     return body.items ?? [];
+  }
+  /** One of the generated demo clusters (not one a test created). */
+  async function demoCluster(index: number): Promise<ClusterSummary> {
+    const name = simulator!.model.clusters[index].name;
+    return (await clusters()).find(c => c.ref.name === name)!;
   }
   async function detail(id: string): Promise<ClusterDetail> {
     return (await request(server).get(`/api/fleet/clusters/${id}`).set(AUTH))
@@ -216,25 +262,82 @@ describe('the demo fleet lives in its GitOps repository', () => {
         networkRef: 'prod-vlan20',
         sshAuthorizedKeys: [SSH_KEY],
       });
-      const zone = (await detail(cluster.id)).zones[0];
-      if (zone)
-        await runTask('dns-records', {
-          zone,
-          namespace,
-          cluster: name,
-          records: [
-            { type: 'A', name: `e2e-${name}`, addresses: ['10.99.0.7'] },
-          ],
-        });
+      const zone = (await detail(cluster.id)).zones.find(z =>
+        z.endsWith('.fleet.example.com'),
+      );
+      expect(zone).toMatch(/\.fleet\.example\.com$/);
+      await runTask('dns-records', {
+        zone,
+        namespace,
+        cluster: name,
+        records: [{ type: 'A', name: `e2e-${name}`, addresses: ['10.99.0.7'] }],
+      });
     }
+    // Day 1: an image, a cluster and its DNS zone.
+    await runTask('register-kairos-image', {
+      name: 'kairos-k0s-v3-4-2',
+      namespace: 'kcm-system',
+      image: `quay.io/kairos/ubuntu@sha256:${'a1'.repeat(32)}`,
+      version: 'v3.4.2',
+      format: 'qcow2',
+      architecture: 'amd64',
+    });
+    await runTask('new-cluster', NEW_CLUSTER);
+    await runTask('dns-zone', {
+      zone: 'fresh-1.fleet.example.com',
+      namespace: 'team-platform',
+      cluster: 'fresh-1',
+      clusterRef: 'bind9-primary',
+      primaryNs: 'ns1.fleet.example.com',
+      adminEmail: 'hostmaster@fleet.example.com',
+      ttl: 3600,
+      records: [{ type: 'A', name: 'api', addresses: ['10.30.0.10'] }],
+    });
+
     const open = (await request(server).get('/api/fleet/requests').set(AUTH))
       .body as GitopsRequestListResponse;
     expect(open.mode).toBe('local');
-    expect(open.items.length).toBeGreaterThanOrEqual(8 * 4);
+    expect(open.items).toHaveLength(8 * 5 + 3);
+    // What each request proposes validates against the upstream CRDs.
+    const repo = findLocalRepository(join(root, 'gitops-repo'))!;
+    const validators = loadCrdValidators(true);
+    const problems: string[] = [];
+    for (const item of open.items) {
+      const branchFiles = await readCommitFiles(repo, item.commit);
+      for (const path of item.files.filter(p => branchFiles.has(p))) {
+        for (const doc of parseAllDocuments(
+          branchFiles.get(path)!.toString(),
+        )) {
+          const object = doc.toJS();
+          if (!object?.apiVersion?.includes('/')) continue;
+          const validate = validators.validator(object.apiVersion, object.kind);
+          if (!validate) problems.push(`${path}: no CRD for ${object.kind}`);
+          else if (!validate(object))
+            problems.push(...describeErrors(object, validate.errors));
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('merging a new cluster, its image and its zone brings the cluster into the fleet', async () => {
+    const open = (await request(server).get('/api/fleet/requests').set(AUTH))
+      .body as GitopsRequestListResponse;
+    for (const template of ['register-kairos-image', 'new-cluster', 'dns-zone'])
+      await merge(
+        open.items.find(r => r.template.endsWith(`/${template}`))!.branch,
+      );
+    const fresh = await poll(async () => {
+      const found = (await clusters()).find(c => c.ref.name === 'fresh-1');
+      return found && found.nodes.ready === 3 + 2 && found.dns.synced === 1
+        ? found
+        : undefined;
+    }, 'fresh-1 with its 5 nodes ready and its record synced');
+    expect(fresh.k0s.desired).toBe(NEW_CLUSTER.k0sVersion);
   });
 
   it('merging a k0s upgrade rolls the cluster to the new version, node by node, in the history', async () => {
-    const [cluster] = await clusters();
+    const cluster = await demoCluster(0);
     const { name, namespace } = cluster.ref;
     const before = await detail(cluster.id);
     const [, minor] = /^v1\.(\d+)\./.exec(before.k0s.desired!)!;
@@ -279,7 +382,7 @@ describe('the demo fleet lives in its GitOps repository', () => {
   });
 
   it('refuses a branch that no longer merges cleanly and leaves the repository as it was', async () => {
-    const [cluster] = await clusters();
+    const cluster = await demoCluster(0);
     const requests = (
       await request(server)
         .get(`/api/fleet/requests?cluster=${cluster.ref.name}`)
@@ -310,7 +413,7 @@ describe('the demo fleet lives in its GitOps repository', () => {
 
   it('merging a decommission removes the cluster from the fleet', async () => {
     const all = await clusters();
-    const cluster = all[all.length - 1];
+    const cluster = await demoCluster(simulator!.model.clusters.length - 1);
     const requests = (
       await request(server)
         .get(`/api/fleet/requests?cluster=${cluster.ref.name}`)
