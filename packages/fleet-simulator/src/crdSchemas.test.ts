@@ -2,7 +2,7 @@ import {
   describeErrors,
   loadChartValidator,
   loadCrdValidators,
-} from './__testUtils__/crdSchemas';
+} from './upstreamCrds';
 import { generateFleet } from './generateFleet';
 import type { FleetModel, KubeObject } from './types';
 

@@ -52,3 +52,10 @@ export type {
   SimulatorGitopsOptions,
 } from './gitops/startGitopsLoop';
 export { demoRepositoryFiles } from './gitops/demoRepository';
+export {
+  CRDS_DIR,
+  loadCrdValidators,
+  loadChartValidator,
+  describeErrors,
+} from './upstreamCrds';
+export type { CrdValidators } from './upstreamCrds';

@@ -27,10 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { parse, parseAllDocuments } from 'yaml';
-import {
-  describeErrors,
-  loadCrdValidators,
-} from '@internal/fleet-simulator/src/__testUtils__/crdSchemas';
+import { describeErrors, loadCrdValidators } from '@internal/fleet-simulator';
 import { createFleetDemoModule } from './demoFleet';
 
 jest.setTimeout(240_000);

@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { describeErrors, loadCrdValidators } from '../__testUtils__/crdSchemas';
+import { describeErrors, loadCrdValidators } from '../upstreamCrds';
 import { CLUSTER_LABEL, ZONE_LABEL } from '../generateFleet';
 import {
   startFleetSimulator,

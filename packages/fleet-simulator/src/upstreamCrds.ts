@@ -1,15 +1,19 @@
+/** Validators of the upstream CRDs and chart values schemas in shared/crds, for tests that check manifests. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
-import type { KubeObject } from '../types';
+import type { KubeObject } from './types';
 
 /** The upstream CRD snapshots: `<repo>/../shared/crds`, or FLEET_CRDS_DIR. */
 export const CRDS_DIR = resolve(
   process.env.FLEET_CRDS_DIR ??
-    resolve(__dirname, '../../../../../shared/crds'),
+    resolve(
+      dirname(require.resolve('@internal/fleet-simulator/package.json')),
+      '../../../shared/crds',
+    ),
 );
 
 type Schema = Record<string, any>;
