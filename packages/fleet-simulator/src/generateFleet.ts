@@ -1,3 +1,4 @@
+import { condition } from './conditions';
 import { kubeconfigSecret } from './kubeconfig';
 import { createRng, hashHex, isoAt, stableUid } from './random';
 import { apiVersionOf, TYPES } from './resourceTypes';
@@ -584,16 +585,6 @@ function namespaces(names: string[], created: string): KubeObject[] {
     spec: { finalizers: ['kubernetes'] },
     status: { phase: 'Active' },
   }));
-}
-
-function condition(
-  type: string,
-  status: 'True' | 'False' | 'Unknown',
-  reason: string,
-  message: string,
-  time: string,
-) {
-  return { type, status, reason, message, lastTransitionTime: time };
 }
 
 function teamCatalogue(team: Team, created: string): KubeObject[] {

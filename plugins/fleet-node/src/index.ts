@@ -14,3 +14,4 @@ export * from './gitops/mergeBranch';
 export * from './gitops/repositorySkeleton';
 export * from './gitops/fluxBuild';
 export * from './manifests/kairosCloudConfig';
+export * from './gitops/commitTrailers';

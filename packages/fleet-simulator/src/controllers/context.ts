@@ -21,12 +21,4 @@ export interface ControllerContext {
   clock: () => string;
 }
 
-export function condition(
-  type: string,
-  status: 'True' | 'False',
-  reason: string,
-  message: string,
-  at: string,
-) {
-  return { type, status, reason, message, lastTransitionTime: at };
-}
+export { condition } from '../conditions';

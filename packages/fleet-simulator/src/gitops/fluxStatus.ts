@@ -1,14 +1,5 @@
+import { condition } from '../conditions';
 import type { KubeObject } from '../types';
-
-export function fluxCondition(
-  type: string,
-  status: 'True' | 'False',
-  reason: string,
-  message: string,
-  at: string,
-) {
-  return { type, status, reason, message, lastTransitionTime: at };
-}
 
 /**
  * The status fields every reconcile of a Flux object rewrites: `observedGeneration` and the
@@ -27,6 +18,6 @@ export function readyStatus(
   const at = previous?.status === status ? previous.lastTransitionTime : now;
   return {
     observedGeneration: object.metadata.generation ?? 1,
-    conditions: [fluxCondition('Ready', status, reason, message, at)],
+    conditions: [condition('Ready', status, reason, message, at)],
   };
 }

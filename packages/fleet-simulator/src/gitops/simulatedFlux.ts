@@ -15,7 +15,8 @@ import type { ObjectStore } from '../store';
 import type { KubeObject } from '../types';
 import { applyManifest, refOf, substituteVariables } from './applyManifest';
 import { GIT_MANAGED_KINDS } from './gitManifests';
-import { fluxCondition, readyStatus } from './fluxStatus';
+import { condition } from '../conditions';
+import { readyStatus } from './fluxStatus';
 
 export interface SimulatedFluxOptions {
   repo: LocalRepository;
@@ -130,7 +131,7 @@ export class SimulatedFlux {
         url: `http://source-controller.${FLUX_NAMESPACE}.svc.cluster.local./gitrepository/${FLUX_NAMESPACE}/${FLUX_SOURCE_NAME}/latest.tar.gz`,
       },
       conditions: [
-        fluxCondition(
+        condition(
           'Ready',
           'True',
           'Succeeded',

@@ -1,19 +1,8 @@
 import type { GitopsRequestItem } from '@internal/plugin-fleet-common';
-import type { RequestBranch } from '@internal/plugin-fleet-node';
-
-/**
- * The trailers of a commit message (the last paragraph's `Key: value` lines), read as the
- * scaffolder module's `commitTrailers` writes them.
- */
-export function commitTrailers(message: string): Record<string, string> {
-  const paragraphs = message.trim().split(/\n\s*\n/);
-  const trailers: Record<string, string> = {};
-  for (const line of paragraphs[paragraphs.length - 1].split('\n')) {
-    const match = /^([A-Za-z][A-Za-z0-9-]*): (.*)$/.exec(line);
-    if (match) trailers[match[1]] = match[2];
-  }
-  return trailers;
-}
+import {
+  commitTrailers,
+  type RequestBranch,
+} from '@internal/plugin-fleet-node';
 
 /** The indented paths under the `Files:` line of a request's commit message. */
 export function requestFiles(message: string): string[] {

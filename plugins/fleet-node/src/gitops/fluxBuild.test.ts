@@ -1,9 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
-import { PARSE_OPTIONS, toYaml, toYamlDocuments } from '../yaml';
+import { kustomizeAsFlux } from '../testUtils';
+import { toYaml, toYamlDocuments } from '../yaml';
 import { fileMapOf, FileMap } from './fileMap';
 import {
   buildFluxPath,
@@ -11,74 +7,8 @@ import {
   inventoryId,
   ManifestObject,
 } from './fluxBuild';
-import { GITOPS_AREAS, isManifestFileName, KUSTOMIZATION_FILE } from './layout';
+import { GITOPS_AREAS } from './layout';
 import { repositorySkeletonFiles } from './repositorySkeleton';
-
-const KUBECTL_MISSING =
-  "kubectl is not installed: install Debian's kubernetes-client package (or run scripts/ensure-kubectl.sh)";
-
-/** `kubectl kustomize dir`; throws kustomize's message when the build fails. */
-function kubectlKustomize(dir: string): ManifestObject[] {
-  let out: string;
-  try {
-    out = execFileSync('kubectl', ['kustomize', dir], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error(KUBECTL_MISSING);
-    throw new Error(
-      `kubectl kustomize failed: ${(error as { stderr?: string }).stderr}`,
-    );
-  }
-  return parseAllDocuments(out, PARSE_OPTIONS).map(
-    doc => doc.toJS() as ManifestObject,
-  );
-}
-
-/**
- * What kustomize-controller does for a path without a kustomization.yaml: it writes one listing
- * every manifest below the path, a sub-folder with its own kustomization.yaml taken as one entry.
- */
-function generatedKustomization(files: FileMap, folder: string): string {
-  const resources = new Set<string>();
-  for (const path of [...files.keys()].sort()) {
-    if (!path.startsWith(`${folder}/`)) continue;
-    const parts = path.slice(folder.length + 1).split('/');
-    const unit = parts
-      .slice(0, -1)
-      .map((_, i) => parts.slice(0, i + 1).join('/'))
-      .find(sub => files.has(`${folder}/${sub}/${KUSTOMIZATION_FILE}`));
-    if (unit) resources.add(unit);
-    else if (isManifestFileName(parts[parts.length - 1]))
-      resources.add(parts.join('/'));
-  }
-  return toYaml({
-    apiVersion: 'kustomize.config.k8s.io/v1beta1',
-    kind: 'Kustomization',
-    resources: [...resources],
-  });
-}
-
-/** kubectl kustomize of `folder` of the files, as Flux builds it. */
-function kustomizeAsFlux(files: FileMap, folder: string): ManifestObject[] {
-  const dir = mkdtempSync(join(tmpdir(), 'fleet-fluxbuild-'));
-  try {
-    for (const [path, content] of files) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), content);
-    }
-    if (folder && !files.has(`${folder}/${KUSTOMIZATION_FILE}`))
-      writeFileSync(
-        join(dir, folder, KUSTOMIZATION_FILE),
-        generatedKustomization(files, folder),
-      );
-    return kubectlKustomize(join(dir, folder));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function byId(objects: ManifestObject[]): Record<string, ManifestObject> {
   return Object.fromEntries(objects.map(o => [inventoryId(o), o]));

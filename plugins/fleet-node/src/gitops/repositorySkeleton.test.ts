@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { kubectlKustomize } from '../testUtils';
 import {
   existsSync,
   mkdirSync,
@@ -9,8 +9,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parse, parseAllDocuments } from 'yaml';
-import { PARSE_OPTIONS } from '../yaml';
+import { parse } from 'yaml';
 import { FileMap } from './fileMap';
 import { inventoryId, ManifestObject } from './fluxBuild';
 import { GITOPS_AREAS, isManifestFileName, KUSTOMIZATION_FILE } from './layout';
@@ -30,29 +29,6 @@ const OPTIONS = {
   sourceUrl: 'ssh://git@git.example.com/platform/fleet-gitops.git',
   defaultBranch: 'main',
 };
-
-function kubectlKustomize(dir: string): ManifestObject[] {
-  let out: string;
-  try {
-    out = execFileSync('kubectl', ['kustomize', dir], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error(
-        "kubectl is not installed: install Debian's kubernetes-client package (or run scripts/ensure-kubectl.sh)",
-      );
-    throw new Error(
-      `kubectl kustomize ${dir} failed: ${
-        (error as { stderr?: string }).stderr
-      }`,
-    );
-  }
-  return parseAllDocuments(out, PARSE_OPTIONS).map(
-    doc => doc.toJS() as ManifestObject,
-  );
-}
 
 function writeFiles(dir: string, files: FileMap): void {
   for (const [path, content] of files) {

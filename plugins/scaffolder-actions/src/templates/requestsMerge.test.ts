@@ -1,3 +1,4 @@
+import type { KubeObject } from '../manifests/types';
 import { ConfigReader } from '@backstage/config';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -16,7 +17,7 @@ import {
 import git from 'isomorphic-git';
 import fs, { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { kustomizeAsFlux } from '../__testUtils__/kustomize';
+import { kustomizeAsFlux } from '@internal/plugin-fleet-node/testUtils';
 import { upstreamErrors } from '../__testUtils__/sharedCrds';
 import { exampleInput, tempWorkspace } from '../__testUtils__/workspace';
 import { createClusterManifestAction } from '../actions/clusterManifest';
@@ -270,7 +271,7 @@ describe('five requests filed from one commit', () => {
       objects
         .map(object => ({
           id: inventoryId(object),
-          errors: upstreamErrors(object),
+          errors: upstreamErrors(object as KubeObject),
         }))
         .filter(({ errors }) => errors.length > 0),
     ).toEqual([]);

@@ -14,7 +14,7 @@ import {
 } from '../__testUtils__/fleetBackend';
 import { upstreamErrors } from '../__testUtils__/sharedCrds';
 import { canonicalJson } from '../gitops/canonicalJson';
-import { commitTrailers } from '../gitops/request';
+import { commitTrailers } from '@internal/plugin-fleet-node';
 import { EXPECTED_FILES, TEMPLATE_VALUES } from './templateValues';
 
 jest.setTimeout(120_000);

@@ -19,7 +19,8 @@ import {
   manifestObjects,
 } from '../__testUtils__/localGit';
 import { upstreamErrors } from '../__testUtils__/sharedCrds';
-import { commitTrailers, recordableInputs } from '../gitops/request';
+import { commitTrailers } from '@internal/plugin-fleet-node';
+import { recordableInputs } from '../gitops/request';
 import { canonicalJson } from '../gitops/canonicalJson';
 import {
   CREATION_ORDER,

@@ -1,19 +1,21 @@
-import {
-  FileMap,
-  isManifestFileName,
-  KUSTOMIZATION_FILE,
-  PARSE_OPTIONS,
-  toYaml,
-} from '@internal/plugin-fleet-node';
+/**
+ * Test helpers: the real kustomize (`kubectl kustomize`), and the kustomization Flux generates for
+ * a folder without one, so tests can check that a repository builds as Flux builds it.
+ *
+ * @packageDocumentation
+ */
+import { FileMap } from './gitops/fileMap';
+import { ManifestObject } from './gitops/fluxBuild';
+import { isManifestFileName, KUSTOMIZATION_FILE } from './gitops/layout';
+import { PARSE_OPTIONS, toYaml } from './yaml';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { KubeObject } from '../manifests/types';
 
 /** `kubectl kustomize dir`, the real kustomize; throws kustomize's message when it fails. */
-export function kubectlKustomize(dir: string): KubeObject[] {
+export function kubectlKustomize(dir: string): ManifestObject[] {
   let out: string;
   try {
     out = execFileSync('kubectl', ['kustomize', dir], {
@@ -30,7 +32,7 @@ export function kubectlKustomize(dir: string): KubeObject[] {
     );
   }
   return parseAllDocuments(out, PARSE_OPTIONS).map(
-    doc => doc.toJS() as KubeObject,
+    doc => doc.toJS() as ManifestObject,
   );
 }
 
@@ -59,7 +61,10 @@ export function generatedKustomization(files: FileMap, folder: string): string {
 }
 
 /** kubectl kustomize of a folder of the files (`''` = the root) as Flux builds it. */
-export function kustomizeAsFlux(files: FileMap, folder: string): KubeObject[] {
+export function kustomizeAsFlux(
+  files: FileMap,
+  folder: string,
+): ManifestObject[] {
   const dir = mkdtempSync(join(tmpdir(), 'fleet-kustomize-'));
   try {
     for (const [path, content] of files) {
