@@ -45,4 +45,20 @@ describe('cli', () => {
     expect(() => parseArgs(['--clusters', 'many'])).toThrow(/needs a number/);
     expect(() => parseArgs(['--verbose'])).toThrow(/unknown argument/);
   });
+
+  it('takes a GitOps repository with its Flux interval and step time', () => {
+    expect(
+      parseArgs([
+        '--gitops',
+        '/tmp/fleet-repo',
+        '--flux-interval',
+        '500',
+        '--step',
+        '250',
+      ]),
+    ).toEqual({
+      gitops: { dir: '/tmp/fleet-repo', pollMs: 500, stepMs: 250 },
+    });
+    expect(() => parseArgs(['--step', '250'])).toThrow(/goes with --gitops/);
+  });
 });

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { renderKubeconfig } from './kubeconfig';
 import { startFleetSimulator } from './startFleetSimulator';
 import {
@@ -18,7 +18,11 @@ const USAGE = `fleet-simulator [options]
   --tls                 serve HTTPS with a generated CA
   --host H --port P     where to listen (default 127.0.0.1, a free port)
   --fault NAME=FAULT    e.g. --fault tooling-1=down (repeatable)
-  --out DIR             where to write mgmt.kubeconfig and dns.kubeconfig (default <tmp>/fleet-simulator)`;
+  --out DIR             where to write mgmt.kubeconfig and dns.kubeconfig (default <tmp>/fleet-simulator)
+  --gitops DIR          run the fleet from the local Git repository DIR (created holding the demo
+                        fleet), applied by a simulated Flux, converged by simulated controllers
+  --flux-interval MS    how often the simulated Flux looks at the branch (default 2000)
+  --step MS             how long each controller step takes (default 1500)`;
 
 /** Parses CLI arguments into simulator options. */
 export function parseArgs(
@@ -66,6 +70,18 @@ export function parseArgs(
       case '--out':
         options.out = value();
         break;
+      case '--gitops':
+        options.gitops = { ...options.gitops, dir: resolve(value()) };
+        break;
+      case '--flux-interval':
+      case '--step': {
+        const ms = num();
+        if (!options.gitops)
+          throw new Error(`${arg} goes with --gitops DIR, given before it`);
+        if (arg === '--step') options.gitops.stepMs = ms;
+        else options.gitops.pollMs = ms;
+        break;
+      }
       case '--fault': {
         const [cluster, fault] = value().split('=');
         if (!cluster || !FLEET_FAULTS.includes(fault as FleetFault)) {
@@ -127,6 +143,10 @@ export async function main(
       sim.url
     }/clusters/<name>\n`,
   );
+  if (sim.gitops)
+    process.stdout.write(
+      `GitOps repository ${sim.gitops.repository}: merge into ${sim.gitops.defaultBranch} to change the fleet\n`,
+    );
   const shutdown = () => {
     sim.stop().then(() => process.exit(0));
   };

@@ -431,6 +431,30 @@ describe('the demo fleet born from its GitOps repository', () => {
     ).toBe('True');
   });
 
+  it('reports a source it cannot fetch, and keeps what it applied', async () => {
+    const applied = (kustomization('fleet-clusters').status as any)
+      .lastAppliedRevision;
+    rmSync(join(dir, 'repo', '.git', 'refs', 'heads', 'main'));
+    await sim.gitops!.reconcile();
+    const source = sim.objects('mgmt').get({
+      apiVersion: 'source.toolkit.fluxcd.io/v1',
+      kind: 'GitRepository',
+      namespace: 'flux-system',
+      name: 'flux-system',
+    })!;
+    expect(ready(source)).toMatchObject({
+      status: 'False',
+      reason: 'GitOperationFailed',
+    });
+    expect(ready(source).message).toContain('no branch main');
+    expect(
+      (kustomization('fleet-clusters').status as any).lastAppliedRevision,
+    ).toBe(applied);
+    expect(
+      sim.objects('mgmt').list({ kind: 'ClusterDeployment' }),
+    ).toHaveLength(6);
+  });
+
   it('keeps an existing repository and what was merged into it across restarts', async () => {
     const cluster = sim.model.clusters[0];
     const path = clusterDeploymentPath(cluster.name);

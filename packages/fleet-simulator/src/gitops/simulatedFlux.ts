@@ -64,9 +64,23 @@ export class SimulatedFlux {
   /** Fetches the branch head and reconciles every Kustomization when it moved (or `force`). */
   async reconcile(force = false): Promise<void> {
     const { repo, defaultBranch, management } = this.options;
-    const head = await branchHead(repo, defaultBranch);
-    if (!head || (head === this.fetched && !force)) return;
-    const files = await readCommitFiles(repo, head);
+    let head: string | undefined;
+    let files: FileMap;
+    try {
+      head = await branchHead(repo, defaultBranch);
+      if (!head) throw new Error(`no branch ${defaultBranch}`);
+      if (head === this.fetched && !force) return;
+      files = await readCommitFiles(repo, head);
+    } catch (error) {
+      // As source-controller: the source is not Ready, what was applied stays applied.
+      this.sourceFailed(
+        `failed to checkout and determine revision: ${
+          (error as Error).message
+        }`,
+      );
+      this.fetched = undefined;
+      return;
+    }
     const revision = `${defaultBranch}@sha1:${head}`;
     this.fetched = head;
 
@@ -139,6 +153,21 @@ export class SimulatedFlux {
           now,
         ),
       ],
+    };
+    management.upsert(source);
+  }
+
+  private sourceFailed(message: string): void {
+    const { management, clock } = this.options;
+    const source = management.get({
+      ...GIT_REPOSITORY,
+      namespace: FLUX_NAMESPACE,
+      name: FLUX_SOURCE_NAME,
+    });
+    if (!source) return;
+    source.status = {
+      ...(source.status as any),
+      ...readyStatus(source, 'False', 'GitOperationFailed', message, clock()),
     };
     management.upsert(source);
   }
