@@ -25,6 +25,11 @@ interface ApiServerConnection {
   inCluster?: boolean;
   /** Only read these namespaces; all namespaces when omitted. */
   namespaces?: string[];
+  /**
+   * Management clusters: where Flux's Kustomizations and GitRepositories are read, to show which
+   * revision each cluster's ClusterDeployment was applied from. Default `[flux-system]`.
+   */
+  fluxNamespaces?: string[];
 }
 
 export interface Config {

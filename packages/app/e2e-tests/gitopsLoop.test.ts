@@ -89,6 +89,13 @@ test('the GitOps loop: a drifted cluster is upgraded by a request, merged, and c
     )
     .toEqual([target, kubelet, target]);
   await page.goto(`/catalog/default/resource/${cluster.ref.name}`);
+  await expect(page.getByTestId('gitops-status')).toContainText(
+    'Flux fleet-clusters applied main@',
+  );
+  await expect(page.getByTestId('gitops-status')).toHaveAttribute(
+    'data-tone',
+    'ok',
+  );
   await expect(page.getByTestId('k0s-running-row')).toHaveCount(1);
   await expect(page.getByTestId('k0s-running-row').first()).toContainText(
     kubelet,

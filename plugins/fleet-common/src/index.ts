@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './types';
+export * from './gitops';
 export * from './labels';
 export * from './permissions';
 export * from './k0sVersion';

@@ -3,6 +3,8 @@
  * from and when, so a reader can trace it to one field of one Kubernetes object.
  */
 
+import type { ClusterGitops } from './gitops';
+
 /** Which API server an object was read from. */
 export interface ReadFrom {
   scope: 'management' | 'child' | 'dns';
@@ -225,6 +227,21 @@ export type DriftFinding =
       type: 'cluster-not-ready';
       reason?: string;
       message?: string;
+    }
+  | {
+      /** Git is ahead of what Flux applied: a merged change is not applied yet. */
+      type: 'git-pending';
+      kustomization: string;
+      fetched: string;
+      applied?: string;
+    }
+  | {
+      /** Flux's last apply of the cluster's Kustomization failed (or it is suspended). */
+      type: 'flux-failing';
+      kustomization: string;
+      reason: string;
+      message?: string;
+      revision?: string;
     };
 
 export type DriftType = DriftFinding['type'];
@@ -259,6 +276,8 @@ export interface ClusterSummary {
   images: ImageUsage[];
   nodes: { total: number; ready: number; unknownImage: number };
   dns: { total: number; synced: number };
+  /** How Flux reconciles the cluster; absent when no Flux Kustomization's inventory holds it. */
+  gitops?: ClusterGitops;
   drift: DriftFinding[];
   read: ReadState;
 }

@@ -46,6 +46,7 @@ export function createApiServerTarget(
     scope,
     demo: options.demo ?? false,
     namespaces: options.namespaces,
+    fluxNamespaces: options.fluxNamespaces,
     defaultOwner: options.defaultOwner,
     loadKubeConfig: async () => {
       const kc = new KubeConfig();

@@ -15,6 +15,7 @@ function readConnection(config: Config): ApiServerConnectionOptions {
     kubeconfigContext: config.getOptionalString('kubeconfigContext'),
     inCluster: config.getOptionalBoolean('inCluster'),
     namespaces: config.getOptionalStringArray('namespaces'),
+    fluxNamespaces: config.getOptionalStringArray('fluxNamespaces'),
     defaultOwner: config.getOptionalString('defaultOwner'),
   };
 }

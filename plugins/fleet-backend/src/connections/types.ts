@@ -8,6 +8,8 @@ export interface ApiServerTarget {
   demo: boolean;
   /** Only these namespaces are read; all when undefined. */
   namespaces?: string[];
+  /** Where Flux's Kustomizations and GitRepositories are read (management clusters only). */
+  fluxNamespaces?: string[];
   /** Catalog owner for clusters that name none (management clusters only). */
   defaultOwner?: string;
   /** Builds a fresh KubeConfig; called on every refresh so rotated tokens are picked up. */
@@ -26,6 +28,7 @@ export interface ApiServerConnectionOptions {
   kubeconfigContext?: string;
   inCluster?: boolean;
   namespaces?: string[];
+  fluxNamespaces?: string[];
   defaultOwner?: string;
   demo?: boolean;
 }

@@ -13,6 +13,7 @@ import {
 import type { KubeObject } from '../reading/KubeReader';
 import { deriveDnsRecord, sortRecords } from './deriveDnsRecord';
 import { deriveDrift } from './deriveDrift';
+import { deriveGitops, gitopsDrift } from './deriveGitops';
 import { deriveHealth } from './deriveHealth';
 import { deriveK0sVersions } from './deriveK0sVersions';
 import { deriveNode } from './deriveNode';
@@ -30,6 +31,8 @@ export interface ClusterInputs {
   virtualMachines: KubeObject[];
   /** VMImages of the cluster's namespace, by name. */
   vmImages: Map<string, KubeObject>;
+  /** Flux's Kustomizations and GitRepositories of the management cluster. */
+  flux?: { kustomizations: KubeObject[]; gitRepositories: KubeObject[] };
   child?: {
     read: ReadContext;
     nodes: KubeObject[];
@@ -142,6 +145,14 @@ export function deriveCluster(inputs: ClusterInputs): ClusterDetail {
     inputs.managementRead,
   );
   const desiredImageFigure = deriveDesiredImage(inputs);
+  const gitops = inputs.flux
+    ? deriveGitops(
+        cd,
+        inputs.flux.kustomizations,
+        inputs.flux.gitRepositories,
+        inputs.managementRead,
+      )
+    : undefined;
   const drift = deriveDrift({
     health,
     desiredImage: desiredImageFigure?.value,
@@ -185,7 +196,8 @@ export function deriveCluster(inputs: ClusterInputs): ClusterDetail {
       total: dnsRecords.length,
       synced: dnsRecords.filter(r => r.synced).length,
     },
-    drift,
+    gitops,
+    drift: [...drift, ...gitopsDrift(gitops)],
     read: inputs.readState,
     k0sVersions,
     nodeStatuses,

@@ -90,3 +90,15 @@ export const DNS_RECORD_TYPES: Record<DnsRecordKind, ResourceType> = {
 export function apiVersionOf(type: ResourceType): string {
   return `${type.group}/${type.version}`;
 }
+
+export const FLUX_KUSTOMIZATIONS: ResourceType = {
+  group: 'kustomize.toolkit.fluxcd.io',
+  version: 'v1',
+  plural: 'kustomizations',
+};
+
+export const FLUX_GIT_REPOSITORIES: ResourceType = {
+  group: 'source.toolkit.fluxcd.io',
+  version: 'v1',
+  plural: 'gitrepositories',
+};

@@ -120,7 +120,12 @@ export class FleetReader implements FleetReading {
     let kubeConfig: KubeConfig | undefined;
     const mgmt = await withTimeout(clusterTimeoutMs, async signal => {
       kubeConfig = await target.loadKubeConfig();
-      return readManagementCluster(kubeConfig, target.namespaces, read(signal));
+      return readManagementCluster(
+        kubeConfig,
+        target.namespaces,
+        read(signal),
+        target.fluxNamespaces,
+      );
     });
     if (!mgmt.value || !kubeConfig) {
       const failure = classifyReadError(
@@ -155,8 +160,19 @@ export class FleetReader implements FleetReading {
       readAt: at,
     };
     const dns = await this.readDns(agents);
-    const { clusterDeployments, controlPlanes, virtualMachines, vmImages } =
-      mgmt.value;
+    const {
+      clusterDeployments,
+      controlPlanes,
+      virtualMachines,
+      vmImages,
+      fluxKustomizations,
+      gitRepositories,
+      fluxError,
+    } = mgmt.value;
+    if (fluxError)
+      warnings.push(
+        `Flux objects of management cluster ${target.id} could not be read, so no cluster shows its Git/Flux state: ${fluxError}`,
+      );
     const key = (ns: string | undefined, name: string | undefined) =>
       `${ns ?? ''}/${name ?? ''}`;
     const controlPlanesByCluster = groupBy(controlPlanes, o =>
@@ -207,6 +223,10 @@ export class FleetReader implements FleetReading {
                 controlPlanes: controlPlanesByCluster.get(k) ?? [],
                 virtualMachines: vmsByCluster.get(k) ?? [],
                 vmImages: vmImagesByNamespace.get(ref.namespace) ?? new Map(),
+                flux: {
+                  kustomizations: fluxKustomizations,
+                  gitRepositories,
+                },
                 child: child.value,
                 dns:
                   dns.failures.length > 0

@@ -8,6 +8,8 @@ const DRIFT_LABELS: Record<DriftType, string> = {
   'node-image': 'Node image',
   'node-image-unknown': 'Image unknown',
   'dns-unsynced': 'DNS unsynced',
+  'git-pending': 'Git ahead',
+  'flux-failing': 'Flux failing',
 };
 
 export const DRIFT_TYPES = Object.keys(DRIFT_LABELS) as DriftType[];
@@ -41,6 +43,12 @@ export function countDriftByType(
   }));
 }
 
+/** `main@sha1:0123456789abcdef…` → `main@0123456`. */
+export function shortRevision(revision: string): string {
+  const match = /^(.*)@sha1:([0-9a-f]{7})[0-9a-f]*$/.exec(revision);
+  return match ? `${match[1]}@${match[2]}` : revision;
+}
+
 /** One sentence saying what drifted, for tooltips and lists. */
 export function describeDrift(finding: DriftFinding): string {
   switch (finding.type) {
@@ -60,6 +68,16 @@ export function describeDrift(finding: DriftFinding): string {
       } not synced${finding.reason ? ` (${finding.reason})` : ''}`;
     case 'cluster-not-ready':
       return `Cluster not ready${finding.reason ? `: ${finding.reason}` : ''}${
+        finding.message ? ` (${finding.message})` : ''
+      }`;
+    case 'git-pending':
+      return `Git is at ${shortRevision(finding.fetched)}, ${
+        finding.kustomization
+      } applied ${
+        finding.applied ? shortRevision(finding.applied) : 'nothing yet'
+      }`;
+    case 'flux-failing':
+      return `Flux ${finding.kustomization}: ${finding.reason}${
         finding.message ? ` (${finding.message})` : ''
       }`;
     default:

@@ -8,6 +8,7 @@ import {
 import { fakeFleetApi } from '../../__testUtils__/renderClusterCard';
 import { renderRequests } from '../../__testUtils__/renderRequests';
 import { responseError } from '../../__testUtils__/responses';
+import { healthyClusterDetail } from '../../__fixtures__/clusterDetails';
 import { RequestsCard } from './RequestsCard';
 
 const CONFLICT =
@@ -20,6 +21,48 @@ function rows() {
 }
 
 describe('RequestsCard', () => {
+  it('says first what Flux applied to the cluster, and when it fails', async () => {
+    const readAt = '2026-12-03T07:00:00Z';
+    const source = {
+      readFrom: { scope: 'management' as const, cluster: 'mgmt-eu' },
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      kind: 'Kustomization',
+      namespace: 'flux-system',
+      name: 'fleet-clusters',
+      field: 'status.lastAppliedRevision',
+      readAt,
+    };
+    const api = fakeFleetApi(
+      {
+        ...healthyClusterDetail,
+        gitops: {
+          kustomization: { namespace: 'flux-system', name: 'fleet-clusters' },
+          fetchedRevision: { value: `main@sha1:${'b'.repeat(40)}`, source },
+          appliedRevision: { value: `main@sha1:${'a'.repeat(40)}`, source },
+          lastAttemptedRevision: {
+            value: `main@sha1:${'b'.repeat(40)}`,
+            source,
+          },
+          ready: {
+            value: { status: 'False', reason: 'BuildFailed', message: 'oops' },
+            source,
+          },
+          suspended: false,
+        },
+      },
+      { listRequests: async () => oneRequest },
+    );
+    await renderRequests(<RequestsCard />, { api, entity: true });
+    const status = await screen.findByTestId('gitops-status');
+    expect(status).toHaveAttribute('data-tone', 'failing');
+    expect(status).toHaveTextContent(
+      'Flux fleet-clusters is failing: BuildFailed',
+    );
+    expect(status).toHaveTextContent(
+      'oops Tried main@bbbbbbb; applied main@aaaaaaa.',
+    );
+  });
+
   it("lists the cluster's open requests with title, template, requester and branch", async () => {
     const api = fakeFleetApi('pending', {
       listRequests: async () => oneRequest,

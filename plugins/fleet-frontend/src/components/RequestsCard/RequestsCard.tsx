@@ -1,7 +1,9 @@
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { useClusterDetail } from '../../hooks/useClusterDetail';
 import { useRequests } from '../../hooks/useRequests';
 import { readClusterAnnotation } from '../../lib/entity';
+import { GitopsStatus } from '../GitopsStatus';
 import { RequestsView } from '../Requests';
 import { ClusterPendingPanel } from '../shared/ClusterPendingPanel';
 
@@ -14,11 +16,14 @@ export function RequestsCard() {
   return (
     <InfoCard
       title="Requests"
-      subheader="Template requests waiting to be merged"
+      subheader="What Flux applied, and template requests waiting to be merged"
       deepLink={{ title: 'All requests', link: '/fleet/requests' }}
     >
       {annotation.status === 'valid' ? (
-        <ClusterRequests cluster={annotation.ref.name} />
+        <>
+          <ClusterGitops />
+          <ClusterRequests cluster={annotation.ref.name} />
+        </>
       ) : (
         <ClusterPendingPanel
           state={
@@ -30,6 +35,15 @@ export function RequestsCard() {
       )}
     </InfoCard>
   );
+}
+
+/** What Flux applied to the cluster; nothing while the cluster is loading or cannot be read. */
+function ClusterGitops() {
+  const { entity } = useEntity();
+  const state = useClusterDetail(entity);
+  return state.status === 'loaded' ? (
+    <GitopsStatus gitops={state.cluster.gitops} />
+  ) : null;
 }
 
 function ClusterRequests(props: { cluster: string }) {

@@ -1,0 +1,166 @@
+import {
+  startFleetSimulator,
+  type FleetSimulator,
+} from '@internal/fleet-simulator';
+import type { ClusterDetail } from '@internal/plugin-fleet-common';
+import {
+  branchHead,
+  clusterDeploymentPath,
+  findLocalRepository,
+  readCommitFiles,
+  setBranch,
+  writeFilesCommit,
+} from '@internal/plugin-fleet-node';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestStore } from '../__testUtils__/testStore';
+import { simulatorRefresher } from '../__testUtils__/simulatorRefresher';
+import type { DatabaseFleetStore } from './DatabaseFleetStore';
+import type { FleetRefresher } from './FleetRefresher';
+
+jest.setTimeout(60_000);
+
+const KUSTOMIZATION = {
+  apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+  kind: 'Kustomization',
+  namespace: 'flux-system',
+  name: 'fleet-clusters',
+};
+
+describe('Flux state per cluster, read from the simulated management cluster (TLS, real client)', () => {
+  let dir: string;
+  let sim: FleetSimulator;
+  let store: DatabaseFleetStore;
+  let refresher: FleetRefresher;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fleet-flux-'));
+    sim = await startFleetSimulator({
+      clusters: 3,
+      tls: true,
+      gitops: { dir: join(dir, 'repo'), pollMs: 60_000, stepMs: 60_000 },
+    });
+    ({ store } = await createTestStore());
+    refresher = simulatorRefresher(sim, store);
+  });
+  afterEach(async () => {
+    await refresher.close();
+    await sim.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const cluster = () => sim.model.clusters[0];
+  async function detail(): Promise<ClusterDetail> {
+    await refresher.refreshAll();
+    return (await store.getCluster({
+      management: 'mgmt',
+      namespace: cluster().namespace,
+      name: cluster().name,
+    }))!;
+  }
+  async function commit(
+    edit: (text: string) => string,
+    path = clusterDeploymentPath(cluster().name),
+  ): Promise<string> {
+    const repo = findLocalRepository(join(dir, 'repo'))!;
+    const parent = (await branchHead(repo, 'main'))!;
+    const files = await readCommitFiles(repo, parent);
+    files.set(path, Buffer.from(edit(files.get(path)!.toString())));
+    const oid = await writeFilesCommit(repo, {
+      files,
+      parent,
+      message: 'change',
+      author: { name: 'Test', email: 'test@localhost' },
+    });
+    await setBranch(repo, 'main', oid);
+    await sim.gitops!.reconcile();
+    return `main@sha1:${oid}`;
+  }
+  const fluxDrift = (d: ClusterDetail) =>
+    d.drift.filter(f => f.type === 'git-pending' || f.type === 'flux-failing');
+
+  it('names the Kustomization that applied the cluster, with the fetched and applied revisions and their sources', async () => {
+    const repo = findLocalRepository(join(dir, 'repo'))!;
+    const head = `main@sha1:${await branchHead(repo, 'main')}`;
+    const d = await detail();
+    expect(d.gitops).toMatchObject({
+      kustomization: {
+        namespace: 'flux-system',
+        name: 'fleet-clusters',
+        path: './clusters',
+      },
+      fetchedRevision: { value: head },
+      appliedRevision: { value: head },
+      lastAttemptedRevision: { value: head },
+      ready: { value: { status: 'True', reason: 'ReconciliationSucceeded' } },
+      suspended: false,
+    });
+    expect(d.gitops!.fetchedRevision!.source).toMatchObject({
+      kind: 'GitRepository',
+      name: 'flux-system',
+      field: 'status.artifact.revision',
+      readFrom: { scope: 'management', cluster: 'mgmt' },
+    });
+    expect(d.gitops!.appliedRevision!.source).toMatchObject({
+      kind: 'Kustomization',
+      name: 'fleet-clusters',
+      field: 'status.lastAppliedRevision',
+    });
+    expect(fluxDrift(d)).toEqual([]);
+  });
+
+  it('reports a failing apply with its reason, and Git ahead of what is applied', async () => {
+    const applied = (await detail()).gitops!.appliedRevision!.value;
+    const attempted = await commit(() => 'spec: [unclosed\n');
+    const d = await detail();
+    expect(d.gitops!.appliedRevision!.value).toBe(applied);
+    expect(d.gitops!.lastAttemptedRevision!.value).toBe(attempted);
+    expect(fluxDrift(d)).toEqual([
+      {
+        type: 'flux-failing',
+        kustomization: 'flux-system/fleet-clusters',
+        reason: 'BuildFailed',
+        message: expect.stringContaining(clusterDeploymentPath(cluster().name)),
+        revision: attempted,
+      },
+      {
+        type: 'git-pending',
+        kustomization: 'flux-system/fleet-clusters',
+        fetched: attempted,
+        applied,
+      },
+    ]);
+  });
+
+  it('reports a suspended Kustomization, whose merged changes wait', async () => {
+    const applied = (await detail()).gitops!.appliedRevision!.value;
+    // Suspended through Git, as the root Kustomization applies flux-system/ itself.
+    await commit(
+      text => text.replace('  prune: true', '  prune: true\n  suspend: true'),
+      'flux-system/clusters.yaml',
+    );
+    const fetched = await commit(text =>
+      text.replace(/version: v1\.31\.\d+\+k0s\.0/, 'version: v1.32.0+k0s.0'),
+    );
+    const d = await detail();
+    expect(d.gitops!.suspended).toBe(true);
+    expect(fluxDrift(d).map(f => [f.type, (f as any).reason])).toEqual([
+      ['flux-failing', 'Suspended'],
+      ['git-pending', undefined],
+    ]);
+    expect(d.drift).toContainEqual(
+      expect.objectContaining({ type: 'git-pending', fetched, applied }),
+    );
+  });
+
+  it('takes a Kustomization with a malformed inventory as holding nothing, and reads the rest', async () => {
+    const broken = sim.objects('mgmt').get(KUSTOMIZATION)!;
+    (broken.status as any).inventory = { entries: 'not a list' };
+    sim.objects('mgmt').upsert(broken);
+    const d = await detail();
+    expect(d.gitops).toBeUndefined();
+    expect(d.read.failures).toEqual([]);
+    expect(d.nodes.total).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,48 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import {
+  StatusError,
+  StatusOK,
+  StatusPending,
+} from '@backstage/core-components';
+import type { ClusterGitops } from '@internal/plugin-fleet-common';
+import { describeGitops } from '../../lib/gitops';
+import { FigureSourceTooltip } from '../shared/FigureSourceTooltip';
+
+const STATUS = { ok: StatusOK, pending: StatusPending, failing: StatusError };
+
+/** One line: the revision Flux applied to the cluster, Git ahead of it, or Flux failing. */
+export function GitopsStatus(props: { gitops?: ClusterGitops }) {
+  if (!props.gitops)
+    return (
+      <Typography
+        variant="body2"
+        color="textSecondary"
+        data-testid="gitops-status"
+      >
+        No Flux Kustomization applied this cluster's ClusterDeployment.
+      </Typography>
+    );
+  const { tone, headline, detail } = describeGitops(props.gitops);
+  const Icon = STATUS[tone];
+  return (
+    <Box mb={1} data-testid="gitops-status" data-tone={tone}>
+      <FigureSourceTooltip
+        sources={[
+          props.gitops.fetchedRevision?.source,
+          props.gitops.appliedRevision?.source,
+          props.gitops.ready?.source,
+        ]}
+      >
+        <Typography variant="body2" component="span">
+          <Icon>{headline}</Icon>
+        </Typography>
+      </FigureSourceTooltip>
+      {detail && (
+        <Typography variant="body2" color="textSecondary">
+          {detail}
+        </Typography>
+      )}
+    </Box>
+  );
+}

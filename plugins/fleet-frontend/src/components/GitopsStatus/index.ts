@@ -1,0 +1,1 @@
+export { GitopsStatus } from './GitopsStatus';

@@ -1,0 +1,78 @@
+import type {
+  ClusterGitops,
+  FigureSource,
+} from '@internal/plugin-fleet-common';
+import { describeGitops } from './gitops';
+
+const source: FigureSource = {
+  readFrom: { scope: 'management', cluster: 'mgmt' },
+  apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+  kind: 'Kustomization',
+  namespace: 'flux-system',
+  name: 'fleet-clusters',
+  field: 'status.lastAppliedRevision',
+  readAt: '2026-12-03T07:00:00Z',
+};
+const A = `main@sha1:${'a'.repeat(40)}`;
+const B = `main@sha1:${'b'.repeat(40)}`;
+
+function gitops(over: Partial<ClusterGitops> = {}): ClusterGitops {
+  return {
+    kustomization: { namespace: 'flux-system', name: 'fleet-clusters' },
+    fetchedRevision: { value: A, source },
+    appliedRevision: { value: A, source },
+    lastAttemptedRevision: { value: A, source },
+    ready: {
+      value: { status: 'True', reason: 'ReconciliationSucceeded' },
+      source,
+    },
+    suspended: false,
+    ...over,
+  };
+}
+
+describe('describeGitops', () => {
+  it('says what is applied when Flux is in step with Git', () => {
+    expect(describeGitops(gitops())).toEqual({
+      tone: 'ok',
+      headline: 'Flux fleet-clusters applied main@aaaaaaa, as Git has it',
+    });
+  });
+
+  it('says Git is ahead when a merged change is not applied yet', () => {
+    expect(
+      describeGitops(gitops({ fetchedRevision: { value: B, source } })),
+    ).toMatchObject({
+      tone: 'pending',
+      headline:
+        'Git is at main@bbbbbbb; Flux fleet-clusters applied main@aaaaaaa',
+    });
+  });
+
+  it('says why the apply fails and which revision it tried', () => {
+    const failing = gitops({
+      fetchedRevision: { value: B, source },
+      lastAttemptedRevision: { value: B, source },
+      ready: {
+        value: {
+          status: 'False',
+          reason: 'BuildFailed',
+          message: 'kustomize build failed',
+        },
+        source,
+      },
+    });
+    expect(describeGitops(failing)).toEqual({
+      tone: 'failing',
+      headline: 'Flux fleet-clusters is failing: BuildFailed',
+      detail:
+        'kustomize build failed Tried main@bbbbbbb; applied main@aaaaaaa.',
+    });
+  });
+
+  it('puts a suspension first', () => {
+    expect(describeGitops(gitops({ suspended: true })).headline).toBe(
+      'Flux fleet-clusters is suspended (applied main@aaaaaaa)',
+    );
+  });
+});
