@@ -99,10 +99,13 @@ export const fleetPlugin = createBackendPlugin({
               readDurationFromConfig(refreshConfig, { key: 'clusterTimeout' }),
             )
           : 10_000;
+        const gitops = readRequestsSettings(config, process.cwd());
         const reading = {
           clusterTimeoutMs,
           concurrency: refreshConfig?.getOptionalNumber('concurrency') ?? 16,
           pageSize: refreshConfig?.getOptionalNumber('pageSize'),
+          gitopsRepository:
+            gitops.mode === 'local' ? gitops.localRepository : undefined,
         };
         const reader =
           refreshConfig?.getOptionalBoolean('workerThread') ?? true

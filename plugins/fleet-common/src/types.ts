@@ -236,6 +236,17 @@ export type DriftFinding =
       applied?: string;
     }
   | {
+      /** A live object no longer matches its manifest at the applied revision: an edit outside Git. */
+      type: 'live-differs-from-git';
+      /** `<Kind> <namespace>/<name>`. */
+      object: string;
+      /** Repository path of the manifest. */
+      path: string;
+      revision: string;
+      /** Dotted paths of the fields that differ, e.g. `spec.config.k0s.version`. */
+      fields: string[];
+    }
+  | {
       /** Flux's last apply of the cluster's Kustomization failed (or it is suspended). */
       type: 'flux-failing';
       kustomization: string;

@@ -17,6 +17,8 @@ export function simulatorRefresher(
     token?: string;
     logger?: ReturnType<typeof recordingLogger>;
     reader?: FleetReading;
+    /** The local GitOps repository live objects are compared with. */
+    gitopsRepository?: string;
   } = {},
 ): FleetRefresher {
   const target = (scope: 'management' | 'dns', access: FleetSimulator['dns']) =>
@@ -35,5 +37,6 @@ export function simulatorRefresher(
     concurrency: options.concurrency ?? 4,
     pageSize: options.pageSize,
     reader: options.reader,
+    gitopsRepository: options.gitopsRepository,
   });
 }

@@ -8,6 +8,7 @@ import {
   type ReadState,
   type SourceStatus,
 } from '@internal/plugin-fleet-common';
+import { GitManifests, withGitDrift } from '../gitops/GitManifests';
 import pLimit from 'p-limit';
 import { KubeconfigCache } from '../connections/kubeConfigFromSecret';
 import type { ApiServerTarget } from '../connections/types';
@@ -191,6 +192,9 @@ export class FleetReader implements FleetReading {
       vmImagesByNamespace.get(ns)!.set(image.metadata?.name ?? '', image);
     }
 
+    const git = this.options.gitopsRepository
+      ? new GitManifests(this.options.gitopsRepository)
+      : undefined;
     const limit = pLimit(this.options.concurrency);
     const details = await Promise.all(
       clusterDeployments
@@ -212,7 +216,7 @@ export class FleetReader implements FleetReading {
             const failures = [...child.failures, ...dns.failures];
             const prior = previous.get(id);
             try {
-              return deriveCluster({
+              const derived = deriveCluster({
                 management: {
                   id: target.id,
                   demo: target.demo,
@@ -240,6 +244,11 @@ export class FleetReader implements FleetReading {
                 previous: prior,
                 readState: readStateAfter(at, failures, prior),
               });
+              return await withGitDrift(
+                derived,
+                [cd, ...(vmsByCluster.get(k) ?? [])],
+                git,
+              );
             } catch (error) {
               const failure = classifyReadError(
                 error,

@@ -12,6 +12,11 @@ export interface ReadSettings {
   concurrency: number;
   /** Items per list request (default 250). */
   pageSize?: number;
+  /**
+   * The local GitOps repository (local publishing mode): live objects are compared with their
+   * manifests at the revision Flux applied.
+   */
+  gitopsRepository?: string;
 }
 
 /** What one read of a management cluster (with the DNS clusters) found. */

@@ -133,6 +133,7 @@ export class WorkerFleetReader implements FleetReading {
         clusterTimeoutMs: options.clusterTimeoutMs,
         concurrency: options.concurrency,
         pageSize: options.pageSize,
+        gitopsRepository: options.gitopsRepository,
         niceness: options.niceness ?? 10,
       },
       options.startTimeoutMs ?? 60_000,

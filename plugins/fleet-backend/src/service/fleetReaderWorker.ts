@@ -66,6 +66,7 @@ function serve(data: FleetReaderWorkerData) {
     clusterTimeoutMs: data.clusterTimeoutMs,
     concurrency: data.concurrency,
     pageSize: data.pageSize,
+    gitopsRepository: data.gitopsRepository,
   });
   const send = (message: WorkerResponse) => port.postMessage(message);
   const acks = new Map<number, () => void>();

@@ -42,7 +42,9 @@ describe('Flux state per cluster, read from the simulated management cluster (TL
       gitops: { dir: join(dir, 'repo'), pollMs: 60_000, stepMs: 60_000 },
     });
     ({ store } = await createTestStore());
-    refresher = simulatorRefresher(sim, store);
+    refresher = simulatorRefresher(sim, store, {
+      gitopsRepository: join(dir, 'repo'),
+    });
   });
   afterEach(async () => {
     await refresher.close();
@@ -152,6 +154,60 @@ describe('Flux state per cluster, read from the simulated management cluster (TL
     expect(d.drift).toContainEqual(
       expect.objectContaining({ type: 'git-pending', fetched, applied }),
     );
+  });
+
+  it('finds a live object edited outside Git, with the fields that differ', async () => {
+    expect(
+      (await detail()).drift.filter(f => f.type === 'live-differs-from-git'),
+    ).toEqual([]);
+    const mgmt = sim.objects('mgmt');
+    const ref = {
+      apiVersion: 'k0rdent.mirantis.com/v1beta1',
+      kind: 'ClusterDeployment',
+      namespace: cluster().namespace,
+      name: cluster().name,
+    };
+    const live = mgmt.get(ref)!;
+    (live.spec as any).config.k0s.version = 'v1.31.9+k0s.0';
+    (live.spec as any).config.workersNumber = 7;
+    // A label Git sets, changed; one Git does not set, added (not an edit of Git's fields).
+    live.metadata.labels = {
+      ...live.metadata.labels,
+      'fleetportal.io/team': 'someone-else',
+      'hand-added': 'yes',
+    };
+    mgmt.upsert(live);
+    const vmRef = {
+      apiVersion: 'infra.virtrigaud.io/v1beta1',
+      kind: 'VirtualMachine',
+      namespace: cluster().namespace,
+      name: cluster().nodes[0].name,
+    };
+    const vm = mgmt.get(vmRef)!;
+    (vm.spec as any).powerState = 'Off';
+    mgmt.upsert(vm);
+    const d = await detail();
+    const applied = d.gitops!.appliedRevision!.value;
+    expect(d.drift.filter(f => f.type === 'live-differs-from-git')).toEqual([
+      {
+        type: 'live-differs-from-git',
+        object: `ClusterDeployment ${cluster().namespace}/${cluster().name}`,
+        path: clusterDeploymentPath(cluster().name),
+        revision: applied,
+        fields: [
+          'spec.config.k0s.version',
+          'spec.config.workersNumber',
+          'metadata.labels.fleetportal.io/team',
+        ],
+      },
+      {
+        type: 'live-differs-from-git',
+        object: `VirtualMachine ${cluster().namespace}/${vmRef.name}`,
+        path: `vms/${cluster().name}/${vmRef.name}.yaml`,
+        revision: applied,
+        fields: ['spec.powerState'],
+      },
+    ]);
   });
 
   it('takes a Kustomization with a malformed inventory as holding nothing, and reads the rest', async () => {

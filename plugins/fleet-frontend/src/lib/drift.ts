@@ -10,6 +10,7 @@ const DRIFT_LABELS: Record<DriftType, string> = {
   'dns-unsynced': 'DNS unsynced',
   'git-pending': 'Git ahead',
   'flux-failing': 'Flux failing',
+  'live-differs-from-git': 'Edited outside Git',
 };
 
 export const DRIFT_TYPES = Object.keys(DRIFT_LABELS) as DriftType[];
@@ -76,6 +77,10 @@ export function describeDrift(finding: DriftFinding): string {
       } applied ${
         finding.applied ? shortRevision(finding.applied) : 'nothing yet'
       }`;
+    case 'live-differs-from-git':
+      return `${finding.object} differs from ${finding.path} at ${shortRevision(
+        finding.revision,
+      )}: ${finding.fields.join(', ')}`;
     case 'flux-failing':
       return `Flux ${finding.kustomization}: ${finding.reason}${
         finding.message ? ` (${finding.message})` : ''
