@@ -191,6 +191,14 @@ describe('the demo fleet lives in its GitOps repository', () => {
     return branch!;
   }
 
+  async function requestsOf(cluster: string) {
+    return (
+      await request(server)
+        .get(`/api/fleet/requests?cluster=${cluster}`)
+        .set(AUTH)
+    ).body as GitopsRequestListResponse;
+  }
+
   async function merge(branch: string) {
     const res = await request(server)
       .post('/api/fleet/requests/merge')
@@ -339,9 +347,7 @@ describe('the demo fleet lives in its GitOps repository', () => {
     const before = await detail(cluster.id);
     const [, minor] = /^v1\.(\d+)\./.exec(before.k0s.desired!)!;
     const target = `v1.${Number(minor) + 1}.0+k0s.0`;
-    const requests = (
-      await request(server).get(`/api/fleet/requests?cluster=${name}`).set(AUTH)
-    ).body as GitopsRequestListResponse;
+    const requests = await requestsOf(name);
     const upgrade = requests.items.find(r => r.title.includes(target))!;
     expect(upgrade).toBeDefined();
     await merge(upgrade.branch);
@@ -380,11 +386,7 @@ describe('the demo fleet lives in its GitOps repository', () => {
 
   it('refuses a branch that no longer merges cleanly and leaves the repository as it was', async () => {
     const cluster = await demoCluster(0);
-    const requests = (
-      await request(server)
-        .get(`/api/fleet/requests?cluster=${cluster.ref.name}`)
-        .set(AUTH)
-    ).body as GitopsRequestListResponse;
+    const requests = await requestsOf(cluster.ref.name);
     // It deletes the ClusterDeployment file the merged upgrade changed.
     const decommission = requests.items.find(r =>
       r.template.includes('decommission-cluster'),
@@ -411,11 +413,7 @@ describe('the demo fleet lives in its GitOps repository', () => {
   it('merging a decommission removes the cluster from the fleet', async () => {
     const all = await clusters();
     const cluster = await demoCluster(simulator!.model.clusters.length - 1);
-    const requests = (
-      await request(server)
-        .get(`/api/fleet/requests?cluster=${cluster.ref.name}`)
-        .set(AUTH)
-    ).body as GitopsRequestListResponse;
+    const requests = await requestsOf(cluster.ref.name);
     const decommission = requests.items.find(r =>
       r.template.includes('decommission-cluster'),
     )!;

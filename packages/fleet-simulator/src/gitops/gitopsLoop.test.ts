@@ -84,6 +84,13 @@ const writeYaml = (files: FileMap, path: string, objects: unknown[]) =>
 
 const kustomization = (name: string) =>
   sim.objects('mgmt').get({ ...KS, namespace: 'flux-system', name })!;
+const gitRepository = () =>
+  sim.objects('mgmt').get({
+    apiVersion: 'source.toolkit.fluxcd.io/v1',
+    kind: 'GitRepository',
+    namespace: 'flux-system',
+    name: 'flux-system',
+  })!;
 const ready = (object: KubeObject) =>
   (object.status as any).conditions.find((c: any) => c.type === 'Ready');
 
@@ -118,12 +125,7 @@ describe('the demo fleet born from its GitOps repository', () => {
   it('applies the head revision: source artifact, Ready kustomizations and their inventories', async () => {
     const head = await branchHead(repo, 'main');
     const revision = `main@sha1:${head}`;
-    const source = sim.objects('mgmt').get({
-      apiVersion: 'source.toolkit.fluxcd.io/v1',
-      kind: 'GitRepository',
-      namespace: 'flux-system',
-      name: 'flux-system',
-    })!;
+    const source = gitRepository();
     expect((source.status as any).artifact.revision).toBe(revision);
     for (const area of GITOPS_AREAS) {
       const k = kustomization(area.kustomization);
@@ -436,12 +438,7 @@ describe('the demo fleet born from its GitOps repository', () => {
       .lastAppliedRevision;
     rmSync(join(dir, 'repo', '.git', 'refs', 'heads', 'main'));
     await sim.gitops!.reconcile();
-    const source = sim.objects('mgmt').get({
-      apiVersion: 'source.toolkit.fluxcd.io/v1',
-      kind: 'GitRepository',
-      namespace: 'flux-system',
-      name: 'flux-system',
-    })!;
+    const source = gitRepository();
     expect(ready(source)).toMatchObject({
       status: 'False',
       reason: 'GitOperationFailed',
