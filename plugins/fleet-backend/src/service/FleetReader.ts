@@ -1,28 +1,24 @@
-import { ApiException, type KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import {
   clusterId,
   FLEET_LABELS,
   type ClusterDetail,
-  type DnsRecordKind,
   type ReadFailure,
   type ReadState,
-  type SourceStatus,
 } from '@internal/plugin-fleet-common';
-import { GitManifests, withGitDrift } from '../gitops/GitManifests';
 import pLimit from 'p-limit';
 import { KubeconfigCache } from '../connections/kubeConfigFromSecret';
 import type { ApiServerTarget } from '../connections/types';
 import { clusterRefOf, deriveCluster } from '../derive/deriveCluster';
 import type { ReadContext } from '../derive/source';
+import { GitManifests, withGitDrift } from '../gitops/GitManifests';
 import { AgentPool } from '../reading/AgentPool';
 import { classifyReadError } from '../reading/classifyReadError';
 import type { KubeObject } from '../reading/KubeReader';
-import { readChildCluster } from '../reading/readChildCluster';
-import { readDnsCluster } from '../reading/readDnsCluster';
-import {
-  readKubeconfigSecret,
-  readManagementCluster,
-} from '../reading/readManagementCluster';
+import { readManagementCluster } from '../reading/readManagementCluster';
+import { withTimeout } from '../reading/withTimeout';
+import { readChildView } from './readChildView';
+import { readDnsView, sourceStatus } from './readDnsView';
 import type {
   FleetReading,
   ManagementRead,
@@ -33,36 +29,6 @@ export interface FleetReaderOptions extends ReadSettings {
   managementClusters: ApiServerTarget[];
   dnsClusters: ApiServerTarget[];
   now?: () => Date;
-}
-
-interface DnsView {
-  sources: SourceStatus[];
-  byCluster: Map<
-    string,
-    {
-      read: ReadContext;
-      records: Array<{ kind: DnsRecordKind; object: KubeObject }>;
-      zones: Set<string>;
-    }
-  >;
-  failures: ReadFailure[];
-  read: ReadContext[];
-}
-
-/** Runs `work` with an abort signal that fires after `timeoutMs`; tells whether it timed out. */
-async function withTimeout<T>(
-  timeoutMs: number,
-  work: (signal: AbortSignal) => Promise<T>,
-): Promise<{ value?: T; error?: unknown; timedOut: boolean }> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    return { value: await work(controller.signal), timedOut: false };
-  } catch (error) {
-    return { error, timedOut: controller.signal.aborted };
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -149,7 +115,7 @@ export class FleetReader implements FleetReading {
       }));
       return {
         details: stale,
-        source: this.sourceStatus(target, failure, at),
+        source: sourceStatus(target, failure, at),
         dnsSources: [],
         failure,
         warnings,
@@ -160,7 +126,12 @@ export class FleetReader implements FleetReading {
       readFrom: { scope: 'management', cluster: target.id },
       readAt: at,
     };
-    const dns = await this.readDns(agents);
+    const dns = await readDnsView(
+      this.options.dnsClusters,
+      this.options,
+      agents,
+      at,
+    );
     const {
       clusterDeployments,
       controlPlanes,
@@ -204,12 +175,17 @@ export class FleetReader implements FleetReading {
             const ref = clusterRefOf(target.id, cd);
             const id = clusterId(ref);
             const k = key(ref.namespace, ref.name);
-            const child = await this.readChild(
-              kubeConfig!,
+            const child = await readChildView(
+              {
+                managementKubeConfig: kubeConfig!,
+                settings: this.options,
+                agents,
+                kubeconfigs: this.kubeconfigs,
+                at: this.now().toISOString(),
+              },
               ref.namespace,
               ref.name,
               id,
-              agents,
             );
             const dnsForCluster =
               dns.failures.length > 0 ? undefined : dns.byCluster.get(ref.name);
@@ -284,156 +260,10 @@ export class FleetReader implements FleetReading {
     }
     return {
       details: kept,
-      source: this.sourceStatus(target, undefined, at),
+      source: sourceStatus(target, undefined, at),
       dnsSources: dns.sources,
       warnings,
     };
-  }
-
-  private sourceStatus(
-    target: ApiServerTarget,
-    failure: ReadFailure | undefined,
-    at: string,
-  ): SourceStatus {
-    return {
-      id: target.id,
-      scope: target.scope,
-      demo: target.demo,
-      lastSuccessAt: failure ? undefined : at,
-      failure,
-    };
-  }
-
-  private async readChild(
-    managementKubeConfig: KubeConfig,
-    namespace: string,
-    name: string,
-    id: string,
-    agents: AgentPool,
-  ): Promise<{
-    value?: Parameters<typeof deriveCluster>[0]['child'];
-    failures: ReadFailure[];
-  }> {
-    const at = this.now().toISOString();
-    let step = 'reading the kubeconfig Secret';
-    const result = await withTimeout(
-      this.options.clusterTimeoutMs,
-      async signal => {
-        const read = { signal, pageSize: this.options.pageSize, agents };
-        const secretValue = await readKubeconfigSecret(
-          managementKubeConfig,
-          namespace,
-          name,
-          read,
-        ).catch(error => {
-          if (error instanceof ApiException && error.code === 404)
-            return undefined;
-          throw error;
-        });
-        if (secretValue === undefined) return undefined;
-        step = 'checking the kubeconfig';
-        const { kubeConfig, apiServer } = this.kubeconfigs.get(secretValue);
-        step = 'reading nodes of the child cluster';
-        const child = await readChildCluster(kubeConfig, read);
-        return {
-          read: {
-            readFrom: { scope: 'child' as const, cluster: id },
-            readAt: at,
-          },
-          ...child,
-          apiServer,
-        };
-      },
-    );
-    if (result.value) {
-      const { incompleteNodes, ...value } = result.value;
-      const failures: ReadFailure[] = incompleteNodes.length
-        ? [
-            {
-              reason: 'incomplete-objects',
-              message: `${incompleteNodes.length} of ${
-                value.nodes.length
-              } nodes lack status.nodeInfo or status.conditions: ${incompleteNodes
-                .slice(0, 10)
-                .join(', ')}`,
-              during: 'reading nodes of the child cluster',
-              at,
-            },
-          ]
-        : [];
-      return { value, failures };
-    }
-    if (!result.error && !result.timedOut) {
-      return {
-        failures: [
-          {
-            reason: 'kubeconfig-missing',
-            message: `Secret ${namespace}/${name}-kubeconfig was not found`,
-            during: step,
-            at,
-          },
-        ],
-      };
-    }
-    return {
-      failures: [classifyReadError(result.error, step, at, result.timedOut)],
-    };
-  }
-
-  private async readDns(agents: AgentPool): Promise<DnsView> {
-    const view: DnsView = {
-      sources: [],
-      byCluster: new Map(),
-      failures: [],
-      read: [],
-    };
-    const at = this.now().toISOString();
-    await Promise.all(
-      this.options.dnsClusters.map(async target => {
-        const result = await withTimeout(
-          this.options.clusterTimeoutMs,
-          async signal =>
-            readDnsCluster(await target.loadKubeConfig(), target.namespaces, {
-              signal,
-              pageSize: this.options.pageSize,
-              agents,
-            }),
-        );
-        if (!result.value) {
-          const failure = classifyReadError(
-            result.error,
-            `DNS cluster ${target.id}`,
-            at,
-            result.timedOut,
-          );
-          view.failures.push(failure);
-          view.sources.push(this.sourceStatus(target, failure, at));
-          return;
-        }
-        const read: ReadContext = {
-          readFrom: { scope: 'dns', cluster: target.id },
-          readAt: at,
-        };
-        view.read.push(read);
-        for (const { kind, object } of result.value.records) {
-          const cluster = object.metadata?.labels?.[FLEET_LABELS.cluster];
-          if (!cluster) continue;
-          const entry = view.byCluster.get(cluster) ?? {
-            read,
-            records: [],
-            zones: new Set<string>(),
-          };
-          entry.records.push({ kind, object });
-          const zone =
-            object.status?.zoneRef?.zoneName ??
-            object.metadata?.labels?.['bindy.firestoned.io/zone'];
-          if (typeof zone === 'string') entry.zones.add(zone);
-          view.byCluster.set(cluster, entry);
-        }
-        view.sources.push(this.sourceStatus(target, undefined, at));
-      }),
-    );
-    return view;
   }
 }
 

@@ -1,0 +1,92 @@
+import { ApiException, type KubeConfig } from '@kubernetes/client-node';
+import type { ReadFailure } from '@internal/plugin-fleet-common';
+import type { KubeconfigCache } from '../connections/kubeConfigFromSecret';
+import type { deriveCluster } from '../derive/deriveCluster';
+import type { AgentPool } from '../reading/AgentPool';
+import { classifyReadError } from '../reading/classifyReadError';
+import { readChildCluster } from '../reading/readChildCluster';
+import { readKubeconfigSecret } from '../reading/readManagementCluster';
+import { withTimeout } from '../reading/withTimeout';
+import type { ReadSettings } from './FleetReading';
+
+export type ChildView = NonNullable<Parameters<typeof deriveCluster>[0]['child']>;
+
+export interface ChildReadContext {
+  managementKubeConfig: KubeConfig;
+  settings: ReadSettings;
+  agents: AgentPool;
+  kubeconfigs: KubeconfigCache;
+  at: string;
+}
+
+/**
+ * Reads one child cluster through the kubeconfig Secret k0rdent keeps for it. A missing Secret,
+ * an unreachable API server or incomplete nodes come back as failures naming the step.
+ */
+export async function readChildView(
+  context: ChildReadContext,
+  namespace: string,
+  name: string,
+  id: string,
+): Promise<{ value?: ChildView; failures: ReadFailure[] }> {
+  const { settings, agents, at } = context;
+  let step = 'reading the kubeconfig Secret';
+  const result = await withTimeout(settings.clusterTimeoutMs, async signal => {
+    const read = { signal, pageSize: settings.pageSize, agents };
+    const secretValue = await readKubeconfigSecret(
+      context.managementKubeConfig,
+      namespace,
+      name,
+      read,
+    ).catch(error => {
+      if (error instanceof ApiException && error.code === 404) return undefined;
+      throw error;
+    });
+    if (secretValue === undefined) return undefined;
+    step = 'checking the kubeconfig';
+    const { kubeConfig, apiServer } = context.kubeconfigs.get(secretValue);
+    step = 'reading nodes of the child cluster';
+    const child = await readChildCluster(kubeConfig, read);
+    return {
+      read: {
+        readFrom: { scope: 'child' as const, cluster: id },
+        readAt: at,
+      },
+      ...child,
+      apiServer,
+    };
+  });
+  if (result.value) {
+    const { incompleteNodes, ...value } = result.value;
+    const failures: ReadFailure[] = incompleteNodes.length
+      ? [
+          {
+            reason: 'incomplete-objects',
+            message: `${incompleteNodes.length} of ${
+              value.nodes.length
+            } nodes lack status.nodeInfo or status.conditions: ${incompleteNodes
+              .slice(0, 10)
+              .join(', ')}`,
+            during: 'reading nodes of the child cluster',
+            at,
+          },
+        ]
+      : [];
+    return { value, failures };
+  }
+  if (!result.error && !result.timedOut) {
+    return {
+      failures: [
+        {
+          reason: 'kubeconfig-missing',
+          message: `Secret ${namespace}/${name}-kubeconfig was not found`,
+          during: step,
+          at,
+        },
+      ],
+    };
+  }
+  return {
+    failures: [classifyReadError(result.error, step, at, result.timedOut)],
+  };
+}
