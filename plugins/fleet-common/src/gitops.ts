@@ -20,4 +20,6 @@ export interface ClusterGitops {
     since?: string;
   }>;
   suspended: boolean;
+  /** Why `status.inventory` could not be used: the objects it applied are then unknown. */
+  inventoryProblem?: string;
 }

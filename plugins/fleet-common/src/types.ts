@@ -289,6 +289,8 @@ export interface ClusterSummary {
   dns: { total: number; synced: number };
   /** How Flux reconciles the cluster; absent when no Flux Kustomization's inventory holds it. */
   gitops?: ClusterGitops;
+  /** Why the cluster's Git/Flux state is unknown or partial (Flux unreadable, repository unreadable). */
+  gitopsProblem?: GitopsProblem;
   drift: DriftFinding[];
   read: ReadState;
 }
@@ -322,6 +324,18 @@ export interface SourceStatus {
   demo: boolean;
   lastSuccessAt?: string;
   failure?: ReadFailure;
+  /** A management cluster's Flux Kustomizations, as last read (what requests are followed by). */
+  kustomizations?: ClusterGitops[];
+  /** Why its Flux objects could not be read, while the rest of it could. */
+  fluxProblem?: GitopsProblem;
+}
+
+/** Something that keeps a Git/Flux figure from being known, and what was being read. */
+export interface GitopsProblem {
+  /** e.g. `reading Flux Kustomizations of management cluster mgmt`, `reading Git at main@sha1:…`. */
+  during: string;
+  message: string;
+  at: string;
 }
 
 /** The id used in URLs and summaries. */

@@ -11,6 +11,7 @@ export * from './gitops/fileMap';
 export * from './gitops/unifiedDiff';
 export * from './gitops/localRepository';
 export * from './gitops/mergeBranch';
+export * from './gitops/mergeCommits';
 export * from './gitops/repositorySkeleton';
 export * from './gitops/fluxBuild';
 export * from './manifests/kairosCloudConfig';
