@@ -10,7 +10,10 @@ import { createApiServerTarget } from './connections/createApiServerTarget';
 import { readConnectionConfig } from './connections/readConnectionConfig';
 import type { ApiServerConnectionOptions } from './connections/types';
 import { fleetConnectionsExtensionPoint } from './extensions';
+import { createRequestSource } from './gitops/createRequestSource';
 import { GitopsRequests } from './gitops/GitopsRequests';
+import { DatabaseRequestStore } from './gitops/RequestStore';
+import { RequestTracker } from './gitops/RequestTracker';
 import { readRequestsSettings } from './gitops/gitopsSettings';
 import { createRequestsRouter } from './gitops/requestsRouter';
 import { createRouter } from './router';
@@ -84,12 +87,10 @@ export const fleetPlugin = createBackendPlugin({
           );
         }
 
-        const store = await DatabaseFleetStore.create(
-          await database.getClient(),
-          {
-            skipMigrations: database.migrations?.skip,
-          },
-        );
+        const knex = await database.getClient();
+        const store = await DatabaseFleetStore.create(knex, {
+          skipMigrations: database.migrations?.skip,
+        });
         const refreshConfig = config.getOptionalConfig('fleet.refresh');
         const frequency = refreshConfig?.has('frequency')
           ? readDurationFromConfig(refreshConfig, { key: 'frequency' })
@@ -126,6 +127,30 @@ export const fleetPlugin = createBackendPlugin({
 
         lifecycle.addShutdownHook(() => refresher.close());
 
+        const requestStore = new DatabaseRequestStore(knex);
+        const requests = new GitopsRequests(
+          gitops,
+          requestStore,
+          new RequestTracker({
+            source: createRequestSource(config, gitops),
+            requests: requestStore,
+            fleet: store,
+          }),
+        );
+        const trackRequests = async () => {
+          try {
+            const report = await requests.track();
+            if (report.changed > 0)
+              logger.info(
+                `Fleet: ${report.changed} of ${report.requests} requests moved on their way to the fleet`,
+              );
+          } catch (error) {
+            logger.warn(
+              `Fleet: the templates' requests could not be followed (${error}); their journeys show the last step seen`,
+            );
+          }
+        };
+
         for (const target of management) {
           await scheduler.scheduleTask({
             id: `fleet-refresh-${target.id}`,
@@ -137,6 +162,7 @@ export const fleetPlugin = createBackendPlugin({
             scope: 'global',
             fn: async () => {
               await refresher.refreshManagement(target);
+              await trackRequests();
             },
           });
         }
@@ -169,9 +195,7 @@ export const fleetPlugin = createBackendPlugin({
           await createRequestsRouter({
             httpAuth,
             permissions,
-            requests: new GitopsRequests(
-              readRequestsSettings(config, process.cwd()),
-            ),
+            requests,
           }),
         );
         httpRouter.use(await createRouter({ httpAuth, permissions, store }));

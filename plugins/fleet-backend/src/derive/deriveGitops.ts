@@ -26,6 +26,23 @@ function inventoryHolds(kustomization: KubeObject, id: string): boolean {
   return Array.isArray(entries) && entries.some((e: any) => e?.id === id);
 }
 
+/** Why the Kustomization's `status.inventory` cannot say what it applied, if it cannot. */
+export function inventoryProblemOf(
+  kustomization: KubeObject,
+): string | undefined {
+  const inventory = kustomization.status?.inventory;
+  if (inventory === undefined || inventory === null) return undefined;
+  const entries = inventory?.entries;
+  if (entries === undefined || entries === null) return undefined;
+  if (!Array.isArray(entries)) return 'status.inventory.entries is not a list';
+  const bad = entries.findIndex(
+    (e: any) => typeof e?.id !== 'string' || e.id.split('_').length < 4,
+  );
+  return bad === -1
+    ? undefined
+    : `status.inventory.entries[${bad}] has no id of the form <namespace>_<name>_<group>_<kind>`;
+}
+
 /**
  * How Flux reconciles a cluster: the Kustomization whose inventory holds its ClusterDeployment,
  * the revision its GitRepository fetched and the one it applied. Undefined when no Kustomization
@@ -40,6 +57,15 @@ export function deriveGitops(
   const id = inventoryIdOf(clusterDeployment);
   const kustomization = kustomizations.find(k => inventoryHolds(k, id));
   if (!kustomization) return undefined;
+  return kustomizationStatus(kustomization, gitRepositories, read);
+}
+
+/** The figures of one Flux Kustomization, with the revision its GitRepository fetched. */
+export function kustomizationStatus(
+  kustomization: KubeObject,
+  gitRepositories: KubeObject[],
+  read: ReadContext,
+): ClusterGitops {
   const namespace = kustomization.metadata?.namespace ?? '';
   const sourceRef = kustomization.spec?.sourceRef ?? {};
   const source = gitRepositories.find(
@@ -81,6 +107,7 @@ export function deriveGitops(
         }
       : undefined,
     suspended: kustomization.spec?.suspend === true,
+    inventoryProblem: inventoryProblemOf(kustomization),
   };
 }
 

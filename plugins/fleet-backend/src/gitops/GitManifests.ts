@@ -18,29 +18,32 @@ export interface GitManifest {
   revision: string;
 }
 
+interface RevisionManifests {
+  manifests: Map<string, GitManifest>;
+  /** Why the revision could not be read; its objects are then not compared. */
+  problem?: string;
+}
+
 /**
  * The manifests of the local GitOps repository at the revisions Flux applied, by inventory id,
  * each revision read and built once per refresh. A revision the repository does not hold (not
- * fetched here yet) or that does not build gives no manifests, never an error.
+ * fetched here yet) gives no manifests and a problem to report, never an error.
  */
 export class GitManifests {
-  private readonly byRevision = new Map<
-    string,
-    Promise<Map<string, GitManifest>>
-  >();
+  private readonly byRevision = new Map<string, Promise<RevisionManifests>>();
 
   constructor(private readonly dir: string) {}
+
+  /** Why `revision` cannot be read, or undefined when it can. */
+  async problem(revision: string): Promise<string | undefined> {
+    return (await this.at(revision)).problem;
+  }
 
   async manifest(
     revision: string,
     object: KubeObject,
   ): Promise<GitManifest | undefined> {
-    let manifests = this.byRevision.get(revision);
-    if (!manifests) {
-      manifests = this.read(revision);
-      this.byRevision.set(revision, manifests);
-    }
-    return (await manifests).get(
+    return (await this.at(revision)).manifests.get(
       inventoryId({
         apiVersion: object.apiVersion ?? '',
         kind: object.kind ?? '',
@@ -52,16 +55,39 @@ export class GitManifests {
     );
   }
 
-  private async read(revision: string): Promise<Map<string, GitManifest>> {
+  private at(revision: string): Promise<RevisionManifests> {
+    let manifests = this.byRevision.get(revision);
+    if (!manifests) {
+      manifests = this.read(revision);
+      this.byRevision.set(revision, manifests);
+    }
+    return manifests;
+  }
+
+  private async read(revision: string): Promise<RevisionManifests> {
     const out = new Map<string, GitManifest>();
     const sha = /@sha1:([0-9a-f]{40})$/.exec(revision)?.[1];
+    if (!sha)
+      return {
+        manifests: out,
+        problem: `revision ${revision} names no SHA-1 commit`,
+      };
     const repo = findLocalRepository(this.dir);
-    if (!sha || !repo) return out;
+    if (!repo)
+      return {
+        manifests: out,
+        problem: `there is no GitOps repository at ${this.dir}`,
+      };
     let files;
     try {
       files = await readCommitFiles(repo, sha);
-    } catch {
-      return out;
+    } catch (error) {
+      return {
+        manifests: out,
+        problem: `commit ${sha.slice(0, 12)} is not in the GitOps repository (${
+          (error as Error).message
+        })`,
+      };
     }
     for (const area of GITOPS_AREAS) {
       try {
@@ -75,7 +101,7 @@ export class GitManifests {
         if (!(error instanceof FluxBuildError)) throw error;
       }
     }
-    return out;
+    return { manifests: out };
   }
 }
 
@@ -87,6 +113,16 @@ export async function withGitDrift(
 ): Promise<ClusterDetail> {
   const revision = detail.gitops?.appliedRevision?.value;
   if (!git || !revision) return detail;
+  const problem = await git.problem(revision);
+  if (problem)
+    return {
+      ...detail,
+      gitopsProblem: detail.gitopsProblem ?? {
+        during: `reading Git at the applied revision ${revision}`,
+        message: problem,
+        at: detail.read.lastAttemptAt ?? new Date().toISOString(),
+      },
+    };
   const findings = [];
   for (const object of objects)
     findings.push(

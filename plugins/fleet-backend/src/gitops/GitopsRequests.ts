@@ -1,25 +1,35 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type {
-  GitopsRequestItem,
   GitopsRequestListResponse,
   MergeRequestResponse,
+  RequestState,
 } from '@internal/plugin-fleet-common';
 import {
   findLocalRepository,
   type GitAuthor,
-  listRequestBranches,
   mergeBranch,
 } from '@internal/plugin-fleet-node';
-import { concernsCluster, toRequestItem } from './requestCommit';
 import type { RequestsSettings } from './gitopsSettings';
+import type { RequestStore } from './RequestStore';
+import type { RequestTracker } from './RequestTracker';
 
 export interface ListRequestsOptions {
   /** Only requests about this cluster (by name). */
   cluster?: string;
-  /** Include requests already merged. */
-  includeMerged?: boolean;
+  /** `open`: not merged yet; `active`: not reconciled yet; `all`. Default `open`. */
+  state?: 'open' | 'active' | 'all';
+  /** Only the requests of this user entity ref. */
+  requestedBy?: string;
 }
+
+const STATES_OF: Record<'open' | 'active', RequestState[]> = {
+  open: ['opened'],
+  active: ['opened', 'merged', 'applied', 'failed'],
+};
+
+/** In local mode a list re-reads the repository when the last pass is older than this. */
+const LOCAL_FRESHNESS_MS = 1_000;
 
 /** Deterministic Git identity of a portal user: `jane.doe <jane.doe@users.fleet-portal.local>`. */
 export function userGitAuthor(userEntityRef: string): GitAuthor {
@@ -28,25 +38,43 @@ export function userGitAuthor(userEntityRef: string): GitAuthor {
   return { name, email: `${local}@users.fleet-portal.local` };
 }
 
-/** The requests templates committed to the local GitOps repository, and merging them. */
+/** The templates' requests with their journeys, and merging them in local mode. */
 export class GitopsRequests {
-  constructor(private readonly settings: RequestsSettings) {}
+  private lastTrackedAt = 0;
+
+  constructor(
+    private readonly settings: RequestsSettings,
+    private readonly store: RequestStore,
+    private readonly tracker: RequestTracker,
+  ) {}
 
   get mode() {
     return this.settings.mode;
   }
 
+  /** Follows every request one step (after a refresh, and before a list in local mode). */
+  async track() {
+    this.lastTrackedAt = Date.now();
+    return this.tracker.track();
+  }
+
   async list(
     options: ListRequestsOptions = {},
   ): Promise<GitopsRequestListResponse> {
-    if (this.settings.mode === 'github') return { mode: 'github', items: [] };
+    // A request committed a moment ago shows at once; GitHub is only read after refreshes.
+    if (
+      this.settings.mode === 'local' &&
+      Date.now() - this.lastTrackedAt > LOCAL_FRESHNESS_MS
+    )
+      await this.track();
+    const state = options.state ?? 'open';
     return {
-      mode: 'local',
-      items: (await this.readAll()).filter(
-        item =>
-          (options.includeMerged || !item.merged) &&
-          (!options.cluster || concernsCluster(item, options.cluster)),
-      ),
+      mode: this.settings.mode,
+      items: await this.store.list({
+        cluster: options.cluster,
+        requestedBy: options.requestedBy,
+        states: state === 'all' ? undefined : STATES_OF[state],
+      }),
     };
   }
 
@@ -67,15 +95,16 @@ export class GitopsRequests {
       );
     }
     const repo = findLocalRepository(this.settings.localRepository);
-    const request = repo
-      ? (await this.readAll()).find(item => item.branch === branch)
-      : undefined;
+    await this.track();
+    const [request] = repo
+      ? (await this.store.list()).filter(item => item.branch === branch)
+      : [];
     if (!repo || !request) {
       throw new NotFoundError(
         `no request branch ${branch} in the GitOps repository: it may have been deleted; file the request again`,
       );
     }
-    return mergeBranch(repo, {
+    const merged = await mergeBranch(repo, {
       branch,
       defaultBranch,
       author: userGitAuthor(userEntityRef),
@@ -88,15 +117,7 @@ export class GitopsRequests {
         '',
       ].join('\n'),
     });
-  }
-
-  private async readAll(): Promise<GitopsRequestItem[]> {
-    const repo = findLocalRepository(this.settings.localRepository);
-    if (!repo) return [];
-    const branches = await listRequestBranches(
-      repo,
-      this.settings.defaultBranch,
-    );
-    return branches.flatMap(branch => toRequestItem(branch) ?? []);
+    await this.track();
+    return merged;
   }
 }

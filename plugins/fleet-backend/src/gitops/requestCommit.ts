@@ -1,8 +1,14 @@
-import type { GitopsRequestItem } from '@internal/plugin-fleet-common';
 import {
   commitTrailers,
   type RequestBranch,
 } from '@internal/plugin-fleet-node';
+import type { RequestProposal } from './RequestSource';
+
+/** What a request's commit says about it. */
+export type RequestCommitFacts = Omit<
+  RequestProposal,
+  'merge' | 'closedWithoutMerge' | 'deletedFiles' | 'openedSource'
+>;
 
 /** The indented paths under the `Files:` line of a request's commit message. */
 export function requestFiles(message: string): string[] {
@@ -49,13 +55,15 @@ function stringOrUndefined(value: unknown): string | undefined {
  * template (no `Requested-by` and `Template` trailers).
  */
 export function toRequestItem(
-  branch: RequestBranch,
-): GitopsRequestItem | undefined {
+  branch: Omit<RequestBranch, 'author'>,
+  id = `local:${branch.branch}`,
+): RequestCommitFacts | undefined {
   const trailers = commitTrailers(branch.message);
   if (!trailers['Requested-by'] || !trailers.Template) return undefined;
   const inputs = parseInputs(trailers.Inputs);
   const files = requestFiles(branch.message);
   return {
+    id,
     branch: branch.branch,
     commit: branch.commit,
     title: branch.title,
@@ -68,19 +76,4 @@ export function toRequestItem(
     committedAt: branch.committedAt,
     merged: branch.merged,
   };
-}
-
-/** True when the request is about `cluster`: its cluster input, or files in the cluster's folders. */
-export function concernsCluster(
-  item: GitopsRequestItem,
-  cluster: string,
-): boolean {
-  return (
-    item.cluster === cluster ||
-    item.files.some(
-      file =>
-        file.startsWith(`clusters/${cluster}/`) ||
-        file.startsWith(`vms/${cluster}/`),
-    )
-  );
 }

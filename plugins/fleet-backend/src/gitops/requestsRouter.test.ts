@@ -92,6 +92,7 @@ describe('requests routes in local mode', () => {
     const upgrade = (await list('?cluster=prod-eu1')).items;
     expect(upgrade).toEqual([
       {
+        id: `local:${UPGRADE}`,
         branch: UPGRADE,
         commit: upgradeCommit,
         title: 'Upgrade k0s: prod-eu1 to v1.32.8+k0s.0',
@@ -103,6 +104,18 @@ describe('requests routes in local mode', () => {
         files: [DEPLOYMENT],
         committedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         merged: false,
+        journey: {
+          state: 'opened',
+          steps: [
+            {
+              state: 'opened',
+              at: upgrade[0].committedAt,
+              source: `branch ${UPGRADE}`,
+            },
+          ],
+          waitingFor: 'review: merge it on the Requests page',
+          checkedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        },
       },
     ]);
     // A new cluster has no cluster input: its folder names it.

@@ -3,7 +3,7 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   type BasicPermission,
@@ -24,7 +24,8 @@ const listQuery = z.object({
     .max(253)
     .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a cluster name')
     .optional(),
-  state: z.enum(['open', 'all']).optional(),
+  state: z.enum(['open', 'active', 'all']).optional(),
+  mine: z.enum(['true', 'false']).optional(),
 });
 
 /** Branch names as the scaffolder module generates and accepts them. */
@@ -66,15 +67,26 @@ export async function createRequestsRouter({
   };
 
   router.get('/requests', async (req, res) => {
-    await authorize(
-      await httpAuth.credentials(req),
-      fleetClusterReadPermission,
-    );
+    const credentials = await httpAuth.credentials(req);
+    await authorize(credentials, fleetClusterReadPermission);
     const query = parseParams(listQuery, req.query);
+    let requestedBy: string | undefined;
+    if (query.mine === 'true') {
+      const principal = credentials.principal as {
+        type: string;
+        userEntityRef?: string;
+      };
+      if (principal.type !== 'user' || !principal.userEntityRef)
+        throw new InputError(
+          'mine=true lists the requests of the signed-in user: sign in, or leave mine out',
+        );
+      requestedBy = principal.userEntityRef;
+    }
     res.json(
       await requests.list({
         cluster: query.cluster,
-        includeMerged: query.state === 'all',
+        state: query.state,
+        requestedBy,
       }),
     );
   });

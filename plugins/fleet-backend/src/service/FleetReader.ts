@@ -10,6 +10,8 @@ import pLimit from 'p-limit';
 import { KubeconfigCache } from '../connections/kubeConfigFromSecret';
 import type { ApiServerTarget } from '../connections/types';
 import { clusterRefOf, deriveCluster } from '../derive/deriveCluster';
+import { kustomizationStatus } from '../derive/deriveGitops';
+import { withGitopsProblem } from '../derive/gitopsProblem';
 import type { ReadContext } from '../derive/source';
 import { GitManifests, withGitDrift } from '../gitops/GitManifests';
 import { AgentPool } from '../reading/AgentPool';
@@ -141,10 +143,25 @@ export class FleetReader implements FleetReading {
       gitRepositories,
       fluxError,
     } = mgmt.value;
+    const fluxProblem = fluxError
+      ? {
+          during: `reading Flux objects of management cluster ${target.id}`,
+          message: fluxError,
+          at,
+        }
+      : undefined;
     if (fluxError)
       warnings.push(
         `Flux objects of management cluster ${target.id} could not be read, so no cluster shows its Git/Flux state: ${fluxError}`,
       );
+    const kustomizations = fluxKustomizations.map(k =>
+      kustomizationStatus(k, gitRepositories, managementRead),
+    );
+    for (const k of kustomizations)
+      if (k.inventoryProblem)
+        warnings.push(
+          `Flux Kustomization ${k.kustomization.namespace}/${k.kustomization.name} of ${target.id} has a malformed inventory: ${k.inventoryProblem}`,
+        );
     const key = (ns: string | undefined, name: string | undefined) =>
       `${ns ?? ''}/${name ?? ''}`;
     const controlPlanesByCluster = groupBy(controlPlanes, o =>
@@ -221,7 +238,7 @@ export class FleetReader implements FleetReading {
                 readState: readStateAfter(at, failures, prior),
               });
               return await withGitDrift(
-                derived,
+                withGitopsProblem(derived, fluxProblem, kustomizations),
                 [cd, ...(vmsByCluster.get(k) ?? [])],
                 git,
               );
@@ -260,7 +277,11 @@ export class FleetReader implements FleetReading {
     }
     return {
       details: kept,
-      source: sourceStatus(target, undefined, at),
+      source: {
+        ...sourceStatus(target, undefined, at),
+        kustomizations,
+        fluxProblem,
+      },
       dnsSources: dns.sources,
       warnings,
     };

@@ -9,7 +9,9 @@ import { readKubeconfigSecret } from '../reading/readManagementCluster';
 import { withTimeout } from '../reading/withTimeout';
 import type { ReadSettings } from './FleetReading';
 
-export type ChildView = NonNullable<Parameters<typeof deriveCluster>[0]['child']>;
+export type ChildView = NonNullable<
+  Parameters<typeof deriveCluster>[0]['child']
+>;
 
 export interface ChildReadContext {
   managementKubeConfig: KubeConfig;

@@ -58,12 +58,14 @@ export async function readDnsView(
   };
   await Promise.all(
     dnsClusters.map(async target => {
-      const result = await withTimeout(settings.clusterTimeoutMs, async signal =>
-        readDnsCluster(await target.loadKubeConfig(), target.namespaces, {
-          signal,
-          pageSize: settings.pageSize,
-          agents,
-        }),
+      const result = await withTimeout(
+        settings.clusterTimeoutMs,
+        async signal =>
+          readDnsCluster(await target.loadKubeConfig(), target.namespaces, {
+            signal,
+            pageSize: settings.pageSize,
+            agents,
+          }),
       );
       if (!result.value) {
         const failure = classifyReadError(
