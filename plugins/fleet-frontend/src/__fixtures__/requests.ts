@@ -5,6 +5,7 @@ import {
 } from '@internal/plugin-fleet-common';
 
 export const k0sUpgradeRequest: GitopsRequestItem = {
+  id: 'local:fleet/k0s-upgrade/1a2b3c4d5e',
   branch: 'fleet/k0s-upgrade/1a2b3c4d5e',
   commit: '1111111111111111111111111111111111111111',
   title: 'Upgrade k0s: edge-fra-01 to v1.32.8+k0s.0',
@@ -16,9 +17,22 @@ export const k0sUpgradeRequest: GitopsRequestItem = {
   files: ['clusters/edge-fra-01/clusterdeployment.yaml'],
   committedAt: '2026-03-01T10:00:00.000Z',
   merged: false,
+  journey: {
+    state: 'opened',
+    steps: [
+      {
+        state: 'opened',
+        at: '2026-03-01T10:00:00.000Z',
+        source: 'branch fleet/k0s-upgrade/1a2b3c4d5e',
+      },
+    ],
+    waitingFor: 'review: merge it on the Requests page',
+    checkedAt: '2026-03-01T10:01:00.000Z',
+  },
 };
 
 export const scaleRequest: GitopsRequestItem = {
+  id: 'local:fleet/scale-cluster/5e4d3c2b1a',
   branch: 'fleet/scale-cluster/5e4d3c2b1a',
   commit: '2222222222222222222222222222222222222222',
   title: 'Scale a cluster: core-ams-02 to 5 workers',
@@ -30,6 +44,18 @@ export const scaleRequest: GitopsRequestItem = {
   files: ['clusters/core-ams-02/clusterdeployment.yaml'],
   committedAt: '2026-03-01T09:00:00.000Z',
   merged: false,
+  journey: {
+    state: 'opened',
+    steps: [
+      {
+        state: 'opened',
+        at: '2026-03-01T09:00:00.000Z',
+        source: 'branch fleet/scale-cluster/5e4d3c2b1a',
+      },
+    ],
+    waitingFor: 'review: merge it on the Requests page',
+    checkedAt: '2026-03-01T09:01:00.000Z',
+  },
 };
 
 export const localRequests: GitopsRequestListResponse = {

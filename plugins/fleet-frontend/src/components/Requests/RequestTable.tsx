@@ -5,7 +5,10 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { GitopsRequestItem } from '@internal/plugin-fleet-common';
+import {
+  GitopsRequestItem,
+  RequestJourney,
+} from '@internal/plugin-fleet-common';
 import { entityRefName } from '../../lib/requests';
 import { ReadTime } from '../shared/ReadTime';
 import { MergeRequestState } from './useMergeRequest';
@@ -17,6 +20,30 @@ export interface RequestTableProps {
   highlight?: string;
   /** Show each request's cluster (the page lists every cluster's). */
   showCluster?: boolean;
+}
+
+/** Where a request is, what it waits for, and why it failed when it did. */
+function JourneyState(props: { journey: RequestJourney }) {
+  const { journey } = props;
+  const failure = journey.steps.find(step => step.state === 'failed');
+  return (
+    <>
+      <Typography variant="body2" style={{ whiteSpace: 'nowrap' }}>
+        {journey.state}
+      </Typography>
+      {failure && (
+        <Typography variant="caption" color="error" display="block">
+          {failure.reason}
+          {failure.message ? `: ${failure.message}` : ''}
+        </Typography>
+      )}
+      {journey.waitingFor && (
+        <Typography variant="caption" color="textSecondary" display="block">
+          waiting for {journey.waitingFor}
+        </Typography>
+      )}
+    </>
+  );
 }
 
 /** Open requests, newest first, each with its Merge button. */
@@ -31,6 +58,7 @@ export function RequestTable(props: RequestTableProps) {
           <TableCell>Template</TableCell>
           <TableCell>Requested by</TableCell>
           <TableCell>Age</TableCell>
+          <TableCell>State</TableCell>
           <TableCell />
         </TableRow>
       </TableHead>
@@ -56,19 +84,24 @@ export function RequestTable(props: RequestTableProps) {
             <TableCell>
               <ReadTime iso={item.committedAt} />
             </TableCell>
+            <TableCell data-testid="fleet-request-state">
+              <JourneyState journey={item.journey} />
+            </TableCell>
             <TableCell align="right">
-              <Button
-                variant="outlined"
-                color="primary"
-                size="small"
-                aria-label={`Merge ${item.branch}`}
-                disabled={
-                  !mergeState.canMerge || mergeState.merging !== undefined
-                }
-                onClick={() => mergeState.merge(item.branch)}
-              >
-                {mergeState.merging === item.branch ? 'Merging…' : 'Merge'}
-              </Button>
+              {item.journey.state === 'opened' && (
+                <Button
+                  variant="outlined"
+                  color="primary"
+                  size="small"
+                  aria-label={`Merge ${item.branch}`}
+                  disabled={
+                    !mergeState.canMerge || mergeState.merging !== undefined
+                  }
+                  onClick={() => mergeState.merge(item.branch)}
+                >
+                  {mergeState.merging === item.branch ? 'Merging…' : 'Merge'}
+                </Button>
+              )}
             </TableCell>
           </TableRow>
         ))}
