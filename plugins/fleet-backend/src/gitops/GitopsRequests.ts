@@ -28,9 +28,6 @@ const STATES_OF: Record<'open' | 'active', RequestState[]> = {
   active: ['opened', 'merged', 'applied', 'failed'],
 };
 
-/** In local mode a list re-reads the repository when the last pass is older than this. */
-const LOCAL_FRESHNESS_MS = 1_000;
-
 /** Deterministic Git identity of a portal user: `jane.doe <jane.doe@users.fleet-portal.local>`. */
 export function userGitAuthor(userEntityRef: string): GitAuthor {
   const { namespace, name } = parseEntityRef(userEntityRef);
@@ -40,7 +37,7 @@ export function userGitAuthor(userEntityRef: string): GitAuthor {
 
 /** The templates' requests with their journeys, and merging them in local mode. */
 export class GitopsRequests {
-  private lastTrackedAt = 0;
+  private tracking?: ReturnType<RequestTracker['track']>;
 
   constructor(
     private readonly settings: RequestsSettings,
@@ -52,21 +49,22 @@ export class GitopsRequests {
     return this.settings.mode;
   }
 
-  /** Follows every request one step (after a refresh, and before a list in local mode). */
+  /** Follows every request one step (after a refresh, and before a list in local mode).
+   * A pass starts after any pass in flight ends: passes never overlap. */
   async track() {
-    this.lastTrackedAt = Date.now();
-    return this.tracker.track();
+    const pass = (this.tracking ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.tracker.track());
+    this.tracking = pass;
+    return pass;
   }
 
   async list(
     options: ListRequestsOptions = {},
   ): Promise<GitopsRequestListResponse> {
-    // A request committed a moment ago shows at once; GitHub is only read after refreshes.
-    if (
-      this.settings.mode === 'local' &&
-      Date.now() - this.lastTrackedAt > LOCAL_FRESHNESS_MS
-    )
-      await this.track();
+    // A request committed a moment ago shows at once (the local repository is cheap to read);
+    // GitHub is only read after refreshes.
+    if (this.settings.mode === 'local') await this.track();
     const state = options.state ?? 'open';
     return {
       mode: this.settings.mode,
