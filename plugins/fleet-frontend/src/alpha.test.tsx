@@ -115,7 +115,10 @@ describe('fleet plugin (new frontend system)', () => {
       { apis: [[fleetApiRef, api]] },
     );
     expect(await screen.findAllByTestId('fleet-request-row')).toHaveLength(2);
-    expect(api.listRequests).toHaveBeenCalledWith({ cluster: 'edge-fra-01' });
+    expect(api.listRequests).toHaveBeenCalledWith({
+      cluster: 'edge-fra-01',
+      state: 'active',
+    });
   });
 
   it.each<[ExtensionDefinition<any>, string, unknown]>([

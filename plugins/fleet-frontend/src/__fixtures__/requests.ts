@@ -63,9 +63,43 @@ export const localRequests: GitopsRequestListResponse = {
   items: [k0sUpgradeRequest, scaleRequest],
 };
 
+/** The k0s upgrade after its merge: on the default branch, waiting for Flux. */
+export const mergedK0sUpgradeRequest: GitopsRequestItem = {
+  ...k0sUpgradeRequest,
+  merged: true,
+  journey: {
+    state: 'merged',
+    steps: [
+      ...k0sUpgradeRequest.journey.steps,
+      {
+        state: 'merged',
+        at: '2026-03-01T10:05:00.000Z',
+        commit: 'abcdef0123456789abcdef0123456789abcdef01',
+        source: 'branch main',
+      },
+    ],
+    waitingFor: 'Flux to apply it (Kustomization flux-system/fleet-clusters)',
+    checkedAt: '2026-03-01T10:05:01.000Z',
+  },
+};
+
 export const githubRequests: GitopsRequestListResponse = {
   mode: 'github',
-  items: [],
+  items: [
+    {
+      ...k0sUpgradeRequest,
+      id: 'github:platform/fleet-gitops#14',
+      pullRequest: {
+        number: 14,
+        url: 'https://github.com/platform/fleet-gitops/pull/14',
+        state: 'open',
+      },
+      journey: {
+        ...k0sUpgradeRequest.journey,
+        waitingFor: 'review: merge the pull request on GitHub',
+      },
+    },
+  ],
 };
 
 export const mergedUpgrade: MergeRequestResponse = {

@@ -24,9 +24,13 @@ export interface HistoryQuery {
 export interface RequestsQuery {
   /** Only requests about this cluster (by name). */
   cluster?: string;
-  /** `all` includes requests already merged; default `open`. */
-  state?: 'open' | 'all';
+  /** `open`: not merged yet (the default); `active`: not reconciled yet; `all`: every one. */
+  state?: RequestListState;
+  /** Only the signed-in user's requests. */
+  mine?: boolean;
 }
+
+export type RequestListState = 'open' | 'active' | 'all';
 
 /**
  * Reads the fleet from the fleet backend plugin. Every method rejects with a `ResponseError`
@@ -42,7 +46,7 @@ export interface FleetApi {
   getHistory(ref: ClusterRef, query?: HistoryQuery): Promise<HistoryResponse>;
   /** The cluster as it was at `at`; rejects with 404 when nothing was recorded by then. */
   getStateAt(ref: ClusterRef, at: string): Promise<ClusterStateAt>;
-  /** The templates' requests, newest first; in GitHub mode none (they are pull requests there). */
+  /** The templates' requests with their journeys, newest first (pull requests in GitHub mode). */
   listRequests(query?: RequestsQuery): Promise<GitopsRequestListResponse>;
   /**
    * Merges a request's branch into the default branch as the signed-in user. Rejects with 403

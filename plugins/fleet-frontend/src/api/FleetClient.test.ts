@@ -180,6 +180,10 @@ describe('FleetClient', () => {
     expect(fetch).toHaveBeenLastCalledWith(
       `${BASE_URL}/requests?cluster=edge-fra-01`,
     );
+    await client.listRequests({ state: 'active', mine: true });
+    expect(fetch).toHaveBeenLastCalledWith(
+      `${BASE_URL}/requests?state=active&mine=true`,
+    );
     await expect(
       client.mergeRequest('fleet/k0s-upgrade/1a2b3c4d5e'),
     ).resolves.toEqual(mergedUpgrade);

@@ -63,6 +63,7 @@ export class FleetClient implements FleetApi {
     const params = new URLSearchParams();
     if (query.cluster) params.set('cluster', query.cluster);
     if (query.state) params.set('state', query.state);
+    if (query.mine) params.set('mine', 'true');
     return this.get<GitopsRequestListResponse>(withQuery('/requests', params));
   }
 

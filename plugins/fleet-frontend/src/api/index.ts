@@ -1,4 +1,9 @@
 export { fleetApiRef } from './FleetApi';
-export type { FleetApi, HistoryQuery, RequestsQuery } from './FleetApi';
+export type {
+  FleetApi,
+  HistoryQuery,
+  RequestListState,
+  RequestsQuery,
+} from './FleetApi';
 export { FleetClient } from './FleetClient';
 export { fleetApiFactory } from './fleetApiFactory';

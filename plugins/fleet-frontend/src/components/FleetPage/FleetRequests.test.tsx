@@ -17,7 +17,7 @@ const page = (
 );
 
 describe('the requests tab of the fleet page', () => {
-  it('lists every open request at /fleet/requests and marks ?branch=', async () => {
+  it('lists the requests in progress at /fleet/requests and marks ?branch=', async () => {
     const api = fakeFleetApi('pending', {
       listRequests: async () => localRequests,
     });
@@ -27,7 +27,10 @@ describe('the requests tab of the fleet page', () => {
     });
     const rows = await screen.findAllByTestId('fleet-request-row');
     expect(rows).toHaveLength(2);
-    expect(api.listRequests).toHaveBeenCalledWith({});
+    expect(api.listRequests).toHaveBeenCalledWith({
+      state: 'active',
+      mine: false,
+    });
     expect(rows.map(row => row.classList.contains('Mui-selected'))).toEqual([
       false,
       true,
@@ -36,7 +39,7 @@ describe('the requests tab of the fleet page', () => {
     expect(api.listClusters).not.toHaveBeenCalled();
   });
 
-  it('merges from the page and says when the linked branch is no longer open', async () => {
+  it('merges from the page and says when the linked branch is not listed', async () => {
     const lists = [
       localRequests,
       { mode: 'local' as const, items: [scaleRequest] },
@@ -47,7 +50,7 @@ describe('the requests tab of the fleet page', () => {
     });
     await renderRequests(page, {
       api,
-      route: `/fleet/requests?branch=${mergedUpgrade.branch}`,
+      route: `/fleet/requests?state=open&branch=${mergedUpgrade.branch}`,
     });
     await userEvent.click(
       await screen.findByRole('button', {
@@ -60,8 +63,33 @@ describe('the requests tab of the fleet page', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      await screen.findByText(/is not an open request: it is merged already/),
+      await screen.findByText(
+        /is not among these requests: it may be reconciled already/,
+      ),
     ).toBeInTheDocument();
     expect(await screen.findAllByTestId('fleet-request-row')).toHaveLength(1);
+  });
+
+  it("narrows to the signed-in user's requests and to every state, in the URL", async () => {
+    const api = fakeFleetApi('pending', {
+      listRequests: async () => localRequests,
+    });
+    await renderRequests(page, { api, route: '/fleet/requests' });
+    await screen.findAllByTestId('fleet-request-row');
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Only my requests' }),
+    );
+    expect(api.listRequests).toHaveBeenLastCalledWith({
+      state: 'active',
+      mine: true,
+    });
+    await userEvent.click(screen.getByRole('button', { name: /In progress/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'All, reconciled included' }),
+    );
+    expect(api.listRequests).toHaveBeenLastCalledWith({
+      state: 'all',
+      mine: true,
+    });
   });
 });

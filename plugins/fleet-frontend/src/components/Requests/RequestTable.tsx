@@ -5,8 +5,10 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { Link } from '@backstage/core-components';
 import {
   GitopsRequestItem,
+  GitopsRequestsMode,
   RequestJourney,
 } from '@internal/plugin-fleet-common';
 import { entityRefName } from '../../lib/requests';
@@ -15,6 +17,8 @@ import { MergeRequestState } from './useMergeRequest';
 
 export interface RequestTableProps {
   items: GitopsRequestItem[];
+  /** Merge buttons only in local mode: on GitHub, pull requests are merged there. */
+  mode: GitopsRequestsMode;
   mergeState: MergeRequestState;
   /** A branch to mark (the page's `?branch=`). */
   highlight?: string;
@@ -46,7 +50,7 @@ function JourneyState(props: { journey: RequestJourney }) {
   );
 }
 
-/** Open requests, newest first, each with its Merge button. */
+/** Requests, newest first: where each is, and a Merge button while one waits for review (local mode). */
 export function RequestTable(props: RequestTableProps) {
   const { mergeState } = props;
   return (
@@ -72,6 +76,13 @@ export function RequestTable(props: RequestTableProps) {
             <TableCell>
               <Typography variant="body2">{item.title}</Typography>
               <Typography variant="caption" color="textSecondary">
+                {item.pullRequest && (
+                  <>
+                    <Link to={item.pullRequest.url}>
+                      pull request #{item.pullRequest.number}
+                    </Link>{' '}
+                  </>
+                )}
                 <code>{item.branch}</code>
               </Typography>
             </TableCell>
@@ -88,7 +99,7 @@ export function RequestTable(props: RequestTableProps) {
               <JourneyState journey={item.journey} />
             </TableCell>
             <TableCell align="right">
-              {item.journey.state === 'opened' && (
+              {props.mode === 'local' && item.journey.state === 'opened' && (
                 <Button
                   variant="outlined"
                   color="primary"

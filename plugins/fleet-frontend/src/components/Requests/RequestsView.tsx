@@ -56,15 +56,24 @@ function RequestsBody(
     );
   }
   if (!value) return <Progress />;
-  if (value.mode === 'github') {
-    return <Typography variant="body2">{GITHUB_MODE_TEXT}</Typography>;
-  }
+  const githubHint = value.mode === 'github' && (
+    <Typography variant="caption" color="textSecondary" display="block">
+      {GITHUB_MODE_TEXT}
+    </Typography>
+  );
   if (value.items.length === 0) {
-    return <Typography variant="body2">{props.emptyText}</Typography>;
+    return (
+      <>
+        <Typography variant="body2">{props.emptyText}</Typography>
+        {githubHint}
+      </>
+    );
   }
   return (
     <>
+      {githubHint}
       <RequestTable
+        mode={value.mode}
         items={value.items}
         mergeState={props.mergeState}
         highlight={props.highlight}

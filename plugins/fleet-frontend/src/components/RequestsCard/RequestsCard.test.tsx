@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   githubRequests,
+  mergedK0sUpgradeRequest,
   k0sUpgradeRequest,
   mergedUpgrade,
 } from '../../__fixtures__/requests';
@@ -71,7 +72,10 @@ describe('RequestsCard', () => {
     expect(
       await screen.findByText('Upgrade k0s: edge-fra-01 to v1.32.8+k0s.0'),
     ).toBeInTheDocument();
-    expect(api.listRequests).toHaveBeenCalledWith({ cluster: 'edge-fra-01' });
+    expect(api.listRequests).toHaveBeenCalledWith({
+      cluster: 'edge-fra-01',
+      state: 'active',
+    });
     const row = within(rows()[0]);
     expect(row.getByText('fleet/k0s-upgrade/1a2b3c4d5e')).toBeInTheDocument();
     expect(row.getByText('k0s-upgrade 1.0.0')).toBeInTheDocument();
@@ -79,8 +83,11 @@ describe('RequestsCard', () => {
     expect(row.getByRole('button', { name: /Merge/ })).toBeEnabled();
   });
 
-  it('merges a request, says what Flux does next and reloads the list', async () => {
-    const lists = [oneRequest, { mode: 'local' as const, items: [] }];
+  it('merges a request, says what Flux does next and shows it waiting for Flux', async () => {
+    const lists = [
+      oneRequest,
+      { mode: 'local' as const, items: [mergedK0sUpgradeRequest] },
+    ];
     const api = fakeFleetApi('pending', {
       listRequests: async () => lists.shift()!,
       mergeRequest: async () => mergedUpgrade,
@@ -100,8 +107,12 @@ describe('RequestsCard', () => {
       'fleet/k0s-upgrade/1a2b3c4d5e',
     );
     expect(
-      await screen.findByText('No open requests for this cluster.'),
+      await screen.findByText(
+        'waiting for Flux to apply it (Kustomization flux-system/fleet-clusters)',
+      ),
     ).toBeInTheDocument();
+    expect(within(rows()[0]).getByText('merged')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Merge/ })).toBeNull();
     expect(api.listRequests).toHaveBeenCalledTimes(2);
   });
 
@@ -119,7 +130,7 @@ describe('RequestsCard', () => {
     expect(api.listRequests).toHaveBeenCalledTimes(1);
   });
 
-  it('sends reviewers to GitHub in GitHub mode, with no Merge button', async () => {
+  it('links each pull request in GitHub mode, with no Merge button', async () => {
     const api = fakeFleetApi('pending', {
       listRequests: async () => githubRequests,
     });
@@ -128,6 +139,15 @@ describe('RequestsCard', () => {
       await screen.findByText(
         'Requests are pull requests on GitHub: review and merge them there.',
       ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /^pull request #14/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://github.com/platform/fleet-gitops/pull/14',
+    );
+    expect(
+      screen.getByText('waiting for review: merge the pull request on GitHub'),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Merge/ })).toBeNull();
   });

@@ -7,16 +7,20 @@ import { GitopsStatus } from '../GitopsStatus';
 import { RequestsView } from '../Requests';
 import { ClusterPendingPanel } from '../shared/ClusterPendingPanel';
 
-export const NO_CLUSTER_REQUESTS_TEXT = 'No open requests for this cluster.';
+export const NO_CLUSTER_REQUESTS_TEXT =
+  'No requests in progress for this cluster.';
 
-/** The cluster's open template requests, each with a Merge button (local GitOps mode). */
+/**
+ * What Flux applied to the cluster, and its requests not reconciled yet: where each is on its way,
+ * with a Merge button while one waits for review (local GitOps mode).
+ */
 export function RequestsCard() {
   const { entity } = useEntity();
   const annotation = readClusterAnnotation(entity);
   return (
     <InfoCard
       title="Requests"
-      subheader="What Flux applied, and template requests waiting to be merged"
+      subheader="What Flux applied, and requests on their way to this cluster"
       deepLink={{ title: 'All requests', link: '/fleet/requests' }}
     >
       {annotation.status === 'valid' ? (
@@ -47,6 +51,6 @@ function ClusterGitops() {
 }
 
 function ClusterRequests(props: { cluster: string }) {
-  const state = useRequests({ cluster: props.cluster });
+  const state = useRequests({ cluster: props.cluster, state: 'active' });
   return <RequestsView {...state} emptyText={NO_CLUSTER_REQUESTS_TEXT} />;
 }
