@@ -117,7 +117,7 @@ describe('fleet plugin (new frontend system)', () => {
     expect(await screen.findAllByTestId('fleet-request-row')).toHaveLength(2);
     expect(api.listRequests).toHaveBeenCalledWith({
       cluster: 'edge-fra-01',
-      state: 'active',
+      state: 'all',
     });
   });
 

@@ -1,4 +1,7 @@
-import { MergeRequestResponse } from '@internal/plugin-fleet-common';
+import {
+  GitopsRequestItem,
+  MergeRequestResponse,
+} from '@internal/plugin-fleet-common';
 import { FLEET_MERGE_PERMISSION_NAME } from '../constants';
 import { isPermissionDenied, serverMessage } from './errors';
 
@@ -27,4 +30,23 @@ export function mergeErrorText(error: unknown): string {
 /** `template:default/k0s-upgrade` → `k0s-upgrade`; `user:default/alice` → `alice`. */
 export function entityRefName(ref: string): string {
   return ref.slice(ref.lastIndexOf('/') + 1);
+}
+
+/** How many reconciled requests a cluster's card keeps under the ones still on their way. */
+export const RECONCILED_ON_CARD = 3;
+
+/**
+ * What a cluster's Requests card lists: every request not reconciled yet, then the newest
+ * reconciled ones (so a request is seen arriving), in the list's order (newest first).
+ */
+export function requestsForCard(
+  items: GitopsRequestItem[],
+  reconciledShown = RECONCILED_ON_CARD,
+): GitopsRequestItem[] {
+  let reconciled = 0;
+  return items.filter(item => {
+    if (item.journey.state !== 'reconciled') return true;
+    reconciled += 1;
+    return reconciled <= reconciledShown;
+  });
 }

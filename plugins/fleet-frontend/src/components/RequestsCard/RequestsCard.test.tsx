@@ -74,7 +74,7 @@ describe('RequestsCard', () => {
     ).toBeInTheDocument();
     expect(api.listRequests).toHaveBeenCalledWith({
       cluster: 'edge-fra-01',
-      state: 'active',
+      state: 'all',
     });
     const row = within(rows()[0]);
     expect(row.getByText('fleet/k0s-upgrade/1a2b3c4d5e')).toBeInTheDocument();

@@ -1,18 +1,19 @@
+import { useMemo } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useClusterDetail } from '../../hooks/useClusterDetail';
 import { useRequests } from '../../hooks/useRequests';
 import { readClusterAnnotation } from '../../lib/entity';
+import { requestsForCard } from '../../lib/requests';
 import { GitopsStatus } from '../GitopsStatus';
 import { RequestsView } from '../Requests';
 import { ClusterPendingPanel } from '../shared/ClusterPendingPanel';
 
-export const NO_CLUSTER_REQUESTS_TEXT =
-  'No requests in progress for this cluster.';
+export const NO_CLUSTER_REQUESTS_TEXT = 'No requests for this cluster yet.';
 
 /**
- * What Flux applied to the cluster, and its requests not reconciled yet: where each is on its way,
- * with a Merge button while one waits for review (local GitOps mode).
+ * What Flux applied to the cluster, and its requests: each one on its way with where it is (a
+ * Merge button while it waits for review, in local mode), then the last few reconciled.
  */
 export function RequestsCard() {
   const { entity } = useEntity();
@@ -51,6 +52,20 @@ function ClusterGitops() {
 }
 
 function ClusterRequests(props: { cluster: string }) {
-  const state = useRequests({ cluster: props.cluster, state: 'active' });
-  return <RequestsView {...state} emptyText={NO_CLUSTER_REQUESTS_TEXT} />;
+  const state = useRequests({ cluster: props.cluster, state: 'all' });
+  const value = useMemo(
+    () =>
+      state.value && {
+        ...state.value,
+        items: requestsForCard(state.value.items),
+      },
+    [state.value],
+  );
+  return (
+    <RequestsView
+      {...state}
+      value={value}
+      emptyText={NO_CLUSTER_REQUESTS_TEXT}
+    />
+  );
 }
