@@ -3,6 +3,7 @@ import type {
   ClusterDetail,
   ClusterListResponse,
   ClusterSummary,
+  GitopsRequestListResponse,
   HistoryResponse,
 } from '@internal/plugin-fleet-common';
 import { backendGet, signInAsGuest, waitForBackend } from './helpers';
@@ -15,7 +16,7 @@ function nextMinor(version: string): string {
   return `v${major}.${Number(minor) + 1}.0+k0s.0`;
 }
 
-test('the GitOps loop: a drifted cluster is upgraded by a request, merged, and converges node by node', async ({
+test('the GitOps loop: a drifted cluster is upgraded by a request, merged, converges node by node, and the request ends reconciled', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -54,6 +55,13 @@ test('the GitOps loop: a drifted cluster is upgraded by a request, merged, and c
   await expect(
     page.getByText(/Branch\s+fleet\/k0s-upgrade\//).first(),
   ).toBeVisible({ timeout: 60_000 });
+  const branch = /fleet\/k0s-upgrade\/[0-9a-f]+/.exec(
+    (await page
+      .getByText(/Branch\s+fleet\/k0s-upgrade\//)
+      .first()
+      .textContent()) ?? '',
+  )?.[0];
+  expect(branch, "the task's output names the request's branch").toBeDefined();
 
   // Local mode: the request is merged from the portal.
   await page.getByRole('link', { name: 'Review and merge' }).first().click();
@@ -88,7 +96,30 @@ test('the GitOps loop: a drifted cluster is upgraded by a request, merged, and c
       { timeout: 90_000, intervals: [1_000] },
     )
     .toEqual([target, kubelet, target]);
+
+  // The request's journey ends reconciled, with every step it took, in the API and on the card.
+  await expect
+    .poll(
+      async () => {
+        const res = await backendGet(
+          page,
+          token,
+          `/api/fleet/requests?cluster=${cluster.ref.name}&state=all`,
+        );
+        const list = (await res.json()) as GitopsRequestListResponse;
+        const request = list.items.find(r => r.branch === branch);
+        return request?.journey.steps.map(step => step.state).join(' → ');
+      },
+      { timeout: 60_000, intervals: [1_000] },
+    )
+    .toBe('opened → merged → applied → reconciled');
   await page.goto(`/catalog/default/resource/${cluster.ref.name}`);
+  const requestRow = page
+    .getByTestId('fleet-request-row')
+    .filter({ hasText: branch! });
+  await expect(requestRow.getByTestId('fleet-request-state')).toHaveText(
+    'reconciled',
+  );
   await expect(page.getByTestId('gitops-status')).toContainText(
     'Flux fleet-clusters applied main@',
   );
