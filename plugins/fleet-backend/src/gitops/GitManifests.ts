@@ -24,15 +24,29 @@ interface RevisionManifests {
   problem?: string;
 }
 
+/** Revisions kept built between refreshes: the applied one and the one before it, typically. */
+const KEPT_REVISIONS = 3;
+
 /**
- * The manifests of the local GitOps repository at the revisions Flux applied, by inventory id,
- * each revision read and built once per refresh. A revision the repository does not hold (not
- * fetched here yet) gives no manifests and a problem to report, never an error.
+ * The manifests of the local GitOps repository at the revisions Flux applied, by inventory id.
+ * A commit never changes, so a revision is read and built once and kept across refreshes (the
+ * last few); one the repository does not hold (not fetched here yet) gives no manifests and a
+ * problem to report, never an error, and is tried again at the next refresh.
  */
 export class GitManifests {
   private readonly byRevision = new Map<string, Promise<RevisionManifests>>();
+  private readonly unreadable = new Set<string>();
 
   constructor(private readonly dir: string) {}
+
+  /** At the start of a refresh: forgets revisions that could not be read, and all but the newest. */
+  beginRefresh(): void {
+    for (const revision of this.unreadable) this.byRevision.delete(revision);
+    this.unreadable.clear();
+    const kept = [...this.byRevision.keys()];
+    for (const revision of kept.slice(0, -KEPT_REVISIONS))
+      this.byRevision.delete(revision);
+  }
 
   /** Why `revision` cannot be read, or undefined when it can. */
   async problem(revision: string): Promise<string | undefined> {
@@ -57,10 +71,16 @@ export class GitManifests {
 
   private at(revision: string): Promise<RevisionManifests> {
     let manifests = this.byRevision.get(revision);
-    if (!manifests) {
-      manifests = this.read(revision);
-      this.byRevision.set(revision, manifests);
+    if (manifests) {
+      // Most recently used last, so beginRefresh keeps the revisions in use.
+      this.byRevision.delete(revision);
+    } else {
+      manifests = this.read(revision).then(read => {
+        if (read.problem) this.unreadable.add(revision);
+        return read;
+      });
     }
+    this.byRevision.set(revision, manifests);
     return manifests;
   }
 

@@ -42,9 +42,17 @@ export class FleetReader implements FleetReading {
   private readonly now: () => Date;
   private readonly agents = new AgentPool();
   private readonly kubeconfigs = new KubeconfigCache();
+  /** Kept across refreshes: a revision's manifests are built once. */
+  private git?: GitManifests;
 
   constructor(private readonly options: FleetReaderOptions) {
     this.now = options.now ?? (() => new Date());
+  }
+
+  private gitManifests(): GitManifests | undefined {
+    if (this.options.gitopsRepository)
+      this.git ??= new GitManifests(this.options.gitopsRepository);
+    return this.git;
   }
 
   async readManagement(
@@ -180,9 +188,8 @@ export class FleetReader implements FleetReading {
       vmImagesByNamespace.get(ns)!.set(image.metadata?.name ?? '', image);
     }
 
-    const git = this.options.gitopsRepository
-      ? new GitManifests(this.options.gitopsRepository)
-      : undefined;
+    const git = this.gitManifests();
+    git?.beginRefresh();
     const limit = pLimit(this.options.concurrency);
     const details = await Promise.all(
       clusterDeployments
