@@ -21,6 +21,11 @@ export async function startFleetBackend(options: {
   dns: RemoteAccess;
   concurrency: number;
   clusterTimeoutMs: number;
+  /**
+   * What the refresh reads of GitOps: Flux's objects (`flux`, default on) and the local GitOps
+   * repository to compare live objects with (`gitopsRepository`, default none).
+   */
+  gitops?: { flux: boolean; gitopsRepository?: string };
 }) {
   const db = knexFactory({
     client: 'better-sqlite3',
@@ -36,6 +41,8 @@ export async function startFleetBackend(options: {
         url: options.management.url,
         caData: options.management.caData,
         serviceAccountToken: options.management.token,
+        // No namespaces: not one Flux request.
+        fluxNamespaces: options.gitops?.flux === false ? [] : undefined,
       },
     ],
     dnsClusters: [
@@ -50,6 +57,7 @@ export async function startFleetBackend(options: {
   const reading = {
     clusterTimeoutMs: options.clusterTimeoutMs,
     concurrency: options.concurrency,
+    gitopsRepository: options.gitops?.gitopsRepository,
   };
   const refresherWith = (reader?: WorkerFleetReader) =>
     new FleetRefresher({

@@ -13,6 +13,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { benchManifests } from './manifestBench';
 import { benchTemplateDryRuns } from './templateDryRunBench';
 import { benchFleetSize } from './refreshBench';
+import { benchGitopsCost } from './gitopsCostBench';
 import { formatReport, targetsMet, type BenchReport } from './report';
 
 async function main() {
@@ -56,6 +57,14 @@ async function main() {
     if (result.serving) serving = result.serving;
   }
 
+  const gitopsClusters = sizes[sizes.length - 1];
+  process.stderr.write(`bench: Git/Flux cost at ${gitopsClusters} clusters…\n`);
+  const gitops = await benchGitopsCost({
+    ...common,
+    clusters: gitopsClusters,
+    runs: smoke ? 1 : 5,
+  });
+
   const report: BenchReport = {
     date: new Date().toISOString(),
     machine: {
@@ -67,6 +76,7 @@ async function main() {
     settings: { ...common, smoke },
     refresh,
     serving: serving!,
+    gitops,
     manifests,
     templates,
   };

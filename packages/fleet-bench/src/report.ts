@@ -1,3 +1,4 @@
+import type { GitopsCostResult } from './gitopsCostBench';
 import type { ManifestResult } from './manifestBench';
 import type { TemplateDryRunResult } from './templateDryRunBench';
 import { round } from './stats';
@@ -9,6 +10,8 @@ export interface BenchReport {
   settings: Record<string, unknown>;
   refresh: RefreshResult[];
   serving: ServingResult;
+  /** What reading Flux and Git adds to a warm refresh (absent in reports written before it). */
+  gitops?: GitopsCostResult;
   manifests: ManifestResult[];
   templates: TemplateDryRunResult[];
   targets?: Array<{ target: string; measured: string; met: boolean }>;
@@ -57,6 +60,17 @@ export function targetsMet(
       measured: `${round(largest.heapHeldMb + largest.readerHeapMb)} MB`,
       met: largest.heapHeldMb + largest.readerHeapMb <= 50,
     },
+    ...(report.gitops
+      ? [
+          {
+            target: `refresh with Git/Flux state within 10% of without, ${report.gitops.clusters} clusters (warm, same run)`,
+            measured: `${report.gitops.wallRatio}× (${report.gitops.with.wallMs} vs ${report.gitops.without.wallMs} ms)`,
+            met:
+              report.gitops.wallRatio <= 1.1 &&
+              report.gitops.clustersWithGitops === report.gitops.clusters,
+          },
+        ]
+      : []),
     {
       target: 'manifest generation ≤ 5 ms',
       measured: `${slowestManifestMs.toFixed(2)} ms (slowest action)`,
@@ -76,6 +90,34 @@ function table(header: string[], rows: Array<Array<string | number>>): string {
     `| ${widths.map(w => '-'.repeat(w)).join(' | ')} |`,
     ...rows.map(line),
   ].join('\n');
+}
+
+function gitopsTable(g: GitopsCostResult): string {
+  return table(
+    [
+      `refresh, ${g.clusters} clusters, warm (median of ${g.runs})`,
+      'wall',
+      'requests',
+      'CPU (backend)',
+      'ratio',
+    ],
+    [
+      [
+        'without Flux or Git',
+        `${g.without.wallMs} ms`,
+        g.without.requests,
+        `${g.without.cpuMs} ms`,
+        '1',
+      ],
+      [
+        `with Flux's objects and the Git comparison (${g.clustersWithGitops} clusters with Git/Flux state)`,
+        `${g.with.wallMs} ms`,
+        g.with.requests,
+        `${g.with.cpuMs} ms`,
+        `${g.wallRatio}×`,
+      ],
+    ],
+  );
 }
 
 /** The report as Markdown tables (the README quotes them). */
@@ -178,6 +220,7 @@ export function formatReport(report: BenchReport): string {
       ],
     ),
     '',
+    ...(report.gitops ? [gitopsTable(report.gitops), ''] : []),
     `Per-request fan-out / card API (p50): ${s.kubernetesPluginRatio}× (Kubernetes plugin), ${s.fanOutRatio}× (client-node, nodes)`,
     '',
     `A warm refresh keeps the serving thread busy ${s.servingThreadDuringRefresh.readerThread.busyMs} ms ` +
