@@ -6,7 +6,7 @@ import { FLEET_MERGE_PERMISSION_NAME } from '../constants';
 import { isPermissionDenied, serverMessage } from './errors';
 
 export const GITHUB_MODE_TEXT =
-  'Requests are pull requests on GitHub: review and merge them there.';
+  'Requests are pull requests on GitHub: review and merge them there. A new pull request shows here once the portal next reads the fleet.';
 
 /** The first 7 hex digits, as `git log --oneline` shows a commit. */
 export function shortCommit(commit: string): string {

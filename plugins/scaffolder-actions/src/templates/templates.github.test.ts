@@ -78,6 +78,10 @@ describe('templates against GitHub (fake REST and GraphQL API)', () => {
         icon: 'github',
         url: 'github.com?owner=acme&repo=fleet-gitops',
       },
+      {
+        title: 'Follow my requests',
+        url: '/fleet/requests?state=all&mine=true',
+      },
     ]);
     expect(result.output.text ?? []).toEqual([]);
     expect(github.pulls).toEqual([]);
@@ -114,6 +118,10 @@ describe('templates against GitHub (fake REST and GraphQL API)', () => {
         title: 'Pull request',
         icon: 'github',
         url: 'https://github.com/acme/fleet-gitops/pull/1',
+      },
+      {
+        title: 'Follow my requests',
+        url: '/fleet/requests?state=all&mine=true',
       },
     ]);
 

@@ -67,6 +67,9 @@ describe('templates against the local GitOps repository', () => {
     const text = result.output.text?.find(t => t.title === 'Local branch');
     expect(text?.content).toContain('(dry run: nothing committed)');
     expect(text?.content).toContain(
+      '- State: none (a dry run opens no request)',
+    );
+    expect(text?.content).toContain(
       '+++ b/clusters/prod-eu1/clusterdeployment.yaml',
     );
     expect(text?.content).toContain('+      version: v1.32.8+k0s.0');
@@ -127,6 +130,13 @@ describe('templates against the local GitOps repository', () => {
       task.output.text?.find(t => t.title === 'Local branch')?.content ?? '';
     expect(text).toContain(`Branch \`${branch}\``);
     expect(text).toContain(`Commit: \`${await branchCommit(repo, branch)}\``);
+    expect(text).toContain('- State: opened, waiting for review.');
+    expect(task.output.links).toEqual([
+      {
+        title: 'Review and merge',
+        url: `/fleet/requests?state=all&branch=${branch}`,
+      },
+    ]);
     for (const file of EXPECTED_FILES[name])
       expect(text).toContain(`- \`${file}\``);
     expect(text).toMatch(/````diff\ndiff --git a\//);

@@ -137,7 +137,7 @@ describe('RequestsCard', () => {
     await renderRequests(<RequestsCard />, { api, entity: true });
     expect(
       await screen.findByText(
-        'Requests are pull requests on GitHub: review and merge them there.',
+        'Requests are pull requests on GitHub: review and merge them there. A new pull request shows here once the portal next reads the fleet.',
       ),
     ).toBeInTheDocument();
     expect(
