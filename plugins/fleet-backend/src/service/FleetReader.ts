@@ -1,7 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import {
   clusterId,
-  FLEET_LABELS,
   type ClusterDetail,
   type ReadFailure,
   type ReadState,
@@ -16,10 +15,10 @@ import type { ReadContext } from '../derive/source';
 import { GitManifests, withGitDrift } from '../gitops/GitManifests';
 import { AgentPool } from '../reading/AgentPool';
 import { classifyReadError } from '../reading/classifyReadError';
-import type { KubeObject } from '../reading/KubeReader';
 import { readManagementCluster } from '../reading/readManagementCluster';
 import { withTimeout } from '../reading/withTimeout';
 import { readChildView } from './readChildView';
+import { clusterKey, indexManagementObjects } from './managementIndex';
 import { readDnsView, sourceStatus } from './readDnsView';
 import type {
   FleetReading,
@@ -170,23 +169,8 @@ export class FleetReader implements FleetReading {
         warnings.push(
           `Flux Kustomization ${k.kustomization.namespace}/${k.kustomization.name} of ${target.id} has a malformed inventory: ${k.inventoryProblem}`,
         );
-    const key = (ns: string | undefined, name: string | undefined) =>
-      `${ns ?? ''}/${name ?? ''}`;
-    const controlPlanesByCluster = groupBy(controlPlanes, o =>
-      key(
-        o.metadata?.namespace,
-        o.metadata?.labels?.['cluster.x-k8s.io/cluster-name'],
-      ),
-    );
-    const vmsByCluster = groupBy(virtualMachines, o =>
-      key(o.metadata?.namespace, o.metadata?.labels?.[FLEET_LABELS.cluster]),
-    );
-    const vmImagesByNamespace = new Map<string, Map<string, KubeObject>>();
-    for (const image of vmImages) {
-      const ns = image.metadata?.namespace ?? '';
-      if (!vmImagesByNamespace.has(ns)) vmImagesByNamespace.set(ns, new Map());
-      vmImagesByNamespace.get(ns)!.set(image.metadata?.name ?? '', image);
-    }
+    const { controlPlanesByCluster, vmsByCluster, vmImagesByNamespace } =
+      indexManagementObjects({ controlPlanes, virtualMachines, vmImages });
 
     const git = this.gitManifests();
     git?.beginRefresh();
@@ -198,7 +182,7 @@ export class FleetReader implements FleetReading {
           limit(async () => {
             const ref = clusterRefOf(target.id, cd);
             const id = clusterId(ref);
-            const k = key(ref.namespace, ref.name);
+            const k = clusterKey(ref.namespace, ref.name);
             const child = await readChildView(
               {
                 managementKubeConfig: kubeConfig!,
@@ -308,15 +292,4 @@ function readStateAfter(
     stale,
     failures,
   };
-}
-
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = keyOf(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
