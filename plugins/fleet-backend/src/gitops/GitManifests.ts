@@ -6,8 +6,6 @@ import {
   inventoryId,
   readCommitFiles,
 } from '@internal/plugin-fleet-node';
-import type { ClusterDetail } from '@internal/plugin-fleet-common';
-import { liveDiffersFromGit } from '../derive/liveDiffersFromGit';
 import type { KubeObject } from '../reading/KubeReader';
 
 export interface GitManifest {
@@ -57,16 +55,7 @@ export class GitManifests {
     revision: string,
     object: KubeObject,
   ): Promise<GitManifest | undefined> {
-    return (await this.at(revision)).manifests.get(
-      inventoryId({
-        apiVersion: object.apiVersion ?? '',
-        kind: object.kind ?? '',
-        metadata: {
-          name: object.metadata?.name ?? '',
-          namespace: object.metadata?.namespace,
-        },
-      }),
-    );
+    return (await this.at(revision)).manifests.get(liveInventoryId(object));
   }
 
   private at(revision: string): Promise<RevisionManifests> {
@@ -125,30 +114,14 @@ export class GitManifests {
   }
 }
 
-/** The cluster's detail with a finding for each of its objects edited outside Git. */
-export async function withGitDrift(
-  detail: ClusterDetail,
-  objects: KubeObject[],
-  git: GitManifests | undefined,
-): Promise<ClusterDetail> {
-  const revision = detail.gitops?.appliedRevision?.value;
-  if (!git || !revision) return detail;
-  const problem = await git.problem(revision);
-  if (problem)
-    return {
-      ...detail,
-      gitopsProblem: detail.gitopsProblem ?? {
-        during: `reading Git at the applied revision ${revision}`,
-        message: problem,
-        at: detail.read.lastAttemptAt ?? new Date().toISOString(),
-      },
-    };
-  const findings = [];
-  for (const object of objects)
-    findings.push(
-      ...liveDiffersFromGit(object, await git.manifest(revision, object)),
-    );
-  return findings.length > 0
-    ? { ...detail, drift: [...detail.drift, ...findings] }
-    : detail;
+/** Flux's inventory id of a live object (`<namespace>_<name>_<group>_<kind>`). */
+export function liveInventoryId(object: KubeObject): string {
+  return inventoryId({
+    apiVersion: object.apiVersion ?? '',
+    kind: object.kind ?? '',
+    metadata: {
+      name: object.metadata?.name ?? '',
+      namespace: object.metadata?.namespace,
+    },
+  });
 }

@@ -1,10 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import {
-  clusterId,
-  type ClusterDetail,
-  type ReadFailure,
-  type ReadState,
-} from '@internal/plugin-fleet-common';
+import { clusterId, type ClusterDetail } from '@internal/plugin-fleet-common';
 import pLimit from 'p-limit';
 import { KubeconfigCache } from '../connections/kubeConfigFromSecret';
 import type { ApiServerTarget } from '../connections/types';
@@ -12,12 +7,18 @@ import { clusterRefOf, deriveCluster } from '../derive/deriveCluster';
 import { kustomizationStatus } from '../derive/deriveGitops';
 import { withGitopsProblem } from '../derive/gitopsProblem';
 import type { ReadContext } from '../derive/source';
-import { GitManifests, withGitDrift } from '../gitops/GitManifests';
+import { GitManifests } from '../gitops/GitManifests';
+import {
+  appliedRevisionsByObject,
+  gitComparedObjects,
+  withGitDrift,
+} from '../gitops/gitDrift';
 import { AgentPool } from '../reading/AgentPool';
 import { classifyReadError } from '../reading/classifyReadError';
 import { readManagementCluster } from '../reading/readManagementCluster';
 import { withTimeout } from '../reading/withTimeout';
 import { readChildView } from './readChildView';
+import { readStateAfter } from './readStateAfter';
 import { clusterKey, indexManagementObjects } from './managementIndex';
 import { readDnsView, sourceStatus } from './readDnsView';
 import type {
@@ -174,6 +175,9 @@ export class FleetReader implements FleetReading {
 
     const git = this.gitManifests();
     git?.beginRefresh();
+    const appliedRevisions = git
+      ? appliedRevisionsByObject(fluxKustomizations)
+      : new Map<string, string>();
     const limit = pLimit(this.options.concurrency);
     const details = await Promise.all(
       clusterDeployments
@@ -230,8 +234,14 @@ export class FleetReader implements FleetReading {
               });
               return await withGitDrift(
                 withGitopsProblem(derived, fluxProblem, kustomizations),
-                [cd, ...(vmsByCluster.get(k) ?? [])],
+                gitComparedObjects(
+                  cd,
+                  vmsByCluster.get(k) ?? [],
+                  vmImagesByNamespace.get(ref.namespace),
+                  dnsForCluster?.records.map(r => r.object) ?? [],
+                ),
                 git,
+                appliedRevisions,
               );
             } catch (error) {
               const failure = classifyReadError(
@@ -277,19 +287,4 @@ export class FleetReader implements FleetReading {
       warnings,
     };
   }
-}
-
-/** Incomplete objects are reported but still current; any other failure leaves earlier data, stale. */
-function readStateAfter(
-  at: string,
-  failures: ReadFailure[],
-  prior: ClusterDetail | undefined,
-): ReadState {
-  const stale = failures.some(f => f.reason !== 'incomplete-objects');
-  return {
-    lastAttemptAt: at,
-    lastSuccessAt: stale ? prior?.read.lastSuccessAt : at,
-    stale,
-    failures,
-  };
 }

@@ -6,6 +6,8 @@ import type { ClusterDetail } from '@internal/plugin-fleet-common';
 import {
   branchHead,
   clusterDeploymentPath,
+  dnsRecordPath,
+  imagePath,
   findLocalRepository,
   readCommitFiles,
   setBranch,
@@ -14,6 +16,7 @@ import {
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { createTestStore } from '../__testUtils__/testStore';
 import { simulatorRefresher } from '../__testUtils__/simulatorRefresher';
 import type { DatabaseFleetStore } from './DatabaseFleetStore';
@@ -208,6 +211,71 @@ describe('Flux state per cluster, read from the simulated management cluster (TL
         fields: ['spec.powerState'],
       },
     ]);
+  });
+
+  it("compares the cluster's VMImages and DNS records too, each at its own Kustomization's revision", async () => {
+    const c = cluster();
+    const liveDiffs = (d: ClusterDetail) =>
+      d.drift.filter(f => f.type === 'live-differs-from-git');
+    expect(liveDiffs(await detail())).toEqual([]);
+
+    // fleet-dns suspended, then a record changed in Git: Flux has not applied it, so the live
+    // record, still as the older revision had it, is no edit outside Git.
+    await commit(
+      text => text.replace('  prune: true', '  prune: true\n  suspend: true'),
+      'flux-system/dns.yaml',
+    );
+    const record = c.dnsRecords[0];
+    const recordFile = dnsRecordPath(c.zone, record.kind, record.name);
+    await commit(text => {
+      const manifest = parse(text);
+      manifest.spec.ttl = 4242;
+      return stringify(manifest);
+    }, recordFile);
+    const afterGitChange = await detail();
+    expect(liveDiffs(afterGitChange)).toEqual([]);
+    const clustersRevision = afterGitChange.gitops!.appliedRevision!.value;
+
+    // Edited live, outside Git: the image in the management cluster, the record in bindy's.
+    const dns = sim.objects('dns');
+    const liveRecord = dns.get({
+      apiVersion: 'bindy.firestoned.io/v1beta1',
+      kind: record.kind,
+      namespace: record.namespace,
+      name: record.name,
+    })!;
+    (liveRecord.spec as any).ttl = 60;
+    dns.upsert(liveRecord);
+    const mgmt = sim.objects('mgmt');
+    const image = mgmt
+      .list({
+        apiVersion: 'infra.virtrigaud.io/v1beta1',
+        kind: 'VMImage',
+        namespace: c.namespace,
+      })
+      .find(i => i.metadata.name === c.desiredVmImage)!;
+    (image.spec as any).source.registry.image = 'hand/edited:1.0';
+    mgmt.upsert(image);
+
+    const d = await detail();
+    const findings = liveDiffs(d) as Array<
+      Extract<ClusterDetail['drift'][number], { type: 'live-differs-from-git' }>
+    >;
+    const imageFinding = findings.find(f => f.object.startsWith('VMImage'));
+    expect(imageFinding).toMatchObject({
+      object: `VMImage ${image.metadata.namespace}/${image.metadata.name}`,
+      path: imagePath(image.metadata.namespace!, image.metadata.name),
+      revision: clustersRevision,
+      fields: ['spec.source.registry.image'],
+    });
+    const recordFinding = findings.find(f => f.object.startsWith(record.kind));
+    expect(recordFinding).toMatchObject({
+      object: `${record.kind} ${record.namespace}/${record.name}`,
+      path: recordFile,
+      fields: ['spec.ttl'],
+    });
+    // Compared with what fleet-dns applied, not with the newer revision the clusters are at.
+    expect(recordFinding!.revision).not.toBe(clustersRevision);
   });
 
   it('takes a Kustomization with a malformed inventory as holding nothing, and reads the rest', async () => {
