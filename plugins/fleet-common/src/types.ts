@@ -234,6 +234,10 @@ export type DriftFinding =
       kustomization: string;
       fetched: string;
       applied?: string;
+      /** Commits Git is ahead by (read from the local repository; absent when it cannot be). */
+      ahead?: number;
+      /** The newest of those commits, newest first: what is merged and not applied yet. */
+      commits?: Array<{ commit: string; title: string; committedAt: string }>;
     }
   | {
       /** A live object no longer matches its manifest at the applied revision: an edit outside Git. */

@@ -12,6 +12,7 @@ export * from './gitops/unifiedDiff';
 export * from './gitops/localRepository';
 export * from './gitops/mergeBranch';
 export * from './gitops/mergeCommits';
+export * from './gitops/pendingCommits';
 export * from './gitops/repositorySkeleton';
 export * from './gitops/fluxBuild';
 export * from './manifests/kairosCloudConfig';

@@ -4,7 +4,9 @@ import {
   findLocalRepository,
   GITOPS_AREAS,
   inventoryId,
+  pendingCommits,
   readCommitFiles,
+  type PendingCommits,
 } from '@internal/plugin-fleet-node';
 import type { KubeObject } from '../reading/KubeReader';
 
@@ -34,6 +36,10 @@ const KEPT_REVISIONS = 3;
 export class GitManifests {
   private readonly byRevision = new Map<string, Promise<RevisionManifests>>();
   private readonly unreadable = new Set<string>();
+  private readonly pendingByPair = new Map<
+    string,
+    Promise<PendingCommits | undefined>
+  >();
 
   constructor(private readonly dir: string) {}
 
@@ -44,6 +50,29 @@ export class GitManifests {
     const kept = [...this.byRevision.keys()];
     for (const revision of kept.slice(0, -KEPT_REVISIONS))
       this.byRevision.delete(revision);
+  }
+
+  /**
+   * The commits the `fetched` revision is ahead of the `applied` one, or undefined when the
+   * repository does not hold them. Kept: two commits always have the same commits between them.
+   */
+  async pending(
+    fetched: string,
+    applied: string | undefined,
+  ): Promise<PendingCommits | undefined> {
+    const from = revisionSha(fetched);
+    const to = applied ? revisionSha(applied) : undefined;
+    if (!from || (applied && !to)) return undefined;
+    const key = `${from} ${to ?? ''}`;
+    let pending = this.pendingByPair.get(key);
+    if (!pending) {
+      const repo = findLocalRepository(this.dir);
+      if (!repo) return undefined;
+      pending = pendingCommits(repo, from, to).catch(() => undefined);
+      if (this.pendingByPair.size >= 64) this.pendingByPair.clear();
+      this.pendingByPair.set(key, pending);
+    }
+    return pending;
   }
 
   /** Why `revision` cannot be read, or undefined when it can. */
@@ -75,7 +104,7 @@ export class GitManifests {
 
   private async read(revision: string): Promise<RevisionManifests> {
     const out = new Map<string, GitManifest>();
-    const sha = /@sha1:([0-9a-f]{40})$/.exec(revision)?.[1];
+    const sha = revisionSha(revision);
     if (!sha)
       return {
         manifests: out,
@@ -124,4 +153,9 @@ export function liveInventoryId(object: KubeObject): string {
       namespace: object.metadata?.namespace,
     },
   });
+}
+
+/** The SHA-1 of a Flux revision `<branch>@sha1:<sha>`. */
+function revisionSha(revision: string): string | undefined {
+  return /@sha1:([0-9a-f]{40})$/.exec(revision)?.[1];
 }

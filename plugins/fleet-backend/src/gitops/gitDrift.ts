@@ -74,3 +74,21 @@ export function gitComparedObjects(
   });
   return [clusterDeployment, ...vms, ...vmImages, ...records];
 }
+
+/** The cluster's `git-pending` findings with the commits Git is ahead by, from the repository. */
+export async function withPendingCommits(
+  detail: ClusterDetail,
+  git: GitManifests | undefined,
+): Promise<ClusterDetail> {
+  if (!git || !detail.drift.some(f => f.type === 'git-pending')) return detail;
+  const drift = await Promise.all(
+    detail.drift.map(async finding => {
+      if (finding.type !== 'git-pending') return finding;
+      const pending = await git.pending(finding.fetched, finding.applied);
+      return pending && !pending.truncated
+        ? { ...finding, ahead: pending.ahead, commits: pending.commits }
+        : finding;
+    }),
+  );
+  return { ...detail, drift };
+}

@@ -12,6 +12,7 @@ import {
   appliedRevisionsByObject,
   gitComparedObjects,
   withGitDrift,
+  withPendingCommits,
 } from '../gitops/gitDrift';
 import { AgentPool } from '../reading/AgentPool';
 import { classifyReadError } from '../reading/classifyReadError';
@@ -232,7 +233,7 @@ export class FleetReader implements FleetReading {
                 previous: prior,
                 readState: readStateAfter(at, failures, prior),
               });
-              return await withGitDrift(
+              const checked = await withGitDrift(
                 withGitopsProblem(derived, fluxProblem, kustomizations),
                 gitComparedObjects(
                   cd,
@@ -243,6 +244,7 @@ export class FleetReader implements FleetReading {
                 git,
                 appliedRevisions,
               );
+              return await withPendingCommits(checked, git);
             } catch (error) {
               const failure = classifyReadError(
                 error,

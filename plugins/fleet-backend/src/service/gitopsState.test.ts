@@ -134,6 +134,15 @@ describe('Flux state per cluster, read from the simulated management cluster (TL
         kustomization: 'flux-system/fleet-clusters',
         fetched: attempted,
         applied,
+        // The commits not applied yet, read from the repository.
+        ahead: 1,
+        commits: [
+          {
+            commit: attempted.replace('main@sha1:', ''),
+            title: 'change',
+            committedAt: expect.any(String),
+          },
+        ],
       },
     ]);
   });

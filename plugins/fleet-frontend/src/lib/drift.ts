@@ -72,9 +72,9 @@ export function describeDrift(finding: DriftFinding): string {
         finding.message ? ` (${finding.message})` : ''
       }`;
     case 'git-pending':
-      return `Git is at ${shortRevision(finding.fetched)}, ${
-        finding.kustomization
-      } applied ${
+      return `Git is at ${shortRevision(finding.fetched)}${
+        finding.ahead ? ` (${finding.ahead} ahead)` : ''
+      }, ${finding.kustomization} applied ${
         finding.applied ? shortRevision(finding.applied) : 'nothing yet'
       }`;
     case 'live-differs-from-git':

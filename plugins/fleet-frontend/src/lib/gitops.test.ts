@@ -2,7 +2,7 @@ import type {
   ClusterGitops,
   FigureSource,
 } from '@internal/plugin-fleet-common';
-import { describeGitops } from './gitops';
+import { describeGitops, pendingCommitsText } from './gitops';
 
 const source: FigureSource = {
   readFrom: { scope: 'management', cluster: 'mgmt' },
@@ -47,6 +47,48 @@ describe('describeGitops', () => {
       headline:
         'Git is at main@bbbbbbb; Flux fleet-clusters applied main@aaaaaaa',
     });
+  });
+
+  it('names the commits Git is ahead by when the backend read them', () => {
+    const pending = {
+      type: 'git-pending' as const,
+      kustomization: 'fleet-clusters',
+      fetched: B,
+      applied: gitops().appliedRevision!.value,
+      ahead: 4,
+      commits: [
+        {
+          commit: 'c4',
+          title: 'Merge request fleet/k0s-upgrade/1',
+          committedAt: '',
+        },
+        { commit: 'c3', title: 'Upgrade k0s: edge-1', committedAt: '' },
+        { commit: 'c2', title: 'Scale edge-2', committedAt: '' },
+        { commit: 'c1', title: 'New cluster', committedAt: '' },
+      ],
+    };
+    expect(
+      describeGitops(
+        gitops({ fetchedRevision: { value: B, source } }),
+        pending,
+      ),
+    ).toEqual({
+      tone: 'pending',
+      headline:
+        'Git is at main@bbbbbbb (4 ahead); Flux fleet-clusters applied main@aaaaaaa',
+      detail:
+        '4 commits not applied yet: "Merge request fleet/k0s-upgrade/1", "Upgrade k0s: edge-1", "Scale edge-2" and 1 more.',
+    });
+    expect(
+      pendingCommitsText({
+        ...pending,
+        ahead: 1,
+        commits: pending.commits.slice(0, 1),
+      }),
+    ).toBe('1 commit not applied yet: "Merge request fleet/k0s-upgrade/1".');
+    expect(pendingCommitsText(undefined)).toBe(
+      'A merged change is not applied yet.',
+    );
   });
 
   it('says why the apply fails and which revision it tried', () => {

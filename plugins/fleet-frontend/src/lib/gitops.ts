@@ -1,10 +1,34 @@
-import type { ClusterGitops } from '@internal/plugin-fleet-common';
+import type {
+  ClusterGitops,
+  DriftFinding,
+} from '@internal/plugin-fleet-common';
 import { shortRevision } from './drift';
 
 export type GitopsTone = 'ok' | 'pending' | 'failing';
 
-/** What a person reads first about a cluster's Git/Flux state, and how worried to be. */
-export function describeGitops(gitops: ClusterGitops): {
+type GitPending = Extract<DriftFinding, { type: 'git-pending' }>;
+
+/** `2 commits not applied yet: "Upgrade k0s…", "Scale…"`, when the backend read them from Git. */
+export function pendingCommitsText(pending: GitPending | undefined): string {
+  if (!pending?.ahead || !pending.commits?.length)
+    return 'A merged change is not applied yet.';
+  const titles = pending.commits.slice(0, 3).map(c => `"${c.title}"`);
+  const more = pending.ahead - titles.length;
+  return `${pending.ahead} ${
+    pending.ahead === 1 ? 'commit' : 'commits'
+  } not applied yet: ${titles.join(', ')}${
+    more > 0 ? ` and ${more} more` : ''
+  }.`;
+}
+
+/**
+ * What a person reads first about a cluster's Git/Flux state, and how worried to be; `pending`
+ * is the cluster's `git-pending` finding, which names the commits Git is ahead by.
+ */
+export function describeGitops(
+  gitops: ClusterGitops,
+  pending?: GitPending,
+): {
   tone: GitopsTone;
   headline: string;
   detail?: string;
@@ -40,10 +64,10 @@ export function describeGitops(gitops: ClusterGitops): {
   if (fetched && fetched !== applied)
     return {
       tone: 'pending',
-      headline: `Git is at ${shortRevision(
-        fetched,
-      )}; Flux ${name} ${appliedText}`,
-      detail: 'A merged change is not applied yet.',
+      headline: `Git is at ${shortRevision(fetched)}${
+        pending?.ahead ? ` (${pending.ahead} ahead)` : ''
+      }; Flux ${name} ${appliedText}`,
+      detail: pendingCommitsText(pending),
     };
   return {
     tone: 'ok',

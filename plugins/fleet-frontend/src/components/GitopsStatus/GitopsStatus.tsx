@@ -5,14 +5,21 @@ import {
   StatusOK,
   StatusPending,
 } from '@backstage/core-components';
-import type { ClusterGitops } from '@internal/plugin-fleet-common';
+import type {
+  ClusterGitops,
+  DriftFinding,
+} from '@internal/plugin-fleet-common';
 import { describeGitops } from '../../lib/gitops';
 import { FigureSourceTooltip } from '../shared/FigureSourceTooltip';
 
 const STATUS = { ok: StatusOK, pending: StatusPending, failing: StatusError };
 
 /** One line: the revision Flux applied to the cluster, Git ahead of it, or Flux failing. */
-export function GitopsStatus(props: { gitops?: ClusterGitops }) {
+export function GitopsStatus(props: {
+  gitops?: ClusterGitops;
+  /** The cluster's findings: its `git-pending` one names the commits not applied yet. */
+  drift?: DriftFinding[];
+}) {
   if (!props.gitops)
     return (
       <Typography
@@ -23,7 +30,13 @@ export function GitopsStatus(props: { gitops?: ClusterGitops }) {
         No Flux Kustomization applied this cluster's ClusterDeployment.
       </Typography>
     );
-  const { tone, headline, detail } = describeGitops(props.gitops);
+  const pending = props.drift?.find(
+    (f): f is Extract<DriftFinding, { type: 'git-pending' }> =>
+      f.type === 'git-pending' &&
+      f.kustomization ===
+        `${props.gitops?.kustomization.namespace}/${props.gitops?.kustomization.name}`,
+  );
+  const { tone, headline, detail } = describeGitops(props.gitops, pending);
   const Icon = STATUS[tone];
   return (
     <Box mb={1} data-testid="gitops-status" data-tone={tone}>

@@ -64,6 +64,63 @@ describe('RequestsCard', () => {
     );
   });
 
+  it('names the merged commits Flux has not applied yet', async () => {
+    const source = {
+      readFrom: { scope: 'management' as const, cluster: 'mgmt-eu' },
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      kind: 'Kustomization',
+      namespace: 'flux-system',
+      name: 'fleet-clusters',
+      field: 'status.lastAppliedRevision',
+      readAt: '2026-12-03T07:00:00Z',
+    };
+    const fetched = `main@sha1:${'b'.repeat(40)}`;
+    const applied = `main@sha1:${'a'.repeat(40)}`;
+    const api = fakeFleetApi(
+      {
+        ...healthyClusterDetail,
+        gitops: {
+          kustomization: { namespace: 'flux-system', name: 'fleet-clusters' },
+          fetchedRevision: { value: fetched, source },
+          appliedRevision: { value: applied, source },
+          ready: { value: { status: 'True' }, source },
+          suspended: false,
+        },
+        drift: [
+          {
+            type: 'git-pending',
+            kustomization: 'flux-system/fleet-clusters',
+            fetched,
+            applied,
+            ahead: 2,
+            commits: [
+              {
+                commit: 'b'.repeat(40),
+                title: 'Merge request fleet/k0s-upgrade/1a2b3c4d5e',
+                committedAt: '2026-12-03T06:59:00Z',
+              },
+              {
+                commit: 'c'.repeat(40),
+                title: 'Upgrade k0s: edge-fra-01 to v1.32.8+k0s.0',
+                committedAt: '2026-12-03T06:58:00Z',
+              },
+            ],
+          },
+        ],
+      },
+      { listRequests: async () => oneRequest },
+    );
+    await renderRequests(<RequestsCard />, { api, entity: true });
+    const status = await screen.findByTestId('gitops-status');
+    expect(status).toHaveAttribute('data-tone', 'pending');
+    expect(status).toHaveTextContent(
+      'Git is at main@bbbbbbb (2 ahead); Flux fleet-clusters applied main@aaaaaaa',
+    );
+    expect(status).toHaveTextContent(
+      '2 commits not applied yet: "Merge request fleet/k0s-upgrade/1a2b3c4d5e", "Upgrade k0s: edge-fra-01 to v1.32.8+k0s.0".',
+    );
+  });
+
   it("lists the cluster's open requests with title, template, requester and branch", async () => {
     const api = fakeFleetApi('pending', {
       listRequests: async () => oneRequest,

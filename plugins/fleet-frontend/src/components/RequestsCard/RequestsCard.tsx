@@ -47,7 +47,7 @@ function ClusterGitops() {
   const { entity } = useEntity();
   const state = useClusterDetail(entity);
   return state.status === 'loaded' ? (
-    <GitopsStatus gitops={state.cluster.gitops} />
+    <GitopsStatus gitops={state.cluster.gitops} drift={state.cluster.drift} />
   ) : null;
 }
 
