@@ -8,6 +8,7 @@ import {
 import type {
   ClusterGitops,
   DriftFinding,
+  GitopsProblem,
 } from '@internal/plugin-fleet-common';
 import { describeGitops } from '../../lib/gitops';
 import { FigureSourceTooltip } from '../shared/FigureSourceTooltip';
@@ -19,7 +20,22 @@ export function GitopsStatus(props: {
   gitops?: ClusterGitops;
   /** The cluster's findings: its `git-pending` one names the commits not applied yet. */
   drift?: DriftFinding[];
+  /** What of the Git/Flux state could not be read for this cluster. */
+  problem?: GitopsProblem;
 }) {
+  const problem = props.problem && (
+    <Typography
+      variant="body2"
+      color="error"
+      data-testid="gitops-problem"
+      style={{ overflowWrap: 'anywhere' }}
+    >
+      Part of the Git/Flux state could not be read ({props.problem.during}):{' '}
+      {props.problem.message}. Ask the platform team to check that the portal
+      may read Flux's objects and the GitOps repository.
+    </Typography>
+  );
+  if (!props.gitops && problem) return problem;
   if (!props.gitops)
     return (
       <Typography
@@ -56,6 +72,7 @@ export function GitopsStatus(props: {
           {detail}
         </Typography>
       )}
+      {problem}
     </Box>
   );
 }

@@ -64,6 +64,27 @@ describe('RequestsCard', () => {
     );
   });
 
+  it('says what of the Git/Flux state could not be read, and what to do', async () => {
+    const api = fakeFleetApi(
+      {
+        ...healthyClusterDetail,
+        gitops: undefined,
+        gitopsProblem: {
+          during: 'reading Flux objects of management cluster mgmt-eu',
+          message: 'kustomizations.kustomize.toolkit.fluxcd.io is forbidden',
+          at: '2026-12-03T07:00:00Z',
+        },
+      },
+      { listRequests: async () => oneRequest },
+    );
+    await renderRequests(<RequestsCard />, { api, entity: true });
+    expect(await screen.findByTestId('gitops-problem')).toHaveTextContent(
+      'Part of the Git/Flux state could not be read (reading Flux objects of management cluster mgmt-eu): kustomizations.kustomize.toolkit.fluxcd.io is forbidden. Ask the platform team',
+    );
+    // The requests are listed all the same.
+    expect(await screen.findAllByTestId('fleet-request-row')).toHaveLength(1);
+  });
+
   it('names the merged commits Flux has not applied yet', async () => {
     const source = {
       readFrom: { scope: 'management' as const, cluster: 'mgmt-eu' },

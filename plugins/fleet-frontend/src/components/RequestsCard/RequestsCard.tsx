@@ -47,7 +47,11 @@ function ClusterGitops() {
   const { entity } = useEntity();
   const state = useClusterDetail(entity);
   return state.status === 'loaded' ? (
-    <GitopsStatus gitops={state.cluster.gitops} drift={state.cluster.drift} />
+    <GitopsStatus
+      gitops={state.cluster.gitops}
+      drift={state.cluster.drift}
+      problem={state.cluster.gitopsProblem}
+    />
   ) : null;
 }
 
