@@ -28,6 +28,8 @@ describe('toFleetRow', () => {
       ],
       driftText:
         'k0s version, k0s build, Node image, Image unknown, DNS unsynced',
+      gitopsTone: 'none',
+      gitops: '—',
       lastRead: '2026-03-01T11:40:00Z',
       stale: true,
       readFailures: 'child nodes: timeout',

@@ -5,6 +5,7 @@ import {
 import { shortDigest } from './digest';
 import { DriftTypeCount, countDriftByType } from './drift';
 import { clusterEntityPath } from './entity';
+import { gitopsGlance, GitopsTone } from './gitops';
 
 /** A cluster flattened for the fleet table: plain fields to sort and search on. */
 export interface FleetRow {
@@ -29,12 +30,16 @@ export interface FleetRow {
   lastRead: string;
   stale: boolean;
   readFailures: string;
+  /** Git/Flux at a glance: applied revision, Git ahead by N, Flux failing. */
+  gitopsTone: GitopsTone | 'none';
+  gitops: string;
 }
 
 export function toFleetRow(cluster: ClusterSummary): FleetRow {
   const driftTypes = countDriftByType(cluster.drift);
   const dnsTotal = cluster.dns?.total ?? 0;
   const dnsSynced = cluster.dns?.synced ?? 0;
+  const glance = gitopsGlance(cluster);
   return {
     id: cluster.id,
     name: cluster.ref.name,
@@ -64,5 +69,7 @@ export function toFleetRow(cluster: ClusterSummary): FleetRow {
     readFailures: (cluster.read?.failures ?? [])
       .map(failure => `${failure.during}: ${failure.reason}`)
       .join('; '),
+    gitopsTone: glance.tone,
+    gitops: glance.text,
   };
 }

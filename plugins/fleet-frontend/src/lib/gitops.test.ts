@@ -2,7 +2,8 @@ import type {
   ClusterGitops,
   FigureSource,
 } from '@internal/plugin-fleet-common';
-import { describeGitops, pendingCommitsText } from './gitops';
+import { clusterListResponse } from '../__fixtures__/clusterList';
+import { describeGitops, gitopsGlance, pendingCommitsText } from './gitops';
 
 const source: FigureSource = {
   readFrom: { scope: 'management', cluster: 'mgmt' },
@@ -116,5 +117,48 @@ describe('describeGitops', () => {
     expect(describeGitops(gitops({ suspended: true })).headline).toBe(
       'Flux fleet-clusters is suspended (applied main@aaaaaaa)',
     );
+  });
+});
+
+describe('gitopsGlance', () => {
+  const summary = clusterListResponse.items[0];
+  it('gives the applied revision, Git ahead by N, or what fails, in a few words', () => {
+    expect(gitopsGlance({ ...summary, gitops: undefined })).toEqual({
+      tone: 'none',
+      text: '—',
+    });
+    expect(gitopsGlance({ ...summary, gitops: gitops(), drift: [] })).toEqual({
+      tone: 'ok',
+      text: 'main@aaaaaaa',
+    });
+    expect(
+      gitopsGlance({
+        ...summary,
+        gitops: gitops({ fetchedRevision: { value: B, source } }),
+        drift: [
+          {
+            type: 'git-pending',
+            kustomization: 'flux-system/fleet-clusters',
+            fetched: B,
+            ahead: 3,
+          },
+        ],
+      }),
+    ).toEqual({ tone: 'pending', text: '3 ahead of main@aaaaaaa' });
+    expect(
+      gitopsGlance({
+        ...summary,
+        gitops: gitops({
+          ready: { value: { status: 'False', reason: 'BuildFailed' }, source },
+        }),
+      }),
+    ).toEqual({ tone: 'failing', text: 'failing: BuildFailed' });
+    expect(
+      gitopsGlance({
+        ...summary,
+        gitops: undefined,
+        gitopsProblem: { during: 'reading Flux', message: 'forbidden', at: '' },
+      }),
+    ).toEqual({ tone: 'failing', text: 'unreadable' });
   });
 });

@@ -30,6 +30,24 @@ function HealthStatus(props: { state: ClusterHealthState; reason: string }) {
   }
 }
 
+function GitopsGlance(props: { tone: FleetRow['gitopsTone']; text: string }) {
+  const cell = (
+    <span data-testid="fleet-gitops" style={{ whiteSpace: 'nowrap' }}>
+      {props.text}
+    </span>
+  );
+  switch (props.tone) {
+    case 'ok':
+      return <StatusOK>{cell}</StatusOK>;
+    case 'pending':
+      return <StatusPending>{cell}</StatusPending>;
+    case 'failing':
+      return <StatusError>{cell}</StatusError>;
+    default:
+      return cell;
+  }
+}
+
 const columns: TableColumn<FleetRow>[] = [
   {
     title: 'Name',
@@ -72,6 +90,11 @@ const columns: TableColumn<FleetRow>[] = [
     field: 'dnsUnsynced',
     searchable: false,
     render: row => `${row.dnsSynced} / ${row.dnsTotal}`,
+  },
+  {
+    title: 'Git/Flux',
+    field: 'gitops',
+    render: row => <GitopsGlance tone={row.gitopsTone} text={row.gitops} />,
   },
   {
     title: 'Drift',
