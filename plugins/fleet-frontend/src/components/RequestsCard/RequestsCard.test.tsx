@@ -17,22 +17,23 @@ const CONFLICT =
 
 const oneRequest = { mode: 'local' as const, items: [k0sUpgradeRequest] };
 
+/** Where the cards' Flux figures were read. */
+const source = {
+  readFrom: { scope: 'management' as const, cluster: 'mgmt-eu' },
+  apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+  kind: 'Kustomization',
+  namespace: 'flux-system',
+  name: 'fleet-clusters',
+  field: 'status.lastAppliedRevision',
+  readAt: '2026-12-03T07:00:00Z',
+};
+
 function rows() {
   return screen.queryAllByTestId('fleet-request-row');
 }
 
 describe('RequestsCard', () => {
   it('says first what Flux applied to the cluster, and when it fails', async () => {
-    const readAt = '2026-12-03T07:00:00Z';
-    const source = {
-      readFrom: { scope: 'management' as const, cluster: 'mgmt-eu' },
-      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
-      kind: 'Kustomization',
-      namespace: 'flux-system',
-      name: 'fleet-clusters',
-      field: 'status.lastAppliedRevision',
-      readAt,
-    };
     const api = fakeFleetApi(
       {
         ...healthyClusterDetail,
@@ -86,15 +87,6 @@ describe('RequestsCard', () => {
   });
 
   it('names the merged commits Flux has not applied yet', async () => {
-    const source = {
-      readFrom: { scope: 'management' as const, cluster: 'mgmt-eu' },
-      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
-      kind: 'Kustomization',
-      namespace: 'flux-system',
-      name: 'fleet-clusters',
-      field: 'status.lastAppliedRevision',
-      readAt: '2026-12-03T07:00:00Z',
-    };
     const fetched = `main@sha1:${'b'.repeat(40)}`;
     const applied = `main@sha1:${'a'.repeat(40)}`;
     const api = fakeFleetApi(
