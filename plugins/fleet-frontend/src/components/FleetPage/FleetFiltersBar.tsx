@@ -1,12 +1,9 @@
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
-import FormControl from '@material-ui/core/FormControl';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
 import { ClusterHealthState } from '@internal/plugin-fleet-common';
 import { FleetFilterOptions, FleetFilters } from '../../lib/fleet';
+import { FilterSelect } from '../shared/FilterSelect';
 
 const HEALTH_OPTIONS: Array<{
   value: ClusterHealthState | 'all';
@@ -18,35 +15,6 @@ const HEALTH_OPTIONS: Array<{
   { value: 'progressing', label: 'Progressing' },
   { value: 'unknown', label: 'Unknown' },
 ];
-
-function FilterSelect(props: {
-  id: string;
-  label: string;
-  value: string;
-  options: Array<{ value: string; label: string }>;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <Box mr={2} minWidth={180}>
-      <FormControl fullWidth>
-        <InputLabel id={`${props.id}-label`}>{props.label}</InputLabel>
-        <Select
-          labelId={`${props.id}-label`}
-          id={props.id}
-          value={props.value}
-          onChange={event => props.onChange(String(event.target.value))}
-          data-testid={props.id}
-        >
-          {props.options.map(option => (
-            <MenuItem key={option.value} value={option.value}>
-              {option.label}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
-    </Box>
-  );
-}
 
 export function FleetFiltersBar(props: {
   filters: FleetFilters;

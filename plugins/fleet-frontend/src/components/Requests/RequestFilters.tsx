@@ -1,11 +1,8 @@
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
-import FormControl from '@material-ui/core/FormControl';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
 import { RequestListState } from '../../api';
+import { FilterSelect } from '../shared/FilterSelect';
 
 export const REQUEST_STATE_OPTIONS: Array<{
   value: RequestListState;
@@ -33,28 +30,14 @@ export interface RequestFiltersProps {
 export function RequestFilters(props: RequestFiltersProps) {
   return (
     <Box display="flex" flexWrap="wrap" alignItems="flex-end" mb={2}>
-      <Box mr={2} minWidth={260}>
-        <FormControl fullWidth>
-          <InputLabel id="fleet-request-state-label">Show</InputLabel>
-          <Select
-            labelId="fleet-request-state-label"
-            id="fleet-request-state"
-            data-testid="fleet-request-state-filter"
-            value={props.state}
-            onChange={event =>
-              props.onChange({
-                state: requestListState(String(event.target.value)),
-              })
-            }
-          >
-            {REQUEST_STATE_OPTIONS.map(option => (
-              <MenuItem key={option.value} value={option.value}>
-                {option.label}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
-      </Box>
+      <FilterSelect
+        id="fleet-request-state-filter"
+        label="Show"
+        value={props.state}
+        options={REQUEST_STATE_OPTIONS}
+        minWidth={260}
+        onChange={value => props.onChange({ state: requestListState(value) })}
+      />
       <FormControlLabel
         control={
           <Checkbox
