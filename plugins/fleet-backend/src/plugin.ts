@@ -11,6 +11,8 @@ import { readConnectionConfig } from './connections/readConnectionConfig';
 import type { ApiServerConnectionOptions } from './connections/types';
 import { fleetConnectionsExtensionPoint } from './extensions';
 import { createRequestSource } from './gitops/createRequestSource';
+import { githubRepositoryFromConfig } from './gitops/githubApi';
+import { GithubGitRevisions } from './gitops/GithubGitRevisions';
 import { GitopsRequests } from './gitops/GitopsRequests';
 import { DatabaseRequestStore } from './gitops/RequestStore';
 import { RequestTracker } from './gitops/RequestTracker';
@@ -51,6 +53,7 @@ export const fleetPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         database: coreServices.database,
         lifecycle: coreServices.lifecycle,
+        urlReader: coreServices.urlReader,
       },
       async init({
         config,
@@ -62,6 +65,7 @@ export const fleetPlugin = createBackendPlugin({
         permissionsRegistry,
         database,
         lifecycle,
+        urlReader,
       }) {
         permissionsRegistry.addPermissions(fleetPermissions);
         const configured = readConnectionConfig(config);
@@ -108,12 +112,21 @@ export const fleetPlugin = createBackendPlugin({
           gitopsRepository:
             gitops.mode === 'local' ? gitops.localRepository : undefined,
         };
+        // GitHub mode: Git is read through the GitHub integration, in this thread for the worker.
+        const gitRevisions =
+          gitops.mode === 'github'
+            ? new GithubGitRevisions(
+                githubRepositoryFromConfig(config),
+                urlReader,
+              )
+            : undefined;
         const reader =
           refreshConfig?.getOptionalBoolean('workerThread') ?? true
             ? await startWorkerReader(logger, {
                 ...reading,
                 managementClusters: managementConnections,
                 dnsClusters: dnsConnections,
+                gitRevisions,
               })
             : undefined;
         const refresher = new FleetRefresher({
@@ -123,6 +136,7 @@ export const fleetPlugin = createBackendPlugin({
           store,
           logger,
           reader,
+          gitRevisions,
         });
 
         lifecycle.addShutdownHook(() => refresher.close());

@@ -1,5 +1,6 @@
 import type { FleetSimulator } from '@internal/fleet-simulator';
 import { createApiServerTarget } from '../connections/createApiServerTarget';
+import type { GitRevisions } from '../gitops/GitRevisions';
 import { FleetRefresher } from '../service/FleetRefresher';
 import type { FleetReading } from '../service/FleetReading';
 import type { FleetStore } from '../service/FleetStore';
@@ -19,6 +20,8 @@ export function simulatorRefresher(
     reader?: FleetReading;
     /** The local GitOps repository live objects are compared with. */
     gitopsRepository?: string;
+    /** Where Git is read instead (GitHub mode). */
+    gitRevisions?: GitRevisions;
   } = {},
 ): FleetRefresher {
   const target = (scope: 'management' | 'dns', access: FleetSimulator['dns']) =>
@@ -38,5 +41,6 @@ export function simulatorRefresher(
     pageSize: options.pageSize,
     reader: options.reader,
     gitopsRepository: options.gitopsRepository,
+    gitRevisions: options.gitRevisions,
   });
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { GitManifests } from './GitManifests';
+import { LocalGitRevisions } from './LocalGitRevisions';
 
 const PORTAL = { name: 'Fleet Portal', email: 'fleet-portal@localhost' };
 const deployment = {
@@ -34,7 +35,7 @@ describe('GitManifests', () => {
 
   it('builds a revision once and keeps it across refreshes', async () => {
     const revision = await repositoryAt(dir);
-    const git = new GitManifests(dir);
+    const git = new GitManifests(new LocalGitRevisions(dir));
     git.beginRefresh();
     expect(await git.problem(revision)).toBeUndefined();
     expect(await git.manifest(revision, deployment)).toMatchObject({
@@ -52,7 +53,7 @@ describe('GitManifests', () => {
   });
 
   it('reports a revision it cannot read and tries it again at the next refresh', async () => {
-    const git = new GitManifests(dir);
+    const git = new GitManifests(new LocalGitRevisions(dir));
     const missing = `main@sha1:${'a'.repeat(40)}`;
     git.beginRefresh();
     expect(await git.problem(missing)).toBe(
@@ -68,5 +69,20 @@ describe('GitManifests', () => {
       /^commit aaaaaaaaaaaa is not in the GitOps repository/,
     );
     expect(await git.problem(revision)).toBeUndefined();
+  });
+
+  it('leaves out a revision whose repository does not answer in time, and says so', async () => {
+    const silent = {
+      description: 'the GitOps repository o/r on ghe.test',
+      files: () => new Promise<never>(() => {}),
+      pending: () => new Promise<never>(() => {}),
+    };
+    const git = new GitManifests(silent, 50);
+    const revision = `main@sha1:${'b'.repeat(40)}`;
+    git.beginRefresh();
+    expect(await git.problem(revision)).toBe(
+      'reading commit bbbbbbbbbbbb from the GitOps repository o/r on ghe.test took longer than 50 ms',
+    );
+    expect(await git.pending(revision, undefined)).toBeUndefined();
   });
 });

@@ -1,14 +1,13 @@
 import {
   buildFluxPath,
   FluxBuildError,
-  findLocalRepository,
   GITOPS_AREAS,
   inventoryId,
-  pendingCommits,
-  readCommitFiles,
+  type FileMap,
   type PendingCommits,
 } from '@internal/plugin-fleet-node';
 import type { KubeObject } from '../reading/KubeReader';
+import type { GitRevisions } from './GitRevisions';
 
 export interface GitManifest {
   object: KubeObject;
@@ -26,9 +25,11 @@ interface RevisionManifests {
 
 /** Revisions kept built between refreshes: the applied one and the one before it, typically. */
 const KEPT_REVISIONS = 3;
+/** A repository that does not answer must not hold up the refresh: its figures are left out. */
+const DEFAULT_READ_TIMEOUT_MS = 60_000;
 
 /**
- * The manifests of the local GitOps repository at the revisions Flux applied, by inventory id.
+ * The manifests of the GitOps repository at the revisions Flux applied, by inventory id.
  * A commit never changes, so a revision is read and built once and kept across refreshes (the
  * last few); one the repository does not hold (not fetched here yet) gives no manifests and a
  * problem to report, never an error, and is tried again at the next refresh.
@@ -41,7 +42,26 @@ export class GitManifests {
     Promise<PendingCommits | undefined>
   >();
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly revisions: GitRevisions,
+    private readonly readTimeoutMs = DEFAULT_READ_TIMEOUT_MS,
+  ) {}
+
+  private deadline<T>(work: Promise<T>, what: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `${what} from ${this.revisions.description} took longer than ${this.readTimeoutMs} ms`,
+            ),
+          ),
+        this.readTimeoutMs,
+      );
+    });
+    return Promise.race([work, late]).finally(() => clearTimeout(timer));
+  }
 
   /** At the start of a refresh: forgets revisions that could not be read, and all but the newest. */
   beginRefresh(): void {
@@ -66,9 +86,10 @@ export class GitManifests {
     const key = `${from} ${to ?? ''}`;
     let pending = this.pendingByPair.get(key);
     if (!pending) {
-      const repo = findLocalRepository(this.dir);
-      if (!repo) return undefined;
-      pending = pendingCommits(repo, from, to).catch(() => undefined);
+      pending = this.deadline(
+        this.revisions.pending(from, to),
+        'reading the commits not applied yet',
+      ).catch(() => undefined);
       if (this.pendingByPair.size >= 64) this.pendingByPair.clear();
       this.pendingByPair.set(key, pending);
     }
@@ -110,22 +131,14 @@ export class GitManifests {
         manifests: out,
         problem: `revision ${revision} names no SHA-1 commit`,
       };
-    const repo = findLocalRepository(this.dir);
-    if (!repo)
-      return {
-        manifests: out,
-        problem: `there is no GitOps repository at ${this.dir}`,
-      };
-    let files;
+    let files: FileMap;
     try {
-      files = await readCommitFiles(repo, sha);
+      files = await this.deadline(
+        this.revisions.files(sha),
+        `reading commit ${sha.slice(0, 12)}`,
+      );
     } catch (error) {
-      return {
-        manifests: out,
-        problem: `commit ${sha.slice(0, 12)} is not in the GitOps repository (${
-          (error as Error).message
-        })`,
-      };
+      return { manifests: out, problem: (error as Error).message };
     }
     for (const area of GITOPS_AREAS) {
       try {

@@ -3,22 +3,13 @@ import type {
   RequestPullRequest,
 } from '@internal/plugin-fleet-common';
 import { clusterDeploymentPath } from '@internal/plugin-fleet-node';
+import { githubGet, type GithubRepository } from './githubApi';
 import { toRequestItem } from './requestCommit';
 import {
   revisionSha,
   type RequestProposal,
   type RequestSource,
 } from './RequestSource';
-
-/** Where the GitOps repository lives on GitHub, and how to call its API. */
-export interface GithubRepository {
-  /** e.g. `https://api.github.com` or `https://ghe.example.com/api/v3`. */
-  apiBaseUrl: string;
-  owner: string;
-  repo: string;
-  /** Authorization headers from the GitHub integration; never logged or returned. */
-  headers: () => Promise<Record<string, string>>;
-}
 
 /** The branches templates open pull requests from (`fleet/<template>/<hash>`). */
 const REQUEST_BRANCH_PREFIX = 'fleet/';
@@ -45,25 +36,8 @@ export class GithubRequestSource implements RequestSource {
 
   constructor(private readonly repository: GithubRepository) {}
 
-  private async get<T>(path: string): Promise<T> {
-    const { apiBaseUrl, owner, repo } = this.repository;
-    const url = `${apiBaseUrl.replace(
-      /\/$/,
-      '',
-    )}/repos/${owner}/${repo}${path}`;
-    const response = await fetch(url, {
-      headers: {
-        accept: 'application/vnd.github+json',
-        ...(await this.repository.headers()),
-      },
-    });
-    if (!response.ok)
-      throw new Error(
-        `GitHub answered ${response.status} to GET /repos/${owner}/${repo}${
-          path.split('?')[0]
-        }`,
-      );
-    return (await response.json()) as T;
+  private get<T>(path: string): Promise<T> {
+    return githubGet<T>(this.repository, path);
   }
 
   async list(

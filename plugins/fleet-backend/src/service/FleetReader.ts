@@ -8,6 +8,8 @@ import { kustomizationStatus } from '../derive/deriveGitops';
 import { withGitopsProblem } from '../derive/gitopsProblem';
 import type { ReadContext } from '../derive/source';
 import { GitManifests } from '../gitops/GitManifests';
+import type { GitRevisions } from '../gitops/GitRevisions';
+import { LocalGitRevisions } from '../gitops/LocalGitRevisions';
 import {
   appliedRevisionsByObject,
   gitComparedObjects,
@@ -32,6 +34,8 @@ export interface FleetReaderOptions extends ReadSettings {
   managementClusters: ApiServerTarget[];
   dnsClusters: ApiServerTarget[];
   now?: () => Date;
+  /** Where Git is read (GitHub mode); by default the local `gitopsRepository`, when set. */
+  gitRevisions?: GitRevisions;
 }
 
 /**
@@ -51,8 +55,11 @@ export class FleetReader implements FleetReading {
   }
 
   private gitManifests(): GitManifests | undefined {
-    if (this.options.gitopsRepository)
-      this.git ??= new GitManifests(this.options.gitopsRepository);
+    const { gitRevisions, gitopsRepository } = this.options;
+    const revisions =
+      gitRevisions ??
+      (gitopsRepository ? new LocalGitRevisions(gitopsRepository) : undefined);
+    if (revisions) this.git ??= new GitManifests(revisions);
     return this.git;
   }
 

@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ReadFailure } from '@internal/plugin-fleet-common';
 import type { ApiServerTarget } from '../connections/types';
+import type { GitRevisions } from '../gitops/GitRevisions';
 import { FleetReader } from './FleetReader';
 import type { FleetReading, ReadSettings } from './FleetReading';
 import type { FleetStore } from './FleetStore';
@@ -13,6 +14,8 @@ export interface FleetRefresherOptions extends ReadSettings {
   now?: () => Date;
   /** Reads the fleet elsewhere, e.g. in a worker thread; by default a FleetReader in this thread. */
   reader?: FleetReading;
+  /** Where Git is read in this thread (GitHub mode); by default the local `gitopsRepository`. */
+  gitRevisions?: GitRevisions;
 }
 
 export interface RefreshReport {

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ClusterDetail } from '@internal/plugin-fleet-common';
 import type { ApiServerConnectionOptions } from '../connections/types';
+import type { GitRevisions } from '../gitops/GitRevisions';
 import type {
   FleetReading,
   ManagementRead,
@@ -12,6 +13,7 @@ import {
   type WorkerRequest,
   type WorkerResponse,
 } from './fleetReaderWorker';
+import { answerGitQuestion } from './gitRevisionsOverPort';
 
 export interface WorkerFleetReaderOptions extends ReadSettings {
   managementClusters: ApiServerConnectionOptions[];
@@ -20,6 +22,8 @@ export interface WorkerFleetReaderOptions extends ReadSettings {
   niceness?: number;
   /** How long the worker may take to load before start() gives up (default 60 s). */
   startTimeoutMs?: number;
+  /** Git read in this thread for the worker (GitHub through UrlReaderService); else gitopsRepository there. */
+  gitRevisions?: GitRevisions;
 }
 
 interface PendingRead {
@@ -116,6 +120,7 @@ export class WorkerFleetReader implements FleetReading {
   private constructor(
     private readonly data: FleetReaderWorkerData,
     private readonly startTimeoutMs: number,
+    private readonly gitRevisions?: GitRevisions,
   ) {}
 
   /** Whether the worker thread runs at a lower priority than the API (Linux only). */
@@ -135,8 +140,10 @@ export class WorkerFleetReader implements FleetReading {
         pageSize: options.pageSize,
         gitopsRepository: options.gitopsRepository,
         niceness: options.niceness ?? 10,
+        gitFromMainThread: options.gitRevisions?.description,
       },
       options.startTimeoutMs ?? 60_000,
+      options.gitRevisions,
     );
     await reader.ensureWorker();
     return reader;
@@ -219,6 +226,13 @@ export class WorkerFleetReader implements FleetReading {
 
   private receive(worker: Worker, message: WorkerResponse) {
     if (message.type === 'ready') return;
+    if (message.type === 'git') {
+      if (this.gitRevisions)
+        answerGitQuestion(this.gitRevisions, message).then(answer =>
+          worker.postMessage(answer satisfies WorkerRequest),
+        );
+      return;
+    }
     if (message.type === 'heap') {
       this.heapQueries.get(message.id)?.resolve(message.usedBytes);
       this.heapQueries.delete(message.id);

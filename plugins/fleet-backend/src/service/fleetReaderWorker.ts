@@ -12,6 +12,11 @@ import { createApiServerTarget } from '../connections/createApiServerTarget';
 import type { ApiServerConnectionOptions } from '../connections/types';
 import { FleetReader } from './FleetReader';
 import type { ManagementRead, ReadSettings } from './FleetReading';
+import {
+  GitRevisionsOverPort,
+  type GitAnswer,
+  type GitQuestion,
+} from './gitRevisionsOverPort';
 
 export const FLEET_READER_WORKER_FILE = __filename;
 
@@ -21,20 +26,27 @@ export interface FleetReaderWorkerData extends ReadSettings {
   dnsClusters: ApiServerConnectionOptions[];
   /** Added to this thread's nice value (Linux), so requests win the CPU over a refresh. */
   niceness: number;
+  /**
+   * Git is read by the main thread (through Backstage's services): the repository's description.
+   * Otherwise `gitopsRepository`, if set, is read here.
+   */
+  gitFromMainThread?: string;
 }
 
 export type WorkerRequest =
   | { type: 'read'; id: number; managementId: string; previousJson: string[] }
   /** The main thread has decoded a slice of details and is ready for the next. */
   | { type: 'ack'; id: number }
-  | { type: 'heap'; id: number };
+  | { type: 'heap'; id: number }
+  | GitAnswer;
 
 export type WorkerResponse =
   | { type: 'ready'; lowerPriority: boolean }
   | { type: 'details'; id: number; details: ClusterDetail[] }
   | { type: 'done'; id: number; read: Omit<ManagementRead, 'details'> }
   | { type: 'failed'; id: number; message: string }
-  | { type: 'heap'; id: number; usedBytes: number };
+  | { type: 'heap'; id: number; usedBytes: number }
+  | GitQuestion;
 
 /**
  * Details travel in slices, each sent only when the main thread acknowledged the last: Node
@@ -58,6 +70,11 @@ function lowerThisThreadsPriority(niceness: number): boolean {
 
 function serve(data: FleetReaderWorkerData) {
   const port = parentPort!;
+  const git = data.gitFromMainThread
+    ? new GitRevisionsOverPort(data.gitFromMainThread, question =>
+        port.postMessage(question satisfies WorkerResponse),
+      )
+    : undefined;
   const reader = new FleetReader({
     managementClusters: data.managementClusters.map(c =>
       createApiServerTarget('management', c),
@@ -67,6 +84,7 @@ function serve(data: FleetReaderWorkerData) {
     concurrency: data.concurrency,
     pageSize: data.pageSize,
     gitopsRepository: data.gitopsRepository,
+    gitRevisions: git,
   });
   const send = (message: WorkerResponse) => port.postMessage(message);
   const acks = new Map<number, () => void>();
@@ -105,6 +123,8 @@ function serve(data: FleetReaderWorkerData) {
       const resolve = acks.get(request.id);
       acks.delete(request.id);
       resolve?.();
+    } else if (request.type === 'git') {
+      git?.receive(request);
     } else if (request.type === 'heap') {
       // Collected first where the process allows it (node --expose-gc, as the benchmark runs).
       (globalThis as { gc?: () => void }).gc?.();
