@@ -46,6 +46,15 @@ export interface Config {
     >;
     /** The clusters where bindy runs and its DNSZone / record objects live. */
     dnsClusters?: ApiServerConnection[];
+    /**
+     * Which DNS records belong to which cluster, tried in order: the first rule that gives a
+     * record to a cluster decides; one that gives it to several reports it to each and lists it
+     * under none. `label`: the record's label with this key holds the ClusterDeployment's name.
+     * `fqdnSuffixFrom`: the ClusterDeployment's label or annotation with this key holds a DNS
+     * suffix, and records whose FQDN ends with it are the cluster's (the longest suffix wins).
+     * Default: `[{ label: fleetportal.io/cluster }]`, what Fleet Portal's own manifests carry.
+     */
+    dnsOwnership?: Array<{ label?: string; fqdnSuffixFrom?: string }>;
     refresh?: {
       /** How often the fleet is read. Default 60 seconds. */
       frequency?: HumanDuration;

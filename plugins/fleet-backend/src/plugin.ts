@@ -19,6 +19,7 @@ import { RequestTracker } from './gitops/RequestTracker';
 import { readRequestsSettings } from './gitops/gitopsSettings';
 import { createRequestsRouter } from './gitops/requestsRouter';
 import { createRouter } from './router';
+import { readDnsOwnershipRules } from './service/dnsOwnershipConfig';
 import { FleetRefresher } from './service/FleetRefresher';
 import {
   WorkerFleetReader,
@@ -111,6 +112,7 @@ export const fleetPlugin = createBackendPlugin({
           pageSize: refreshConfig?.getOptionalNumber('pageSize'),
           gitopsRepository:
             gitops.mode === 'local' ? gitops.localRepository : undefined,
+          dnsOwnership: readDnsOwnershipRules(config),
         };
         // GitHub mode: Git is read through the GitHub integration, in this thread for the worker.
         const gitRevisions =

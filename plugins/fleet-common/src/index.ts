@@ -4,6 +4,10 @@
  * @packageDocumentation
  */
 export * from './types';
+export * from './nodes';
+export * from './dnsRecords';
+export * from './drift';
+export * from './ownership';
 export * from './gitops';
 export * from './labels';
 export * from './permissions';

@@ -4,6 +4,10 @@
  */
 
 import type { ClusterGitops } from './gitops';
+import type { DnsRecordStatus } from './dnsRecords';
+import type { DriftFinding } from './drift';
+import type { K0sVersions, NodeStatus } from './nodes';
+import type { VmOwnershipRule } from './ownership';
 
 /** Which API server an object was read from. */
 export interface ReadFrom {
@@ -86,181 +90,6 @@ export interface ClusterHealth {
   source?: FigureSource;
 }
 
-export interface KairosInfo {
-  /** `kairos.io/version` annotation (raw) or `kairos.io/release` label. */
-  version?: string;
-  flavor?: string;
-  flavorRelease?: string;
-  variant?: string;
-  model?: string;
-  arch?: string;
-  bootState?: string;
-  /** The software (k0s) version Kairos reports, `kairos.io/software-version`. */
-  softwareVersion?: string;
-  managed: boolean;
-}
-
-export type ImageSourceKind =
-  | 'nodeopupgrade'
-  | 'virtualmachine'
-  | 'node-annotation';
-
-export type NodeImage =
-  | {
-      known: true;
-      /** Full OCI reference with digest: `repo@sha256:…`. */
-      reference: string;
-      repository: string;
-      digest: string;
-      via: ImageSourceKind;
-      /** Every object on the path, e.g. VirtualMachine then VMImage. */
-      sources: FigureSource[];
-    }
-  | {
-      known: false;
-      /** Why no digest is known, in words a reader understands. */
-      reason: string;
-      /** A reference without digest when one was found (e.g. a tag-only VMImage). */
-      reference?: string;
-      sources: FigureSource[];
-    };
-
-export interface NodeStatus {
-  name: string;
-  roles: string[];
-  ready: boolean;
-  kubeletVersion: string;
-  kairos: KairosInfo;
-  image: NodeImage;
-  /** The VirtRigaud VirtualMachine the node runs on, when found. */
-  virtualMachine?: { namespace: string; name: string; phase?: string };
-  /** An image rollout for this node that is still running. */
-  rollout?: {
-    image: string;
-    phase: string;
-    message?: string;
-    nodeOpUpgrade: string;
-  };
-  source: FigureSource;
-}
-
-export interface RunningVersionGroup {
-  /** Kubelet version as reported, normalised (`v1.31.2+k0s`). */
-  version: string;
-  nodes: string[];
-  roles: string[];
-}
-
-export interface K0sVersions {
-  desired?: Figure<string>;
-  /** The control plane's exact build (`K0sControlPlane.status.version`), normalised to `+k0s.N`. */
-  exactBuild?: Figure<string>;
-  running: RunningVersionGroup[];
-  availableUpgrades: Figure<string[]> | undefined;
-}
-
-export const DNS_RECORD_KINDS = [
-  'ARecord',
-  'AAAARecord',
-  'CNAMERecord',
-  'MXRecord',
-  'TXTRecord',
-  'SRVRecord',
-  'NSRecord',
-  'CAARecord',
-] as const;
-export type DnsRecordKind = (typeof DNS_RECORD_KINDS)[number];
-
-export interface DnsRecordStatus {
-  kind: DnsRecordKind;
-  namespace: string;
-  name: string;
-  /** The relative record name from `spec.name` (`@` for the apex). */
-  recordName: string;
-  zone?: string;
-  fqdn?: string;
-  values: string[];
-  ttl?: number;
-  synced: boolean;
-  /** Ready condition reason (`ReconcileSucceeded`, `ZoneNotFound`, …) or why it is unknown. */
-  reason?: string;
-  message?: string;
-  /** `status.lastUpdated`: the last successful dynamic update. */
-  lastUpdated?: string;
-  /** `status.observedGeneration` is below `metadata.generation`: the operator has not seen the latest spec. */
-  staleGeneration: boolean;
-  source: FigureSource;
-}
-
-export type DriftFinding =
-  | {
-      type: 'node-image';
-      node: string;
-      desired: string;
-      actual: string;
-    }
-  | {
-      type: 'node-image-unknown';
-      node: string;
-      reason: string;
-    }
-  | {
-      type: 'k0s-version';
-      desired: string;
-      running: string;
-      nodes: string[];
-    }
-  | {
-      type: 'k0s-build';
-      desired: string;
-      actual: string;
-    }
-  | {
-      type: 'dns-unsynced';
-      kind: DnsRecordKind;
-      namespace: string;
-      name: string;
-      fqdn?: string;
-      reason?: string;
-    }
-  | {
-      type: 'cluster-not-ready';
-      reason?: string;
-      message?: string;
-    }
-  | {
-      /** Git is ahead of what Flux applied: a merged change is not applied yet. */
-      type: 'git-pending';
-      kustomization: string;
-      fetched: string;
-      applied?: string;
-      /** Commits Git is ahead by (read from the local repository; absent when it cannot be). */
-      ahead?: number;
-      /** The newest of those commits, newest first: what is merged and not applied yet. */
-      commits?: Array<{ commit: string; title: string; committedAt: string }>;
-    }
-  | {
-      /** A live object no longer matches its manifest at the applied revision: an edit outside Git. */
-      type: 'live-differs-from-git';
-      /** `<Kind> <namespace>/<name>`. */
-      object: string;
-      /** Repository path of the manifest. */
-      path: string;
-      revision: string;
-      /** Dotted paths of the fields that differ, e.g. `spec.config.k0s.version`. */
-      fields: string[];
-    }
-  | {
-      /** Flux's last apply of the cluster's Kustomization failed (or it is suspended). */
-      type: 'flux-failing';
-      kustomization: string;
-      reason: string;
-      message?: string;
-      revision?: string;
-    };
-
-export type DriftType = DriftFinding['type'];
-
 export interface ImageUsage {
   reference: string;
   digest: string;
@@ -310,8 +139,15 @@ export interface ClusterDetail extends ClusterSummary {
     image?: string;
     phase?: string;
     node?: string;
+    /** Why the VM belongs to this cluster. */
+    ownedBy?: VmOwnershipRule;
   }>;
   zones: string[];
+  /**
+   * Objects whose cluster or node could not be told (labels that disagree, a record two
+   * clusters' rules claim): listed here instead of being guessed.
+   */
+  ownershipProblems?: string[];
   /** The CA the child API server presents, for the Kubernetes plugin's cluster locator. Not a secret. */
   apiServerCaData?: string;
 }

@@ -5,10 +5,12 @@ import {
   type ClusterInventoryItem,
   type ClusterRef,
   type DnsRecordKind,
+  type DnsRecordOwnership,
   type Figure,
   type ImageUsage,
   type NodeStatus,
   type ReadState,
+  type VmOwnershipRule,
 } from '@internal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 import { deriveDnsRecord, sortRecords } from './deriveDnsRecord';
@@ -18,6 +20,7 @@ import { deriveHealth } from './deriveHealth';
 import { deriveK0sVersions } from './deriveK0sVersions';
 import { deriveNode } from './deriveNode';
 import { vmImageReference } from './deriveNodeImage';
+import { matchNodesToVms } from './matchNodesToVms';
 import { ReadContext, sourceOf, stringOrUndefined } from './source';
 
 /** Everything read about one cluster, from the three kinds of API server. */
@@ -27,8 +30,12 @@ export interface ClusterInputs {
   clusterDeployment: KubeObject;
   /** K0sControlPlane / K0smotronControlPlane objects labelled with this cluster's name. */
   controlPlanes: KubeObject[];
-  /** VirtualMachines labelled with this cluster's name, in its namespace. */
+  /** VirtualMachines of this cluster, in its namespace (see vmOwner). */
   virtualMachines: KubeObject[];
+  /** Why each of them belongs to the cluster, by VM name. */
+  vmOwnership?: Map<string, VmOwnershipRule>;
+  /** Objects whose cluster could not be told, naming this one among others. */
+  ownershipProblems?: string[];
   /** VMImages of the cluster's namespace, by name. */
   vmImages: Map<string, KubeObject>;
   /** Flux's Kustomizations and GitRepositories of the management cluster. */
@@ -41,7 +48,11 @@ export interface ClusterInputs {
   };
   dns?: {
     read: ReadContext;
-    records: Array<{ kind: DnsRecordKind; object: KubeObject }>;
+    records: Array<{
+      kind: DnsRecordKind;
+      object: KubeObject;
+      ownedBy?: DnsRecordOwnership;
+    }>;
     zones: string[];
   };
   /** The last good detail: its nodes and records stand in for a part that could not be read now. */
@@ -111,31 +122,43 @@ function imageUsage(nodes: NodeStatus[]): ImageUsage[] {
 export function deriveCluster(inputs: ClusterInputs): ClusterDetail {
   const cd = inputs.clusterDeployment;
   const ref = clusterRefOf(inputs.management.id, cd);
-  const vmsByName = new Map(
-    inputs.virtualMachines.map(vm => [vm.metadata?.name ?? '', vm]),
-  );
+  const vmMatches = inputs.child
+    ? matchNodesToVms(inputs.child.nodes, inputs.virtualMachines)
+    : undefined;
   const nodeStatuses = !inputs.child
     ? inputs.previous?.nodeStatuses ?? []
     : inputs.child.nodes
         .map(node => {
-          const vm = vmsByName.get(node.metadata?.name ?? '');
+          const answer = vmMatches!.get(node.metadata?.name ?? '') ?? {};
+          const vm = answer.vm;
           const imageName = stringOrUndefined(vm?.spec?.imageRef?.name);
-          return deriveNode({
-            node,
-            childRead: inputs.child!.read,
-            virtualMachine: vm,
-            vmImage: imageName ? inputs.vmImages.get(imageName) : undefined,
-            managementRead: inputs.managementRead,
-            nodeOpUpgrades: inputs.child!.nodeOpUpgrades,
-          });
+          return {
+            ...deriveNode({
+              node,
+              childRead: inputs.child!.read,
+              virtualMachine: vm,
+              vmImage: imageName ? inputs.vmImages.get(imageName) : undefined,
+              managementRead: inputs.managementRead,
+              nodeOpUpgrades: inputs.child!.nodeOpUpgrades,
+              vmMatchProblem: answer.problem,
+            }),
+            vmMatch: answer.match,
+            vmMatchProblem: answer.problem,
+          };
         })
         .sort((a, b) => a.name.localeCompare(b.name));
+  const nodeOfVm = new Map(
+    nodeStatuses
+      .filter(n => n.virtualMachine)
+      .map(n => [n.virtualMachine!.name, n.name]),
+  );
   const dnsRecords = !inputs.dns
     ? inputs.previous?.dnsRecords ?? []
     : sortRecords(
-        inputs.dns.records.map(({ kind, object }) =>
-          deriveDnsRecord(kind, object, inputs.dns!.read),
-        ),
+        inputs.dns.records.map(({ kind, object, ownedBy }) => ({
+          ...deriveDnsRecord(kind, object, inputs.dns!.read),
+          ownedBy,
+        })),
       );
   const health = deriveHealth(cd, inputs.managementRead);
   const k0sVersions = deriveK0sVersions(
@@ -208,12 +231,14 @@ export function deriveCluster(inputs: ClusterInputs): ClusterDetail {
         name: vm.metadata?.name ?? '',
         image: stringOrUndefined(vm.spec?.imageRef?.name),
         phase: stringOrUndefined(vm.status?.phase),
-        node: nodeStatuses.some(n => n.name === vm.metadata?.name)
-          ? vm.metadata?.name
-          : undefined,
+        node: nodeOfVm.get(vm.metadata?.name ?? ''),
+        ownedBy: inputs.vmOwnership?.get(vm.metadata?.name ?? ''),
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     zones: inputs.dns?.zones ?? inputs.previous?.zones ?? [],
+    ownershipProblems: inputs.ownershipProblems?.length
+      ? [...inputs.ownershipProblems].sort()
+      : undefined,
   };
 }
 
@@ -227,6 +252,7 @@ export function toSummary(detail: ClusterDetail) {
     virtualMachines: _v,
     zones: _z,
     apiServerCaData: _c,
+    ownershipProblems: _o,
     ...summary
   } = detail;
   return summary;

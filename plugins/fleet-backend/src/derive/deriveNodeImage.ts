@@ -10,8 +10,10 @@ import { ReadContext, sourceOf, stringOrUndefined } from './source';
 export interface NodeImageInputs {
   node: KubeObject;
   childRead: ReadContext;
-  /** The VirtualMachine of the same name in the cluster, if any. */
+  /** The node's VirtualMachine (by providerID, name or IP: matchNodesToVms), if one matched. */
   virtualMachine?: KubeObject;
+  /** Why no VirtualMachine was tied to the node. */
+  vmMatchProblem?: string;
   /** The VMImage the VirtualMachine's `spec.imageRef` names, if found. */
   vmImage?: KubeObject;
   managementRead: ReadContext;
@@ -149,7 +151,13 @@ export function deriveNodeImage(inputs: NodeImageInputs): NodeImage {
     known: false,
     reason: inputs.virtualMachine
       ? `VirtualMachine ${inputs.virtualMachine.metadata?.name} names no image${pending}`
-      : `no VirtualMachine, completed NodeOpUpgrade or ${FLEET_ANNOTATIONS.nodeImageRef} annotation names this node's image${pending}`,
+      : `no VirtualMachine, completed NodeOpUpgrade or ${
+          FLEET_ANNOTATIONS.nodeImageRef
+        } annotation names this node's image${pending}${
+          inputs.vmMatchProblem
+            ? ` (VirtualMachine: ${inputs.vmMatchProblem})`
+            : ''
+        }`,
     sources,
   };
 }

@@ -1,7 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import {
   DNS_RECORD_KINDS,
-  FLEET_LABELS,
+  type DnsOwnershipRule,
   type DnsRecordKind,
 } from '@internal/plugin-fleet-common';
 import { KubeObject, KubeReader, type ReadOptions } from './KubeReader';
@@ -14,22 +14,35 @@ export interface DnsClusterRead {
 }
 
 /**
- * bindy zones and the records that belong to a fleet cluster (those carrying the
- * `fleetportal.io/cluster` label; the API server filters, so unrelated records are never sent).
+ * The label selector that lists only records the ownership rules can give a cluster: with one
+ * label rule, records carrying that label (the API server filters); otherwise every record.
  */
+export function dnsRecordSelector(
+  rules: DnsOwnershipRule[],
+): string | undefined {
+  return rules.length === 1 && rules[0].type === 'label'
+    ? rules[0].key
+    : undefined;
+}
+
+/** bindy zones and the records the ownership rules may give a fleet cluster. */
 export async function readDnsCluster(
   kubeConfig: KubeConfig,
   namespaces: string[] | undefined,
   read: ReadOptions,
+  rules: DnsOwnershipRule[],
 ): Promise<DnsClusterRead> {
+  const labelSelector = dnsRecordSelector(rules);
   const reader = new KubeReader(kubeConfig, read);
   const [zones, ...perKind] = await Promise.all([
     reader.listCustom(DNS_ZONES, namespaces),
     ...DNS_RECORD_KINDS.map(kind =>
       optionalList(() =>
-        reader.listCustom(DNS_RECORD_TYPES[kind], namespaces, {
-          labelSelector: FLEET_LABELS.cluster,
-        }),
+        reader.listCustom(
+          DNS_RECORD_TYPES[kind],
+          namespaces,
+          labelSelector ? { labelSelector } : undefined,
+        ),
       ),
     ),
   ]);

@@ -1,28 +1,24 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { clusterId, type ClusterDetail } from '@internal/plugin-fleet-common';
+import {
+  DEFAULT_DNS_OWNERSHIP_RULES,
+  type ClusterDetail,
+} from '@internal/plugin-fleet-common';
 import pLimit from 'p-limit';
 import { KubeconfigCache } from '../connections/kubeConfigFromSecret';
 import type { ApiServerTarget } from '../connections/types';
-import { clusterRefOf, deriveCluster } from '../derive/deriveCluster';
 import { kustomizationStatus } from '../derive/deriveGitops';
-import { withGitopsProblem } from '../derive/gitopsProblem';
+import { assignDnsRecords } from '../derive/dnsOwnership';
 import type { ReadContext } from '../derive/source';
 import { GitManifests } from '../gitops/GitManifests';
 import type { GitRevisions } from '../gitops/GitRevisions';
 import { LocalGitRevisions } from '../gitops/LocalGitRevisions';
-import {
-  appliedRevisionsByObject,
-  gitComparedObjects,
-  withGitDrift,
-  withPendingCommits,
-} from '../gitops/gitDrift';
+import { appliedRevisionsByObject } from '../gitops/gitDrift';
 import { AgentPool } from '../reading/AgentPool';
 import { classifyReadError } from '../reading/classifyReadError';
 import { readManagementCluster } from '../reading/readManagementCluster';
 import { withTimeout } from '../reading/withTimeout';
-import { readChildView } from './readChildView';
-import { readStateAfter } from './readStateAfter';
-import { clusterKey, indexManagementObjects } from './managementIndex';
+import { indexManagementObjects } from './managementIndex';
+import { readOneCluster, type ManagementReadContext } from './readOneCluster';
 import { readDnsView, sourceStatus } from './readDnsView';
 import type {
   FleetReading,
@@ -178,102 +174,51 @@ export class FleetReader implements FleetReading {
         warnings.push(
           `Flux Kustomization ${k.kustomization.namespace}/${k.kustomization.name} of ${target.id} has a malformed inventory: ${k.inventoryProblem}`,
         );
-    const { controlPlanesByCluster, vmsByCluster, vmImagesByNamespace } =
-      indexManagementObjects({ controlPlanes, virtualMachines, vmImages });
-
+    const index = indexManagementObjects({
+      controlPlanes,
+      virtualMachines,
+      vmImages,
+    });
     const git = this.gitManifests();
     git?.beginRefresh();
-    const appliedRevisions = git
-      ? appliedRevisionsByObject(fluxKustomizations)
-      : new Map<string, string>();
+    const context: ManagementReadContext = {
+      target,
+      settings: this.options,
+      agents,
+      kubeconfigs: this.kubeconfigs,
+      now: this.now,
+      at,
+      managementRead,
+      index,
+      dns,
+      dnsAssignment: assignDnsRecords(
+        dns.records,
+        clusterDeployments,
+        this.options.dnsOwnership ?? DEFAULT_DNS_OWNERSHIP_RULES,
+      ),
+      flux: {
+        kustomizations: fluxKustomizations,
+        gitRepositories,
+        statuses: kustomizations,
+        problem: fluxProblem,
+      },
+      git,
+      appliedRevisions: git
+        ? appliedRevisionsByObject(fluxKustomizations)
+        : new Map<string, string>(),
+      previous,
+    };
     const limit = pLimit(this.options.concurrency);
     const details = await Promise.all(
       clusterDeployments
         .filter(cd => typeof cd?.metadata?.name === 'string')
         .map(cd =>
           limit(async () => {
-            const ref = clusterRefOf(target.id, cd);
-            const id = clusterId(ref);
-            const k = clusterKey(ref.namespace, ref.name);
-            const child = await readChildView(
-              {
-                managementKubeConfig: kubeConfig!,
-                settings: this.options,
-                agents,
-                kubeconfigs: this.kubeconfigs,
-                at: this.now().toISOString(),
-              },
-              ref.namespace,
-              ref.name,
-              id,
-            );
-            const dnsForCluster =
-              dns.failures.length > 0 ? undefined : dns.byCluster.get(ref.name);
-            const failures = [...child.failures, ...dns.failures];
-            const prior = previous.get(id);
-            try {
-              const derived = deriveCluster({
-                management: {
-                  id: target.id,
-                  demo: target.demo,
-                  defaultOwner: target.defaultOwner,
-                },
-                managementRead,
-                clusterDeployment: cd,
-                controlPlanes: controlPlanesByCluster.get(k) ?? [],
-                virtualMachines: vmsByCluster.get(k) ?? [],
-                vmImages: vmImagesByNamespace.get(ref.namespace) ?? new Map(),
-                flux: {
-                  kustomizations: fluxKustomizations,
-                  gitRepositories,
-                },
-                child: child.value,
-                dns:
-                  dns.failures.length > 0
-                    ? undefined
-                    : {
-                        read:
-                          dnsForCluster?.read ?? dns.read[0] ?? managementRead,
-                        records: dnsForCluster?.records ?? [],
-                        zones: [...(dnsForCluster?.zones ?? [])].sort(),
-                      },
-                previous: prior,
-                readState: readStateAfter(at, failures, prior),
-              });
-              const checked = await withGitDrift(
-                withGitopsProblem(derived, fluxProblem, kustomizations),
-                gitComparedObjects(
-                  cd,
-                  vmsByCluster.get(k) ?? [],
-                  vmImagesByNamespace.get(ref.namespace),
-                  dnsForCluster?.records.map(r => r.object) ?? [],
-                ),
-                git,
-                appliedRevisions,
-              );
-              return await withPendingCommits(checked, git);
-            } catch (error) {
-              const failure = classifyReadError(
-                error,
-                `deriving cluster ${id}`,
-                at,
-                false,
-              );
-              warnings.push(
-                `cluster ${id} returned objects that could not be interpreted: ${failure.message}`,
-              );
-              return prior
-                ? {
-                    ...prior,
-                    read: {
-                      ...prior.read,
-                      lastAttemptAt: at,
-                      stale: true,
-                      failures: [...failures, failure],
-                    },
-                  }
-                : undefined;
-            }
+            const read = await readOneCluster(context, cd, {
+              kubeConfig: kubeConfig!,
+            });
+            if (read.warning) warnings.push(read.warning);
+            return read.detail;
           }),
         ),
     );

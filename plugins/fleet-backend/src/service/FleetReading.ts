@@ -1,5 +1,6 @@
 import type {
   ClusterDetail,
+  DnsOwnershipRule,
   ReadFailure,
   SourceStatus,
 } from '@internal/plugin-fleet-common';
@@ -17,6 +18,8 @@ export interface ReadSettings {
    * manifests at the revision Flux applied.
    */
   gitopsRepository?: string;
+  /** Which DNS records belong to which cluster, in order (default: Fleet Portal's label). */
+  dnsOwnership?: DnsOwnershipRule[];
 }
 
 /** What one read of a management cluster (with the DNS clusters) found. */

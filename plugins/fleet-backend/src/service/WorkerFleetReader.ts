@@ -139,6 +139,7 @@ export class WorkerFleetReader implements FleetReading {
         concurrency: options.concurrency,
         pageSize: options.pageSize,
         gitopsRepository: options.gitopsRepository,
+        dnsOwnership: options.dnsOwnership,
         niceness: options.niceness ?? 10,
         gitFromMainThread: options.gitRevisions?.description,
       },

@@ -84,6 +84,7 @@ function serve(data: FleetReaderWorkerData) {
     concurrency: data.concurrency,
     pageSize: data.pageSize,
     gitopsRepository: data.gitopsRepository,
+    dnsOwnership: data.dnsOwnership,
     gitRevisions: git,
   });
   const send = (message: WorkerResponse) => port.postMessage(message);

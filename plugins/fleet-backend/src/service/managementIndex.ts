@@ -1,20 +1,21 @@
-import { FLEET_LABELS } from '@internal/plugin-fleet-common';
+import type { VmOwnershipRule } from '@internal/plugin-fleet-common';
+import { CAPI_CLUSTER_LABEL, vmOwner } from '../derive/vmOwnership';
 import type { KubeObject } from '../reading/KubeReader';
 
-/** `<namespace>/<name>`: how a cluster's objects are found in the management cluster's lists. */
-export function clusterKey(
-  namespace: string | undefined,
-  name: string | undefined,
-): string {
-  return `${namespace ?? ''}/${name ?? ''}`;
-}
+import { clusterKey } from '../derive/clusterKey';
+
+export { clusterKey };
 
 /** A management cluster's lists, indexed once per read so that each cluster finds its objects. */
 export interface ManagementIndex {
   /** By cluster key, from the Cluster API label `cluster.x-k8s.io/cluster-name`. */
   controlPlanesByCluster: Map<string, KubeObject[]>;
-  /** By cluster key, from Fleet Portal's cluster label. */
+  /** By cluster key: Fleet Portal's label, the Cluster API label or an owner reference (vmOwner). */
   vmsByCluster: Map<string, KubeObject[]>;
+  /** Why each VM of `vmsByCluster` belongs to its cluster, by cluster key then VM name. */
+  vmOwnershipByCluster: Map<string, Map<string, VmOwnershipRule>>;
+  /** VMs whose conventions name different clusters, by each cluster key they name. */
+  ownershipProblemsByCluster: Map<string, string[]>;
   /** By namespace, then name. */
   vmImagesByNamespace: Map<string, Map<string, KubeObject>>;
 }
@@ -30,19 +31,40 @@ export function indexManagementObjects(objects: {
     if (!vmImagesByNamespace.has(ns)) vmImagesByNamespace.set(ns, new Map());
     vmImagesByNamespace.get(ns)!.set(image.metadata?.name ?? '', image);
   }
+  const vmsByCluster = new Map<string, KubeObject[]>();
+  const vmOwnershipByCluster = new Map<string, Map<string, VmOwnershipRule>>();
+  const ownershipProblemsByCluster = new Map<string, string[]>();
+  for (const vm of objects.virtualMachines) {
+    const owner = vmOwner(vm);
+    if (!owner) continue;
+    const namespace = vm.metadata?.namespace;
+    if ('conflict' in owner) {
+      for (const cluster of owner.clusters) {
+        const k = clusterKey(namespace, cluster);
+        ownershipProblemsByCluster.set(k, [
+          ...(ownershipProblemsByCluster.get(k) ?? []),
+          owner.conflict,
+        ]);
+      }
+      continue;
+    }
+    const k = clusterKey(namespace, owner.cluster);
+    const vms = vmsByCluster.get(k);
+    if (vms) vms.push(vm);
+    else vmsByCluster.set(k, [vm]);
+    if (!vmOwnershipByCluster.has(k)) vmOwnershipByCluster.set(k, new Map());
+    vmOwnershipByCluster.get(k)!.set(vm.metadata?.name ?? '', owner.rule);
+  }
   return {
     controlPlanesByCluster: groupBy(objects.controlPlanes, o =>
       clusterKey(
         o.metadata?.namespace,
-        o.metadata?.labels?.['cluster.x-k8s.io/cluster-name'],
+        o.metadata?.labels?.[CAPI_CLUSTER_LABEL],
       ),
     ),
-    vmsByCluster: groupBy(objects.virtualMachines, o =>
-      clusterKey(
-        o.metadata?.namespace,
-        o.metadata?.labels?.[FLEET_LABELS.cluster],
-      ),
-    ),
+    vmsByCluster,
+    vmOwnershipByCluster,
+    ownershipProblemsByCluster,
     vmImagesByNamespace,
   };
 }

@@ -1,29 +1,21 @@
 import {
-  FLEET_LABELS,
-  type DnsRecordKind,
+  DEFAULT_DNS_OWNERSHIP_RULES,
   type ReadFailure,
   type SourceStatus,
 } from '@internal/plugin-fleet-common';
 import type { ApiServerTarget } from '../connections/types';
+import type { DnsRecordRead } from '../derive/dnsOwnership';
 import type { ReadContext } from '../derive/source';
 import type { AgentPool } from '../reading/AgentPool';
 import { classifyReadError } from '../reading/classifyReadError';
-import type { KubeObject } from '../reading/KubeReader';
 import { readDnsCluster } from '../reading/readDnsCluster';
 import { withTimeout } from '../reading/withTimeout';
 import type { ReadSettings } from './FleetReading';
 
-/** The DNS clusters' records, grouped by the cluster they belong to. */
+/** The DNS clusters' records, before they are given to clusters (assignDnsRecords). */
 export interface DnsView {
   sources: SourceStatus[];
-  byCluster: Map<
-    string,
-    {
-      read: ReadContext;
-      records: Array<{ kind: DnsRecordKind; object: KubeObject }>;
-      zones: Set<string>;
-    }
-  >;
+  records: DnsRecordRead[];
   failures: ReadFailure[];
   read: ReadContext[];
 }
@@ -52,20 +44,22 @@ export async function readDnsView(
 ): Promise<DnsView> {
   const view: DnsView = {
     sources: [],
-    byCluster: new Map(),
+    records: [],
     failures: [],
     read: [],
   };
+  const rules = settings.dnsOwnership ?? DEFAULT_DNS_OWNERSHIP_RULES;
   await Promise.all(
     dnsClusters.map(async target => {
       const result = await withTimeout(
         settings.clusterTimeoutMs,
         async signal =>
-          readDnsCluster(await target.loadKubeConfig(), target.namespaces, {
-            signal,
-            pageSize: settings.pageSize,
-            agents,
-          }),
+          readDnsCluster(
+            await target.loadKubeConfig(),
+            target.namespaces,
+            { signal, pageSize: settings.pageSize, agents },
+            rules,
+          ),
       );
       if (!result.value) {
         const failure = classifyReadError(
@@ -83,21 +77,8 @@ export async function readDnsView(
         readAt: at,
       };
       view.read.push(read);
-      for (const { kind, object } of result.value.records) {
-        const cluster = object.metadata?.labels?.[FLEET_LABELS.cluster];
-        if (!cluster) continue;
-        const entry = view.byCluster.get(cluster) ?? {
-          read,
-          records: [],
-          zones: new Set<string>(),
-        };
-        entry.records.push({ kind, object });
-        const zone =
-          object.status?.zoneRef?.zoneName ??
-          object.metadata?.labels?.['bindy.firestoned.io/zone'];
-        if (typeof zone === 'string') entry.zones.add(zone);
-        view.byCluster.set(cluster, entry);
-      }
+      for (const { kind, object } of result.value.records)
+        view.records.push({ kind, object, read });
       view.sources.push(sourceStatus(target, undefined, at));
     }),
   );
