@@ -68,6 +68,12 @@ export const TYPES = {
     'clustertemplates',
   ),
   credential: ns(K0RDENT, 'v1beta1', 'Credential', 'credentials'),
+  clusterTemplateChain: ns(
+    K0RDENT,
+    'v1beta1',
+    'ClusterTemplateChain',
+    'clustertemplatechains',
+  ),
   k0sControlPlane: ns(
     CAPI_CP,
     'v1beta2',
@@ -136,6 +142,7 @@ export const MGMT_TYPES: ResourceType[] = [
   TYPES.clusterDeployment,
   TYPES.clusterTemplate,
   TYPES.credential,
+  TYPES.clusterTemplateChain,
   TYPES.k0sControlPlane,
   TYPES.k0smotronControlPlane,
   TYPES.virtualMachine,

@@ -1,13 +1,8 @@
 import { condition } from '../conditions';
 import { apiVersionOf, TYPES } from '../resourceTypes';
 import type { KubeObject } from '../types';
-import {
-  CURRENT_TEMPLATE,
-  IMAGE_REF_ANNOTATION,
-  NEXT_TEMPLATE,
-  sanitize,
-  type Team,
-} from './constants';
+import { IMAGE_REF_ANNOTATION, sanitize, type Team } from './constants';
+import { clusterTemplateCatalogue } from './clusterTemplates';
 import type { ImageInfo } from './planCluster';
 
 export function namespaces(names: string[], created: string): KubeObject[] {
@@ -25,67 +20,7 @@ export function namespaces(names: string[], created: string): KubeObject[] {
 }
 
 export function teamCatalogue(team: Team, created: string): KubeObject[] {
-  const template = (name: string, version: string): KubeObject => ({
-    apiVersion: apiVersionOf(TYPES.clusterTemplate),
-    kind: 'ClusterTemplate',
-    metadata: {
-      name,
-      namespace: team.namespace,
-      creationTimestamp: created,
-      generation: 1,
-      labels: { 'k0rdent.mirantis.com/component': 'kcm' },
-    },
-    spec: {
-      helm: { chartRef: { kind: 'HelmChart', name, namespace: 'kcm-system' } },
-    },
-    status: {
-      valid: true,
-      chartVersion: version,
-      description: 'A KCM cluster vsphere-standalone-cp template',
-      k8sVersion: 'v1.31.2',
-      providers: [
-        'infrastructure-vsphere',
-        'bootstrap-k0sproject-k0smotron',
-        'control-plane-k0sproject-k0smotron',
-      ],
-      chartRef: { kind: 'HelmChart', name, namespace: 'kcm-system' },
-      observedGeneration: 1,
-    },
-  });
-  return [
-    template(CURRENT_TEMPLATE, '1.0.42'),
-    template(NEXT_TEMPLATE, '1.0.43'),
-    {
-      apiVersion: apiVersionOf(TYPES.credential),
-      kind: 'Credential',
-      metadata: {
-        name: 'vsphere-cluster-identity-cred',
-        namespace: team.namespace,
-        creationTimestamp: created,
-        generation: 1,
-      },
-      spec: {
-        description: 'vSphere credentials',
-        identityRef: {
-          apiVersion: 'infrastructure.cluster.x-k8s.io/v1beta1',
-          kind: 'VSphereClusterIdentity',
-          name: 'vsphere-cluster-identity',
-        },
-      },
-      status: {
-        ready: true,
-        conditions: [
-          condition(
-            'CredentialReady',
-            'True',
-            'Succeeded',
-            'Credential is ready',
-            created,
-          ),
-        ],
-      },
-    },
-  ];
+  return clusterTemplateCatalogue(team.namespace, created);
 }
 
 export function vmImageObject(
