@@ -18,6 +18,7 @@ import { DatabaseRequestStore } from './gitops/RequestStore';
 import { RequestTracker } from './gitops/RequestTracker';
 import { readRequestsSettings } from './gitops/gitopsSettings';
 import { createRequestsRouter } from './gitops/requestsRouter';
+import { createFormsRouter } from './forms/formsRouter';
 import { createRouter } from './router';
 import { readDnsOwnershipRules } from './service/dnsOwnershipConfig';
 import { FleetRefresher } from './service/FleetRefresher';
@@ -214,7 +215,17 @@ export const fleetPlugin = createBackendPlugin({
             requests,
           }),
         );
-        httpRouter.use(await createRouter({ httpAuth, permissions, store }));
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            permissions,
+            store,
+            forms: createFormsRouter({
+              managementClusters: management,
+              timeoutMs: clusterTimeoutMs,
+            }),
+          }),
+        );
       },
     });
   },

@@ -69,12 +69,15 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   store: FleetStore;
+  /** Routes read live from the management clusters for the forms, behind the same permission. */
+  forms?: express.Router;
 }
 
 export async function createRouter({
   httpAuth,
   permissions,
   store,
+  forms,
 }: RouterOptions): Promise<express.Router> {
   const router = Router();
   const responses = new VersionedJsonCache();
@@ -92,6 +95,7 @@ export async function createRouter({
     }
     next();
   });
+  if (forms) router.use(forms);
 
   router.get('/clusters', async (req, res) => {
     const body = await responses.get(

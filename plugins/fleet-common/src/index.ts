@@ -6,6 +6,7 @@
 export * from './types';
 export * from './nodes';
 export * from './dnsRecords';
+export * from './services';
 export * from './drift';
 export * from './ownership';
 export * from './gitops';
@@ -14,3 +15,4 @@ export * from './permissions';
 export * from './k0sVersion';
 export * from './history';
 export * from './requests';
+export * from './forms';
