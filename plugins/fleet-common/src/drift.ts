@@ -1,4 +1,5 @@
 import type { DnsRecordKind } from './dnsRecords';
+import type { ServiceState } from './services';
 
 export type DriftFinding =
   | {
@@ -65,6 +66,16 @@ export type DriftFinding =
       reason: string;
       message?: string;
       revision?: string;
+    }
+  | {
+      /** A service k0rdent deploys on the cluster failed (`status.services[].state`). */
+      type: 'service-failed';
+      name: string;
+      namespace: string;
+      template: string;
+      state: Extract<ServiceState, 'Failed'>;
+      /** `status.services[].failureMessage`. */
+      message?: string;
     };
 
 export type DriftType = DriftFinding['type'];

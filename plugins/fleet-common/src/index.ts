@@ -7,6 +7,7 @@ export * from './types';
 export * from './nodes';
 export * from './dnsRecords';
 export * from './services';
+export * from './services';
 export * from './drift';
 export * from './ownership';
 export * from './gitops';

@@ -72,7 +72,10 @@ export interface RunningVersionGroup {
 
 export interface K0sVersions {
   desired?: Figure<string>;
-  /** The control plane's exact build (`K0sControlPlane.status.version`), normalised to `+k0s.N`. */
+  /**
+   * The control plane's exact build (`K0sControlPlane.status.version` or
+   * `K0smotronControlPlane.status.version`), normalised to `+k0s.N`; the source names which.
+   */
   exactBuild?: Figure<string>;
   running: RunningVersionGroup[];
   availableUpgrades: Figure<string[]> | undefined;

@@ -7,6 +7,7 @@ import type { ClusterGitops } from './gitops';
 import type { DnsRecordStatus } from './dnsRecords';
 import type { DriftFinding } from './drift';
 import type { K0sVersions, NodeStatus } from './nodes';
+import type { ClusterService, ServiceCounts } from './services';
 import type { VmOwnershipRule } from './ownership';
 
 /** Which API server an object was read from. */
@@ -120,6 +121,8 @@ export interface ClusterSummary {
   images: ImageUsage[];
   nodes: { total: number; ready: number; unknownImage: number };
   dns: { total: number; synced: number };
+  /** What k0rdent deploys on the cluster, by state (absent from a backend that predates it). */
+  serviceCounts?: ServiceCounts;
   /** How Flux reconciles the cluster; absent when no Flux Kustomization's inventory holds it. */
   gitops?: ClusterGitops;
   /** Why the cluster's Git/Flux state is unknown or partial (Flux unreadable, repository unreadable). */
@@ -133,6 +136,8 @@ export interface ClusterDetail extends ClusterSummary {
   k0sVersions: K0sVersions;
   nodeStatuses: NodeStatus[];
   dnsRecords: DnsRecordStatus[];
+  /** What k0rdent deploys on the cluster (absent from a backend that predates it). */
+  services?: ClusterService[];
   virtualMachines: Array<{
     namespace: string;
     name: string;

@@ -1,5 +1,6 @@
 import {
   clusterId,
+  countServices,
   FLEET_ANNOTATIONS,
   type ClusterDetail,
   type ClusterInventoryItem,
@@ -19,6 +20,7 @@ import { deriveGitops, gitopsDrift } from './deriveGitops';
 import { deriveHealth } from './deriveHealth';
 import { deriveK0sVersions } from './deriveK0sVersions';
 import { deriveNode } from './deriveNode';
+import { deriveServices } from './deriveServices';
 import { vmImageReference } from './deriveNodeImage';
 import { matchNodesToVms } from './matchNodesToVms';
 import { ReadContext, sourceOf, stringOrUndefined } from './source';
@@ -168,6 +170,7 @@ export function deriveCluster(inputs: ClusterInputs): ClusterDetail {
     inputs.managementRead,
   );
   const desiredImageFigure = deriveDesiredImage(inputs);
+  const services = deriveServices(cd, inputs.managementRead);
   const gitops = inputs.flux
     ? deriveGitops(
         cd,
@@ -182,6 +185,7 @@ export function deriveCluster(inputs: ClusterInputs): ClusterDetail {
     nodes: nodeStatuses,
     k0s: k0sVersions,
     dnsRecords,
+    services,
   });
   const labels = cd.metadata?.labels ?? {};
 
@@ -219,12 +223,14 @@ export function deriveCluster(inputs: ClusterInputs): ClusterDetail {
       total: dnsRecords.length,
       synced: dnsRecords.filter(r => r.synced).length,
     },
+    serviceCounts: countServices(services),
     gitops,
     drift: [...drift, ...gitopsDrift(gitops)],
     read: inputs.readState,
     k0sVersions,
     nodeStatuses,
     dnsRecords,
+    services,
     virtualMachines: inputs.virtualMachines
       .map(vm => ({
         namespace: vm.metadata?.namespace ?? '',
@@ -249,6 +255,7 @@ export function toSummary(detail: ClusterDetail) {
     k0sVersions: _k,
     nodeStatuses: _n,
     dnsRecords: _d,
+    services: _s,
     virtualMachines: _v,
     zones: _z,
     apiServerCaData: _c,

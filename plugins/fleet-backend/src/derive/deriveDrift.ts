@@ -1,5 +1,6 @@
 import type {
   ClusterHealth,
+  ClusterService,
   DnsRecordStatus,
   DriftFinding,
   K0sVersions,
@@ -13,6 +14,7 @@ export interface DriftInputs {
   nodes: NodeStatus[];
   k0s: K0sVersions;
   dnsRecords: DnsRecordStatus[];
+  services?: ClusterService[];
 }
 
 /** Every way the running cluster differs from what Git says it should be, as typed findings. */
@@ -70,6 +72,18 @@ export function deriveDrift(inputs: DriftInputs): DriftFinding[] {
         name: record.name,
         fqdn: record.fqdn,
         reason: record.staleGeneration ? 'StaleGeneration' : record.reason,
+      });
+    }
+  }
+  for (const service of inputs.services ?? []) {
+    if (service.state?.value === 'Failed') {
+      findings.push({
+        type: 'service-failed',
+        name: service.name,
+        namespace: service.namespace,
+        template: service.template.value,
+        state: 'Failed',
+        message: service.failureMessage?.value,
       });
     }
   }

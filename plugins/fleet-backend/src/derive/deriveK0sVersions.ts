@@ -3,9 +3,31 @@ import type {
   NodeStatus,
   RunningVersionGroup,
 } from '@internal/plugin-fleet-common';
-import { normalizeK0sVersion } from '@internal/plugin-fleet-common';
+import {
+  normalizeK0sVersion,
+  parseK0sVersion,
+} from '@internal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 import { ReadContext, sourceOf, stringOrUndefined } from './source';
+
+/**
+ * The control plane whose `status.version` gives the exact k0s build: a K0sControlPlane or a
+ * K0smotronControlPlane (`v1.32.4+k0s.0`, or `v1.32.4-k0s.0` when its spec uses that spelling).
+ * K0smotron leaves the version empty until a replica is ready; a version with its `.N` build is
+ * preferred over one without.
+ */
+export function exactBuildControlPlane(
+  controlPlanes: KubeObject[],
+): { controlPlane: KubeObject; version: string } | undefined {
+  const reported = controlPlanes.flatMap(controlPlane => {
+    const version = stringOrUndefined(controlPlane.status?.version);
+    return version ? [{ controlPlane, version }] : [];
+  });
+  return (
+    reported.find(r => parseK0sVersion(r.version)?.build !== undefined) ??
+    reported[0]
+  );
+}
 
 /**
  * Desired (ClusterDeployment config), exact build (control plane status) and running (kubelets,
@@ -20,10 +42,7 @@ export function deriveK0sVersions(
   const desiredText = stringOrUndefined(
     clusterDeployment.spec?.config?.k0s?.version,
   );
-  const controlPlane = controlPlanes.find(cp =>
-    stringOrUndefined(cp.status?.version),
-  );
-  const buildText = stringOrUndefined(controlPlane?.status?.version);
+  const build = exactBuildControlPlane(controlPlanes);
   const upgrades = clusterDeployment.status?.availableUpgrades;
 
   return {
@@ -37,13 +56,16 @@ export function deriveK0sVersions(
           ),
         }
       : undefined,
-    exactBuild:
-      controlPlane && buildText
-        ? {
-            value: normalizeK0sVersion(buildText),
-            source: sourceOf(controlPlane, managementRead, 'status.version'),
-          }
-        : undefined,
+    exactBuild: build
+      ? {
+          value: normalizeK0sVersion(build.version),
+          source: sourceOf(
+            build.controlPlane,
+            managementRead,
+            'status.version',
+          ),
+        }
+      : undefined,
     running: groupRunningVersions(nodes),
     availableUpgrades: Array.isArray(upgrades)
       ? {

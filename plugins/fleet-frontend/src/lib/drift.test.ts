@@ -64,6 +64,23 @@ describe('drift helpers', () => {
     );
   });
 
+  it('labels and describes a failed service with its message', () => {
+    const failed: DriftFinding = {
+      type: 'service-failed',
+      name: 'metallb',
+      namespace: 'metallb-system',
+      template: 'metallb-0-14-9',
+      state: 'Failed',
+      message: 'context deadline exceeded',
+    };
+    expect(countDriftByType([failed])).toEqual([
+      { type: 'service-failed', label: 'Service failed', count: 1 },
+    ]);
+    expect(describeDrift(failed)).toBe(
+      'Service metallb-system/metallb (metallb-0-14-9) Failed: context deadline exceeded',
+    );
+  });
+
   it('selects findings by type', () => {
     expect(driftOfTypes(findings, ['k0s-build', 'k0s-version'])).toEqual([
       findings[3],

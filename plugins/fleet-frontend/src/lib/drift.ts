@@ -8,6 +8,7 @@ const DRIFT_LABELS: Record<DriftType, string> = {
   'node-image': 'Node image',
   'node-image-unknown': 'Image unknown',
   'dns-unsynced': 'DNS unsynced',
+  'service-failed': 'Service failed',
   'git-pending': 'Git ahead',
   'flux-failing': 'Flux failing',
   'live-differs-from-git': 'Edited outside Git',
@@ -81,6 +82,10 @@ export function describeDrift(finding: DriftFinding): string {
       return `${finding.object} differs from ${finding.path} at ${shortRevision(
         finding.revision,
       )}: ${finding.fields.join(', ')}`;
+    case 'service-failed':
+      return `Service ${finding.namespace}/${finding.name} (${
+        finding.template
+      }) ${finding.state}${finding.message ? `: ${finding.message}` : ''}`;
     case 'flux-failing':
       return `Flux ${finding.kustomization}: ${finding.reason}${
         finding.message ? ` (${finding.message})` : ''
