@@ -69,6 +69,10 @@ describe('generated objects against the upstream CRD schemas', () => {
       { clusters: 7, nodesPerCluster: 6, recordsPerCluster: 9, seed: 42 },
     ],
     [
+      'brownfield clusters beside portal-made ones',
+      { clusters: 12, nodesPerCluster: 4, brownfieldClusters: 3, seed: 3 },
+    ],
+    [
       'small clusters with kubeconfig faults',
       {
         clusters: 13,

@@ -1,8 +1,6 @@
 import { kubeconfigSecret } from './kubeconfig';
 import { createRng, hashHex, isoAt, stableUid } from './random';
 import type {
-  ClusterScenario,
-  FleetAccess,
   FleetGeneratorOptions,
   FleetModel,
   GeneratedCluster,
@@ -13,10 +11,8 @@ import { k0sControlPlane, virtualMachine } from './fleet/clusterMachines';
 import { nodeObject, nodeOpUpgrade } from './fleet/childObjects';
 import {
   DAY,
-  DNS_SCENARIOS,
   KAIROS_REPOSITORY,
   MINUTE,
-  PRIMARY_SCENARIOS,
   RELEASES,
   tagOf,
   TEAMS,
@@ -24,7 +20,6 @@ import {
   vmImageNameOf,
   ZONE_LABEL,
   type ReleaseKey,
-  type Team,
 } from './fleet/constants';
 import { dnsRecordObjects, dnsZone } from './fleet/dnsObjects';
 import {
@@ -32,10 +27,23 @@ import {
   teamCatalogue,
   vmImageObject,
 } from './fleet/managementObjects';
+import { assignScenarios } from './fleet/assignScenarios';
+import {
+  brownfieldClusterDeployment,
+  brownfieldDnsRecord,
+  brownfieldNode,
+  brownfieldVirtualMachine,
+  brownfieldVmName,
+  isBrownfield,
+} from './fleet/brownfield';
+import { fleetClusterNames, placeholderAccess } from './fleet/clusterNames';
 import { normalise } from './fleet/options';
+
+export { fleetClusterNames, placeholderAccess };
 import { planCluster, type ImageInfo } from './fleet/planCluster';
 
 export {
+  BROWNFIELD_DNS_SUFFIX_ANNOTATION,
   CLUSTER_LABEL,
   CURRENT_TEMPLATE,
   DEFAULT_BASE_TIME,
@@ -47,37 +55,6 @@ export {
   OWNER_ANNOTATION,
   ZONE_LABEL,
 } from './fleet/constants';
-
-/** Placeholder endpoints and tokens for a model generated without a running server. */
-export function placeholderAccess(
-  seed: number,
-  clusterNames: string[],
-): FleetAccess {
-  return {
-    baseUrl: 'https://fleet-simulator.invalid',
-    closedBaseUrl: 'https://fleet-simulator.invalid:1',
-    tokens: Object.fromEntries(
-      clusterNames.map(n => [n, hashHex('token', seed, n).slice(0, 40)]),
-    ),
-  };
-}
-
-/** Cluster names in generation order: teams round-robin, each team's bases in turn. */
-export function fleetClusterNames(
-  count: number,
-): Array<{ name: string; team: Team }> {
-  const out: Array<{ name: string; team: Team }> = [];
-  const perBase = new Map<string, number>();
-  for (let i = 0; i < count; i++) {
-    const team = TEAMS[i % TEAMS.length];
-    const round = Math.floor(i / TEAMS.length);
-    const base = team.bases[round % team.bases.length];
-    const n = (perBase.get(base) ?? 0) + 1;
-    perBase.set(base, n);
-    out.push({ name: `${base}-${n}`, team });
-  }
-  return out;
-}
 
 /**
  * The demo fleet: ClusterDeployments and everything around them in the management cluster, each
@@ -96,31 +73,11 @@ export function generateFleet(options: FleetGeneratorOptions = {}): FleetModel {
       named.map(n => n.name),
     );
 
-  // Which cluster shows what: primary scenarios go to distinct clusters, overlays anywhere.
-  const scenarios: ClusterScenario[][] = named.map(() => []);
-  const order = rng.shuffle(named.map((_, i) => i));
-  PRIMARY_SCENARIOS.forEach((s, i) => {
-    if (i < order.length) scenarios[order[i]].push(s);
-  });
-  const healthy = order.slice(PRIMARY_SCENARIOS.length);
-  healthy
-    .slice(0, Math.ceil(named.length / 6))
-    .forEach(i => scenarios[i].push('completed-upgrade'));
-  const overlay = (name: ClusterScenario, share: number) =>
-    rng
-      .shuffle(named.map((_, i) => i))
-      .slice(0, Math.ceil(named.length * share))
-      .forEach(i => scenarios[i].push(name));
-  overlay('dash-spelling', 0.25);
-  overlay('available-upgrades', 0.25);
-  if (o.recordsPerCluster > 0 && named.length > 0) {
-    const dnsOrder = rng.shuffle(named.map((_, i) => i));
-    DNS_SCENARIOS.forEach((s, i) =>
-      scenarios[dnsOrder[i % dnsOrder.length]].push(s),
-    );
-  }
-  scenarios.forEach(list => {
-    if (!list.some(s => PRIMARY_SCENARIOS.includes(s))) list.unshift('healthy');
+  const scenarios = assignScenarios({
+    clusters: named.length,
+    recordsPerCluster: o.recordsPerCluster,
+    brownfieldClusters: o.brownfieldClusters,
+    rng,
   });
 
   // VMImages: every namespace holds the same catalogue.
@@ -193,7 +150,9 @@ export function generateFleet(options: FleetGeneratorOptions = {}): FleetModel {
     }
   }
   for (const plan of plans) {
-    mgmt.push(clusterDeployment(plan, at));
+    const brownfield = isBrownfield(plan);
+    const cd = clusterDeployment(plan, at);
+    mgmt.push(brownfield ? brownfieldClusterDeployment(plan, cd) : cd);
     mgmt.push(k0sControlPlane(plan, at));
     const secret = kubeconfigSecret({
       cluster: plan.name,
@@ -203,7 +162,12 @@ export function generateFleet(options: FleetGeneratorOptions = {}): FleetModel {
       creationTimestamp: at(-plan.createdAt + 20 * MINUTE),
     });
     if (secret) mgmt.push(secret);
-    for (const node of plan.nodes) mgmt.push(virtualMachine(plan, node, at));
+    for (const node of plan.nodes) {
+      const vm = virtualMachine(plan, node, at);
+      mgmt.push(
+        brownfield ? brownfieldVirtualMachine(plan, node, o.seed, vm) : vm,
+      );
+    }
     children[plan.name] = [
       ...namespaces(
         [
@@ -215,7 +179,10 @@ export function generateFleet(options: FleetGeneratorOptions = {}): FleetModel {
         ],
         at(-plan.createdAt + 30 * MINUTE),
       ),
-      ...plan.nodes.map(node => nodeObject(plan, node, o.seed, at)),
+      ...plan.nodes.map(node => {
+        const object = nodeObject(plan, node, o.seed, at);
+        return brownfield ? brownfieldNode(object) : object;
+      }),
       ...plan.upgrades.map(u => nodeOpUpgrade(plan, u, at)),
     ];
   }
@@ -235,7 +202,9 @@ export function generateFleet(options: FleetGeneratorOptions = {}): FleetModel {
   );
   const recordsByZone = new Map<string, KubeObject[]>();
   for (const plan of plans) {
-    const records = dnsRecordObjects(plan, o.recordsPerCluster, at);
+    const records = dnsRecordObjects(plan, o.recordsPerCluster, at).map(r =>
+      isBrownfield(plan) ? brownfieldDnsRecord(r) : r,
+    );
     dnsRecords.set(
       plan.name,
       records.map(r => {
@@ -282,6 +251,7 @@ export function generateFleet(options: FleetGeneratorOptions = {}): FleetModel {
       kubeletVersion: n.kubeletVersion,
       ready: n.ready,
       ip: n.ip,
+      ...(isBrownfield(p) ? { vmName: brownfieldVmName(p, n) } : {}),
     })),
     dnsRecords: dnsRecords.get(p.name) ?? [],
   }));

@@ -9,6 +9,7 @@ export { startFleetSimulator } from './startFleetSimulator';
 export type { FleetSimulator } from './startFleetSimulator';
 export {
   generateFleet,
+  BROWNFIELD_DNS_SUFFIX_ANNOTATION,
   fleetClusterNames,
   DEFAULT_BASE_TIME,
   IMAGE_REF_ANNOTATION,

@@ -83,6 +83,14 @@ export interface FleetGeneratorOptions {
    * reads both.
    */
   digestInRegistryImage?: boolean;
+  /**
+   * How many clusters are written as a fleet that existed before Fleet Portal (scenario
+   * `brownfield`): VMs tied to their cluster only by the Cluster API label or an owner reference
+   * and named unlike their nodes, nodes without Fleet Portal's image annotation, DNS records
+   * without Fleet Portal's label (their FQDN ends with the suffix the ClusterDeployment's
+   * `platform.example.com/dns-suffix` annotation names). Default 0.
+   */
+  brownfieldClusters?: number;
   /** Where kubeconfig Secrets point, and with which credentials; placeholders when absent. */
   access?: FleetAccess;
 }
@@ -150,7 +158,9 @@ export type ClusterScenario =
   /** A DNS record whose dynamic update failed (Ready=False ReconcileFailed). */
   | 'dns-reconcile-failed'
   /** A DNS record with `status.observedGeneration` below `metadata.generation`. */
-  | 'dns-stale-generation';
+  | 'dns-stale-generation'
+  /** Written before Fleet Portal existed: see `FleetGeneratorOptions.brownfieldClusters`. */
+  | 'brownfield';
 
 export interface GeneratedNode {
   name: string;
@@ -162,6 +172,8 @@ export interface GeneratedNode {
   kubeletVersion: string;
   ready: boolean;
   ip: string;
+  /** Its VirtualMachine's name, where it is not the node's (brownfield clusters). */
+  vmName?: string;
 }
 
 export interface GeneratedCluster {

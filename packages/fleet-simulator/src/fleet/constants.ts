@@ -86,3 +86,7 @@ export const tagOf = (r: Release) =>
 export const vmImageNameOf = (r: Release) =>
   `kairos-${r.kairos}-k0s-${sanitize(r.k0s)}`.replace(/\./g, '-').toLowerCase();
 export const UNPINNED_SUFFIX = '-unpinned';
+
+/** Where a brownfield ClusterDeployment names the DNS suffix its records' FQDNs end with. */
+export const BROWNFIELD_DNS_SUFFIX_ANNOTATION =
+  'platform.example.com/dns-suffix';

@@ -21,5 +21,6 @@ export function normalise(options: FleetGeneratorOptions) {
     baseMs,
     faults: options.faults ?? {},
     digestInRegistryImage: options.digestInRegistryImage ?? false,
+    brownfieldClusters: int(options.brownfieldClusters, 0, 0),
   };
 }

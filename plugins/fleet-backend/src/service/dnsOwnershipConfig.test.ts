@@ -1,8 +1,9 @@
 import { ConfigReader } from '@backstage/config';
+import type { JsonValue } from '@backstage/types';
 import { DEFAULT_DNS_OWNERSHIP_RULES } from '@internal/plugin-fleet-common';
 import { readDnsOwnershipRules } from './dnsOwnershipConfig';
 
-const read = (dnsOwnership: unknown) =>
+const read = (dnsOwnership: JsonValue) =>
   readDnsOwnershipRules(new ConfigReader({ fleet: { dnsOwnership } }));
 
 describe('readDnsOwnershipRules', () => {
