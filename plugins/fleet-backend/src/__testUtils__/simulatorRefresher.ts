@@ -1,4 +1,5 @@
 import type { FleetSimulator } from '@internal/fleet-simulator';
+import type { DnsOwnershipRule } from '@internal/plugin-fleet-common';
 import { createApiServerTarget } from '../connections/createApiServerTarget';
 import type { GitRevisions } from '../gitops/GitRevisions';
 import { FleetRefresher } from '../service/FleetRefresher';
@@ -22,6 +23,7 @@ export function simulatorRefresher(
     gitopsRepository?: string;
     /** Where Git is read instead (GitHub mode). */
     gitRevisions?: GitRevisions;
+    dnsOwnership?: DnsOwnershipRule[];
   } = {},
 ): FleetRefresher {
   const target = (scope: 'management' | 'dns', access: FleetSimulator['dns']) =>
@@ -42,5 +44,6 @@ export function simulatorRefresher(
     reader: options.reader,
     gitopsRepository: options.gitopsRepository,
     gitRevisions: options.gitRevisions,
+    dnsOwnership: options.dnsOwnership,
   });
 }
