@@ -96,6 +96,7 @@ describe('generated objects against the upstream CRD schemas', () => {
           'k0rdent.mirantis.com/v1beta1|ClusterTemplate',
           'k0rdent.mirantis.com/v1beta1|Credential',
           'controlplane.cluster.x-k8s.io/v1beta2|K0sControlPlane',
+          'controlplane.cluster.x-k8s.io/v1beta2|K0smotronControlPlane',
           'infra.virtrigaud.io/v1beta1|VirtualMachine',
           'infra.virtrigaud.io/v1beta1|VMImage',
           'operator.kairos.io/v1alpha1|NodeOpUpgrade',
@@ -176,6 +177,7 @@ describe('generated objects against the upstream CRD schemas', () => {
       model.mgmt.find(o => o.kind === 'ClusterDeployment')!,
     );
     (cd.spec as any).k0sVersion = 'v1.31.2+k0s.0';
+    (cd.status as any).services[0].state = 'Exploded';
     (cd.status as any).conditions[0].reason = 'not a reason!';
     expect(schemaErrors([cd])).toEqual([
       expect.stringContaining(
@@ -183,6 +185,25 @@ describe('generated objects against the upstream CRD schemas', () => {
       ),
       expect.stringContaining(
         '/status/conditions/0/reason: must match pattern',
+      ),
+      expect.stringContaining(
+        '/status/services/0/state: must be equal to one of the allowed values',
+      ),
+    ]);
+  });
+
+  it('checks K0smotronControlPlanes against the k0smotron CRD', () => {
+    const model = generateFleet({ clusters: 4 });
+    const kcp = structuredClone(
+      model.mgmt.find(o => o.kind === 'K0smotronControlPlane')!,
+    );
+    expect(schemaErrors([kcp])).toEqual([]);
+    (kcp.spec as any).service.type = 'Ingress';
+    (kcp.status as any).k0sVersion = 'v1.31.2+k0s.0';
+    expect(schemaErrors([kcp])).toEqual([
+      expect.stringContaining('/spec/service/type: must be equal to one of'),
+      expect.stringContaining(
+        '/status/k0sVersion: must NOT have additional properties',
       ),
     ]);
   });

@@ -88,7 +88,9 @@ describe('generateFleet', () => {
     }
     expect(byKind(model.mgmt, 'ClusterDeployment')).toHaveLength(12);
     expect(byKind(model.mgmt, 'VirtualMachine')).toHaveLength(36);
-    expect(byKind(model.mgmt, 'K0sControlPlane')).toHaveLength(12);
+    // Every fourth cluster from the fourth is controlled by k0smotron.
+    expect(byKind(model.mgmt, 'K0sControlPlane')).toHaveLength(9);
+    expect(byKind(model.mgmt, 'K0smotronControlPlane')).toHaveLength(3);
     expect(model.dns.filter(o => o.kind.endsWith('Record'))).toHaveLength(48);
     expect(byKind(model.dns, 'DNSZone')).toHaveLength(3);
   });
@@ -172,7 +174,8 @@ describe('generateFleet', () => {
       });
       const cp = model.mgmt.find(
         o =>
-          o.kind === 'K0sControlPlane' &&
+          (o.kind === 'K0sControlPlane' ||
+            o.kind === 'K0smotronControlPlane') &&
           o.metadata.labels?.['cluster.x-k8s.io/cluster-name'] === cluster.name,
       )!;
       expect((cp.status as any).version).toBe(cluster.controlPlaneVersion);

@@ -7,7 +7,7 @@ import type {
   KubeObject,
 } from './types';
 import { clusterDeployment } from './fleet/clusterDeployment';
-import { k0sControlPlane, virtualMachine } from './fleet/clusterMachines';
+import { controlPlane, virtualMachine } from './fleet/clusterMachines';
 import { nodeObject, nodeOpUpgrade } from './fleet/childObjects';
 import {
   DAY,
@@ -153,7 +153,7 @@ export function generateFleet(options: FleetGeneratorOptions = {}): FleetModel {
     const brownfield = isBrownfield(plan);
     const cd = clusterDeployment(plan, at);
     mgmt.push(brownfield ? brownfieldClusterDeployment(plan, cd) : cd);
-    mgmt.push(k0sControlPlane(plan, at));
+    mgmt.push(controlPlane(plan, at));
     const secret = kubeconfigSecret({
       cluster: plan.name,
       namespace: plan.namespace,

@@ -16,6 +16,12 @@ export const CRDS_DIR = resolve(
     ),
 );
 
+/** Upstream CRDs the shared snapshots leave out (K0smotronControlPlane), copied the same way. */
+export const PACKAGE_CRDS_DIR = resolve(
+  dirname(require.resolve('@internal/fleet-simulator/package.json')),
+  'crds',
+);
+
 type Schema = Record<string, any>;
 
 const MAP_KEYWORDS = [
@@ -118,7 +124,7 @@ export interface CrdValidators {
   kinds(): string[];
 }
 
-/** Compiles the openAPIV3Schema of every version of every CRD under CRDS_DIR. */
+/** Compiles the openAPIV3Schema of every version of every CRD under CRDS_DIR and PACKAGE_CRDS_DIR. */
 export function loadCrdValidators(closed = true): CrdValidators {
   if (!existsSync(CRDS_DIR)) {
     throw new Error(
@@ -127,7 +133,10 @@ export function loadCrdValidators(closed = true): CrdValidators {
   }
   const ajv = configure(new Ajv({ strict: false, allErrors: true }));
   const validators = new Map<string, ValidateFunction>();
-  for (const file of yamlFiles(CRDS_DIR)) {
+  const files = [CRDS_DIR, PACKAGE_CRDS_DIR].flatMap(dir =>
+    existsSync(dir) ? yamlFiles(dir) : [],
+  );
+  for (const file of files) {
     const crd = parse(readFileSync(file, 'utf8'));
     if (crd?.kind !== 'CustomResourceDefinition') continue;
     for (const version of crd.spec.versions) {

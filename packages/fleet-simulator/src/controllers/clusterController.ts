@@ -17,6 +17,12 @@ const K0S_CONTROL_PLANE = {
   apiVersion: apiVersionOf(TYPES.k0sControlPlane),
   kind: 'K0sControlPlane',
 };
+const K0SMOTRON_CONTROL_PLANE = {
+  apiVersion: apiVersionOf(TYPES.k0smotronControlPlane),
+  kind: 'K0smotronControlPlane',
+};
+/** The kinds a cluster's control plane can be; a new cluster gets the first. */
+const CONTROL_PLANE_KINDS = [K0S_CONTROL_PLANE, K0SMOTRON_CONTROL_PLANE];
 const DRAINING_ANNOTATION = 'fleetportal.io/simulator-draining';
 
 const roleOf = (node: KubeObject): NodeRole =>
@@ -237,11 +243,9 @@ function scaleWorkers(
 function stepCluster(ctx: ControllerContext, cd: KubeObject): void {
   if (!ctx.observed.pending('mgmt', cd)) return;
   const { name, namespace } = cd.metadata;
-  const kcp = ctx.management.get({
-    ...K0S_CONTROL_PLANE,
-    namespace,
-    name: `${name}-cp`,
-  });
+  const kcp = CONTROL_PLANE_KINDS.map(kind =>
+    ctx.management.get({ ...kind, namespace, name: `${name}-cp` }),
+  ).find(Boolean);
   const child = ctx.children.store(name);
   if (!child || !kcp) {
     provision(ctx, cd, kcp);
@@ -266,14 +270,18 @@ function stepCluster(ctx: ControllerContext, cd: KubeObject): void {
 
 /** One step of removing a cluster whose ClusterDeployment is gone: its control plane, then the rest. */
 function decommission(ctx: ControllerContext, cluster: string): void {
-  const kcps = ctx.management.list({
-    ...K0S_CONTROL_PLANE,
-    labelSelector: `cluster.x-k8s.io/cluster-name=${cluster}`,
-  });
+  const kcps = CONTROL_PLANE_KINDS.flatMap(kind =>
+    ctx.management
+      .list({
+        ...kind,
+        labelSelector: `cluster.x-k8s.io/cluster-name=${cluster}`,
+      })
+      .map(kcp => ({ kind, kcp })),
+  );
   if (kcps.length > 0) {
-    for (const kcp of kcps)
+    for (const { kind, kcp } of kcps)
       ctx.management.delete({
-        ...K0S_CONTROL_PLANE,
+        ...kind,
         namespace: kcp.metadata.namespace,
         name: kcp.metadata.name,
       });

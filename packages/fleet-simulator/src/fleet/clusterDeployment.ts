@@ -9,6 +9,7 @@ import {
   NEXT_TEMPLATE,
   OWNER_ANNOTATION,
 } from './constants';
+import { planServices, serviceSpec, serviceStatus } from './clusterServices';
 import type { ClusterPlan } from './planCluster';
 
 export function clusterDeployment(
@@ -20,6 +21,8 @@ export function clusterDeployment(
   const workers = plan.nodes.length - plan.cpCount;
   const has = (s: ClusterScenario) => plan.scenarios.includes(s);
   const failedNode = plan.nodes.find(n => !n.ready);
+  const services = planServices(plan);
+  const reported = serviceStatus(plan, services, at);
   const readyCondition = plan.ready
     ? condition('Ready', 'True', 'Succeeded', 'Object is ready', settled)
     : condition(
@@ -75,10 +78,11 @@ export function clusterDeployment(
             `machine ${failedNode?.name}: NodeHealthy False`,
             at(-3 * HOUR),
           ),
-      condition('ServicesInReadyState', 'True', 'Succeeded', '0/0', settled),
+      reported.condition,
       readyCondition,
     ],
   };
+  status.services = reported.services;
   if (has('available-upgrades')) status.availableUpgrades = [NEXT_TEMPLATE];
   return {
     apiVersion: apiVersionOf(TYPES.clusterDeployment),
@@ -149,6 +153,7 @@ export function clusterDeployment(
         },
         k0s: { version: plan.desiredK0sVersion, arch: 'amd64' },
       },
+      serviceSpec: serviceSpec(services),
     },
     status,
   };

@@ -72,6 +72,77 @@ export function k0sControlPlane(
   };
 }
 
+/**
+ * Every fourth cluster from the fourth is controlled by a K0smotronControlPlane (k0smotron's
+ * hosted control plane), the rest by a K0sControlPlane; by place in the fleet, no random draw.
+ */
+export function usesK0smotron(plan: Pick<ClusterPlan, 'index'>): boolean {
+  return plan.index % 4 === 3;
+}
+
+/** The cluster's control plane object, of the kind usesK0smotron says. */
+export function controlPlane(
+  plan: ClusterPlan,
+  at: (m: number) => string,
+): KubeObject {
+  return usesK0smotron(plan)
+    ? k0smotronControlPlane(plan, at)
+    : k0sControlPlane(plan, at);
+}
+
+/** A K0smotronControlPlane as k0smotron v2 reports it: `status.version` in its spec's spelling. */
+export function k0smotronControlPlane(
+  plan: ClusterPlan,
+  at: (m: number) => string,
+): KubeObject {
+  const settled = at(-plan.createdAt + 25 * MINUTE);
+  return {
+    apiVersion: apiVersionOf(TYPES.k0smotronControlPlane),
+    kind: 'K0smotronControlPlane',
+    metadata: {
+      name: `${plan.name}-cp`,
+      namespace: plan.namespace,
+      creationTimestamp: at(-plan.createdAt + 2 * MINUTE),
+      generation: plan.generation,
+      labels: { 'cluster.x-k8s.io/cluster-name': plan.name },
+      ownerReferences: [
+        {
+          apiVersion: 'cluster.x-k8s.io/v1beta2',
+          kind: 'Cluster',
+          name: plan.name,
+          uid: stableUid('capi-cluster', plan.namespace, plan.name),
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
+    },
+    spec: {
+      replicas: plan.cpCount,
+      version: plan.desiredK0sVersion,
+      image: 'quay.io/k0sproject/k0s',
+      service: { type: 'LoadBalancer', apiPort: 6443, konnectivityPort: 8132 },
+      persistence: { type: 'emptyDir' },
+      k0sConfig: {
+        apiVersion: 'k0s.k0sproject.io/v1beta1',
+        kind: 'ClusterConfig',
+        spec: { network: { provider: 'calico' } },
+      },
+    },
+    status: {
+      version: plan.controlPlaneVersion,
+      replicas: plan.cpCount,
+      readyReplicas: plan.cpCount,
+      availableReplicas: plan.cpCount,
+      upToDateReplicas: plan.scenarios.includes('build-drift')
+        ? 0
+        : plan.cpCount,
+      selector: `app=k0smotron,cluster=${plan.name}-cp`,
+      initialization: { controlPlaneInitialized: true },
+      conditions: [condition('Available', 'True', 'Available', '', settled)],
+    },
+  };
+}
+
 export function virtualMachine(
   plan: ClusterPlan,
   node: NodePlan,

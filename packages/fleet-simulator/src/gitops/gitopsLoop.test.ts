@@ -38,6 +38,7 @@ const KCP = {
   apiVersion: 'controlplane.cluster.x-k8s.io/v1beta2',
   kind: 'K0sControlPlane',
 };
+const K0SMOTRON_CP = { ...KCP, kind: 'K0smotronControlPlane' };
 
 let dir: string;
 let sim: FleetSimulator;
@@ -397,10 +398,18 @@ describe('the demo fleet born from its GitOps repository', () => {
       mgmt.get({ ...CD, namespace: gone.namespace, name: gone.name }),
     ).toBeUndefined();
     expect(sim.clusterNames()).toContain(gone.name);
+    // The fourth cluster's control plane is a K0smotronControlPlane: it goes the same way.
+    const goneControlPlanes = () =>
+      [KCP, K0SMOTRON_CP].filter(kind =>
+        mgmt.get({
+          ...kind,
+          namespace: gone.namespace,
+          name: `${gone.name}-cp`,
+        }),
+      );
+    expect(goneControlPlanes()).toEqual([K0SMOTRON_CP]);
     steps(1);
-    expect(
-      mgmt.get({ ...KCP, namespace: gone.namespace, name: `${gone.name}-cp` }),
-    ).toBeUndefined();
+    expect(goneControlPlanes()).toEqual([]);
     expect(
       mgmt.get({ ...KCP, namespace: template.namespace, name: `${name}-cp` }),
     ).toBeDefined();
