@@ -46,3 +46,12 @@ export interface CredentialListResponse {
   namespace: string;
   items: FormCredential[];
 }
+
+/** The management clusters the fleet backend is configured with. */
+export interface ManagementClusterListResponse {
+  items: Array<{
+    id: string;
+    /** Only these namespaces are read; all when absent. */
+    namespaces?: string[];
+  }>;
+}

@@ -176,6 +176,9 @@ describe('the form routes, read live from the simulated management cluster', () 
     );
     expect(JSON.stringify(gone.body)).not.toContain('not-a-real-token');
 
+    const list = await request(server).get(BASE);
+    expect(list.body).toEqual({ items: [{ id: 'mgmt' }, { id: 'gone' }] });
+
     const unknown = await request(server).get(
       `${BASE}/elsewhere/namespaces/team-risk/credentials`,
     );

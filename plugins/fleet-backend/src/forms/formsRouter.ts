@@ -4,6 +4,7 @@ import type {
   ClusterTemplateListResponse,
   ClusterTemplateSchemaResponse,
   CredentialListResponse,
+  ManagementClusterListResponse,
 } from '@internal/plugin-fleet-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -100,6 +101,16 @@ export function createFormsRouter({
         'until then the form offers the values written in the template.',
     );
   }
+
+  router.get('/management', (_req, res) => {
+    const body: ManagementClusterListResponse = {
+      items: managementClusters.map(t => ({
+        id: t.id,
+        ...(t.namespaces ? { namespaces: t.namespaces } : {}),
+      })),
+    };
+    res.json(body);
+  });
 
   router.get(
     '/management/:management/namespaces/:namespace/cluster-templates',
