@@ -23,13 +23,15 @@ export const scaffolderModuleFleet = createBackendModule({
         scaffolderActions: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         urlReader: coreServices.urlReader,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ scaffolderActions, config, urlReader }) {
+      async init({ scaffolderActions, config, urlReader, discovery, auth }) {
         const integrations = ScmIntegrations.fromConfig(config);
         scaffolderActions.addActions(
           createGitopsCheckoutAction({ config, integrations, urlReader }),
           createGitopsRequestAction(),
-          createClusterManifestAction(),
+          createClusterManifestAction({ fleet: { discovery, auth } }),
           createVmManifestAction(),
           createImageManifestAction(),
           createDnsManifestAction(),

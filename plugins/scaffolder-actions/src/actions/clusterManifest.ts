@@ -5,7 +5,15 @@ import { ManifestPlan, planManifestFiles } from '../gitops/manifestFiles';
 import { buildClusterDeployment } from '../manifests/clusterDeployment';
 import { RequestInfo } from '../manifests/types';
 import { assertValidChartValues } from '../schemas/validateManifest';
+import { type FleetHttpAccess } from '../fleet/liveValuesSchema';
+import { assertValidLiveValues } from '../schemas/validateLiveValues';
 import { validateClusterInput } from '../validation/clusterInput';
+import {
+  BUNDLED_ONLY,
+  describeValuesCheck,
+  valuesCheckFor,
+  type ValuesCheck,
+} from './clusterValuesCheck';
 import { clusterManifestExamples } from './clusterManifest.examples';
 import { changeOutputSchema } from './outputSchema';
 import { runManifestPlan } from './runManifestPlan';
@@ -17,13 +25,14 @@ export function planClusterManifest(
   rawInput: unknown,
   request: RequestInfo,
   openRepo: (targetPath: string) => RepoReader,
+  values: ValuesCheck = BUNDLED_ONLY,
 ): ManifestPlan {
   const input = validateClusterInput(rawInput);
   const clusterDeployment = buildClusterDeployment(input, request);
-  assertValidChartValues(
-    input.chart,
-    (clusterDeployment.spec as { config: unknown }).config,
-  );
+  const config = (clusterDeployment.spec as { config: unknown }).config;
+  if (values.kind === 'live')
+    assertValidLiveValues(values.validate, config, values.source);
+  else assertValidChartValues(input.chart, config);
   const files = [
     {
       path: clusterDeploymentPath(input.name),
@@ -42,11 +51,18 @@ export function planClusterManifest(
   };
 }
 
-export function createClusterManifestAction() {
+export interface ClusterManifestActionOptions {
+  /** The fleet backend's HTTP API, for the templates' live values schemas. */
+  fleet?: FleetHttpAccess;
+}
+
+export function createClusterManifestAction(
+  options: ClusterManifestActionOptions = {},
+) {
   return createTemplateAction({
     id: CLUSTER_MANIFEST_ACTION_ID,
     description:
-      'Writes a k0rdent ClusterDeployment into clusters/<name>/ of the GitOps checkout in the workspace, validated against the chart values schema of its ClusterTemplate.',
+      'Writes a k0rdent ClusterDeployment into clusters/<name>/ of the GitOps checkout in the workspace, validated against the live values schema of its ClusterTemplate (read through the fleet backend), or the bundled chart schema when the fleet cannot be read or the template has none.',
     examples: clusterManifestExamples,
     supportsDryRun: true,
     schema: {
@@ -114,11 +130,34 @@ export function createClusterManifestAction() {
             .describe(
               'Folder of the GitOps checkout inside the workspace (default ".")',
             ),
+        management: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "Management cluster id whose live values schema applies (default: the fleet's only one)",
+            ),
       },
-      output: changeOutputSchema,
+      output: {
+        ...changeOutputSchema,
+        valuesSchema: z =>
+          z
+            .string()
+            .describe(
+              'Which values schema spec.config was checked against: the live one and where it was read, or the bundled one and why',
+            ),
+      },
     },
     async handler(ctx) {
-      await runManifestPlan(ctx, planClusterManifest);
+      const input = validateClusterInput(ctx.input);
+      const values = await valuesCheckFor(options.fleet, input, () =>
+        ctx.getInitiatorCredentials(),
+      );
+      ctx.logger.info(describeValuesCheck(values));
+      await runManifestPlan(ctx, (raw, request, openRepo) =>
+        planClusterManifest(raw, request, openRepo, values),
+      );
+      ctx.output('valuesSchema', describeValuesCheck(values));
     },
   });
 }

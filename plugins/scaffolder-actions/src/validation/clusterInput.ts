@@ -24,6 +24,8 @@ import { requireProviderBlock } from './providerBlock';
 export interface ClusterInput extends ClusterDeploymentSpec {
   chart: SupportedChart;
   targetPath: string;
+  /** The management cluster whose live values schema applies; the fleet's only one when absent. */
+  management?: string;
 }
 
 const KNOWN_INPUTS = [
@@ -39,6 +41,7 @@ const KNOWN_INPUTS = [
   'owner',
   'provider',
   'targetPath',
+  'management',
 ];
 
 export const MAX_CONTROL_PLANE = 15;
@@ -152,5 +155,9 @@ export function validateClusterInput(raw: unknown): ClusterInput {
         ? {}
         : requireProviderBlock(input.provider, 'provider'),
     targetPath: optionalTargetPath(input.targetPath),
+    management:
+      input.management === undefined
+        ? undefined
+        : requireDnsLabel(input.management, 'management'),
   };
 }
