@@ -127,6 +127,19 @@ describe('FleetRefresher against the simulated fleet (TLS, real client)', () => 
       expect(
         has('dash-spelling') && !has('build-drift') && types.has('k0s-build'),
       ).toBe(false);
+      // Services fail on healthy clusters too (by place in the fleet, not by scenario).
+      const failedServices = (
+        sim.objects('mgmt').get({
+          apiVersion: 'k0rdent.mirantis.com/v1beta1',
+          kind: 'ClusterDeployment',
+          namespace: cluster.namespace,
+          name: cluster.name,
+        })!.status as any
+      ).services.filter((s: any) => s.state === 'Failed');
+      expect(d.drift.filter(f => f.type === 'service-failed')).toHaveLength(
+        failedServices.length,
+      );
+      types.delete('service-failed');
       const healthyOnly = cluster.scenarios.every(sc => sc === 'healthy');
       expect(healthyOnly && types.size > 0).toBe(false);
     }
