@@ -3,7 +3,12 @@ import type {
   ClusterListResponse,
   ClusterSummary,
 } from '@internal/plugin-fleet-common';
-import { backendGet, signInAsGuest, waitForBackend } from './helpers';
+import {
+  backendGet,
+  clusterPagePath,
+  signInAsGuest,
+  waitForBackend,
+} from './helpers';
 
 const SCREENSHOTS = 'e2e-artifacts/screenshots';
 let clusters: ClusterSummary[] = [];
@@ -30,7 +35,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 async function openCluster(page: Page, cluster: ClusterSummary) {
-  await signInAsGuest(page, `/catalog/default/resource/${cluster.ref.name}`);
+  await signInAsGuest(page, clusterPagePath(cluster));
   await expect(
     page.getByRole('heading', { name: cluster.ref.name }).first(),
   ).toBeVisible();

@@ -6,7 +6,12 @@ import type {
   GitopsRequestListResponse,
   HistoryResponse,
 } from '@internal/plugin-fleet-common';
-import { backendGet, signInAsGuest, waitForBackend } from './helpers';
+import {
+  backendGet,
+  clusterPagePath,
+  signInAsGuest,
+  waitForBackend,
+} from './helpers';
 
 const SCREENSHOTS = 'e2e-artifacts/screenshots';
 
@@ -44,7 +49,7 @@ test('the GitOps loop: a drifted cluster is upgraded by a request, merged, conve
   const kubelet = target.replace(/\.\d+$/, '');
 
   // The cluster page's k0s card links to the upgrade template, pre-filled.
-  await signInAsGuest(page, `/catalog/default/resource/${cluster.ref.name}`);
+  await signInAsGuest(page, clusterPagePath(cluster));
   await page.getByRole('link', { name: 'Upgrade k0s' }).first().click();
   await expect(page.getByText(/Upgrade k0s/).first()).toBeVisible();
   const version = page.getByLabel('Target k0s version', { exact: false });
@@ -113,7 +118,7 @@ test('the GitOps loop: a drifted cluster is upgraded by a request, merged, conve
       { timeout: 60_000, intervals: [1_000] },
     )
     .toBe('opened → merged → applied → reconciled');
-  await page.goto(`/catalog/default/resource/${cluster.ref.name}`);
+  await page.goto(clusterPagePath(cluster));
   const requestRow = page
     .getByTestId('fleet-request-row')
     .filter({ hasText: branch! });

@@ -1,4 +1,8 @@
 import { expect, type Page } from '@playwright/test';
+import {
+  clusterEntityRef,
+  type ClusterSummary,
+} from '@internal/plugin-fleet-common';
 
 const BACKEND = process.env.PLAYWRIGHT_BACKEND_URL ?? 'http://localhost:7007';
 
@@ -44,4 +48,10 @@ export async function signInAsGuest(page: Page, path = '/') {
   await expect(
     page.getByRole('link', { name: 'Catalog', exact: true }).first(),
   ).toBeVisible();
+}
+
+/** The catalog page of a cluster's entity, named as the backend's entity provider names it. */
+export function clusterPagePath(cluster: Pick<ClusterSummary, 'ref'>): string {
+  const entity = clusterEntityRef(cluster.ref);
+  return `/catalog/${entity.namespace}/resource/${entity.name}`;
 }

@@ -9,9 +9,6 @@ export type Day2Template = (typeof DAY2_TEMPLATES)[keyof typeof DAY2_TEMPLATES];
 
 export const TEMPLATE_NAMESPACE = 'default';
 
-/** Catalog namespace the cluster Resource entities live in. */
-export const CLUSTER_ENTITY_NAMESPACE = 'default';
-
 export const KUBERNETES_CLUSTER_RESOURCE_TYPE = 'kubernetes-cluster';
 
 export const FLEET_READ_PERMISSION_NAME = 'fleet.cluster.read';

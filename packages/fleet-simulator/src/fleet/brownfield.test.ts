@@ -77,7 +77,7 @@ describe('brownfield clusters', () => {
       vms.map(v =>
         v.metadata.labels?.['cluster.x-k8s.io/cluster-name']
           ? 'capi-label'
-          : v.metadata.ownerReferences?.[0]?.kind,
+          : (v.metadata as any).ownerReferences?.[0]?.kind,
       ),
     ).toEqual(['capi-label', 'Cluster', 'capi-label', 'Cluster']);
     const nodes = mixed.children[cluster.name].filter(o => o.kind === 'Node');

@@ -5,13 +5,20 @@ const item = (
   name: string,
   zones: string[],
   owner?: string,
+  management = 'mgmt',
 ): ClusterInventoryItem => ({
-  id: `mgmt/team-a/${name}`,
-  ref: { management: 'mgmt', namespace: 'team-a', name },
+  id: `${management}/team-a/${name}`,
+  ref: { management, namespace: 'team-a', name },
   demo: true,
   owner,
   template: 'vsphere-standalone-cp-1-0-42',
-  labels: { env: 'prod', 'bad key!': 'x' },
+  labels: {
+    env: 'prod',
+    'platform.example.com/tier': 'gold',
+    'bad key!': 'x',
+    'too/many/slashes': 'x',
+    long: 'x'.repeat(64),
+  },
   apiServer: `https://${name}.example.com:6443`,
   apiServerCaData: 'Q0E=',
   virtualMachines: [
@@ -39,10 +46,12 @@ describe('fleetEntities', () => {
   );
 
   it('makes each cluster a kubernetes-cluster Resource the Kubernetes plugin can locate', () => {
-    const c1 = entities.find(e => e.metadata.name === 'c1')!;
+    const c1 = entities.find(e => e.metadata.name === 'c1.team-a')!;
+    expect(c1.metadata.namespace).toBe('mgmt');
+    expect(c1.metadata.title).toBe('c1');
     expect(c1.spec).toEqual({
       type: 'kubernetes-cluster',
-      owner: 'platform',
+      owner: 'group:default/platform',
       template: 'vsphere-standalone-cp-1-0-42',
     });
     expect(c1.metadata.annotations).toMatchObject({
@@ -50,10 +59,13 @@ describe('fleetEntities', () => {
       'kubernetes.io/api-server-certificate-authority': 'Q0E=',
       'fleetportal.io/cluster-deployment': 'mgmt/team-a/c1',
     });
-    expect(c1.metadata.labels).toEqual({ env: 'prod' });
-    expect(entities.find(e => e.metadata.name === 'c2')!.spec!.owner).toBe(
-      'group:default/risk',
-    );
+    expect(c1.metadata.labels).toEqual({
+      env: 'prod',
+      'platform.example.com/tier': 'gold',
+    });
+    expect(
+      entities.find(e => e.metadata.name === 'c2.team-a')!.spec!.owner,
+    ).toBe('group:default/risk');
   });
 
   it('relates VMs and shared DNS zones to their clusters', () => {
@@ -61,14 +73,35 @@ describe('fleetEntities', () => {
       entities.find(e => e.metadata.name === 'vm-team-a-c1-cp-1')!.spec,
     ).toMatchObject({
       type: 'virtual-machine',
-      dependencyOf: ['resource:default/c1'],
+      dependencyOf: ['resource:mgmt/c1.team-a'],
     });
     expect(entities.filter(e => e.spec?.type === 'dns-zone')).toHaveLength(1);
     expect(
       entities.find(e => e.metadata.name === 'dns-zone-example.com')!.spec,
     ).toMatchObject({
-      dependencyOf: ['resource:default/c1', 'resource:default/c2'],
+      dependencyOf: ['resource:mgmt/c1.team-a', 'resource:mgmt/c2.team-a'],
     });
+  });
+
+  it('gives clusters of the same name in two management clusters an entity each', () => {
+    const both = fleetEntities(
+      [
+        item('tooling-1', ['example.com'], undefined, 'mgmt-eu'),
+        item('tooling-1', ['example.com'], undefined, 'mgmt-us'),
+      ],
+      { locationKey: 'fleet-portal', fallbackOwner: 'group:default/platform' },
+    );
+    const refs = both.map(
+      e => `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`,
+    );
+    expect(new Set(refs).size).toBe(refs.length);
+    expect(refs.sort()).toEqual([
+      'Resource:default/dns-zone-example.com',
+      'Resource:mgmt-eu/tooling-1.team-a',
+      'Resource:mgmt-eu/vm-team-a-tooling-1-cp-1',
+      'Resource:mgmt-us/tooling-1.team-a',
+      'Resource:mgmt-us/vm-team-a-tooling-1-cp-1',
+    ]);
   });
 
   it('produces valid entity names', () => {

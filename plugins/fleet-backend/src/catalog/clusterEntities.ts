@@ -1,9 +1,15 @@
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
+  DEFAULT_NAMESPACE,
+  KubernetesValidatorFunctions,
+  parseEntityRef,
+  stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
 import {
+  clusterEntityRef,
+  clusterEntityRefString,
   FLEET_ENTITY_ANNOTATIONS,
   type ClusterInventoryItem,
 } from '@internal/plugin-fleet-common';
@@ -26,12 +32,6 @@ export function entityName(...parts: string[]): string {
   return joined.slice(0, ENTITY_NAME_MAX).replace(/[^A-Za-z0-9]+$/, '');
 }
 
-export function clusterEntityName(
-  item: Pick<ClusterInventoryItem, 'ref'>,
-): string {
-  return entityName(item.ref.name);
-}
-
 export function zoneEntityName(zone: string): string {
   return entityName('dns-zone', zone.replace(/\.$/, ''));
 }
@@ -40,14 +40,40 @@ export function vmEntityName(namespace: string, name: string): string {
   return entityName('vm', namespace, name);
 }
 
+/**
+ * Fully qualified, since cluster entities live in their management cluster's namespace: a bare
+ * `platform` there would otherwise mean `group:<management>/platform`.
+ */
 function ownerOf(item: ClusterInventoryItem, fallbackOwner: string): string {
-  return item.owner ?? fallbackOwner;
+  const owner = item.owner ?? fallbackOwner;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: DEFAULT_NAMESPACE,
+      }),
+    );
+  } catch {
+    return owner;
+  }
+}
+
+/** The ClusterDeployment's labels the catalog accepts as they are, prefixed keys included. */
+function entityLabels(labels: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(labels).filter(
+      ([key, value]) =>
+        KubernetesValidatorFunctions.isValidLabelKey(key) &&
+        KubernetesValidatorFunctions.isValidLabelValue(value),
+    ),
+  );
 }
 
 /**
- * Catalog entities for the fleet: each cluster as a `Resource` of type `kubernetes-cluster`,
- * each of its VirtualMachines and each DNS zone its records live in as `Resource`s that
- * depend on it. No credential goes into an entity; the CA bundle is public by nature.
+ * Catalog entities for the fleet: each cluster as a `Resource` of type `kubernetes-cluster` in
+ * its management cluster's catalog namespace, each of its VirtualMachines beside it, and each
+ * DNS zone its records live in (in `default`: a zone is one zone whoever uses it) as
+ * `Resource`s that depend on it. No credential goes into an entity; the CA bundle is public by nature.
  */
 export function fleetEntities(
   items: ClusterInventoryItem[],
@@ -62,7 +88,8 @@ export function fleetEntities(
   const zones = new Map<string, { clusters: Set<string>; owner: string }>();
 
   for (const item of items) {
-    const name = clusterEntityName(item);
+    const { namespace, name } = clusterEntityRef(item.ref);
+    const clusterRef = clusterEntityRefString(item.ref);
     const owner = ownerOf(item, options.fallbackOwner);
     const annotations: Record<string, string> = {
       ...managed,
@@ -78,6 +105,7 @@ export function fleetEntities(
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',
       metadata: {
+        namespace,
         name,
         title: item.ref.name,
         description: `k0rdent cluster ${item.ref.namespace}/${
@@ -86,13 +114,7 @@ export function fleetEntities(
           item.demo ? ' (simulated demo fleet)' : ''
         }`,
         annotations,
-        labels: Object.fromEntries(
-          Object.entries(item.labels).filter(
-            ([k, v]) =>
-              /^[A-Za-z0-9][-A-Za-z0-9_.]{0,62}$/.test(k) &&
-              /^[-A-Za-z0-9_.]{0,63}$/.test(v),
-          ),
-        ),
+        labels: entityLabels(item.labels),
         tags: [
           entityName(item.ref.management),
           item.demo ? 'demo' : undefined,
@@ -109,6 +131,7 @@ export function fleetEntities(
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Resource',
         metadata: {
+          namespace,
           name: vmEntityName(vm.namespace, vm.name),
           title: vm.name,
           description: `VirtRigaud VirtualMachine ${vm.namespace}/${vm.name}${
@@ -122,13 +145,13 @@ export function fleetEntities(
         spec: {
           type: 'virtual-machine',
           owner,
-          dependencyOf: [`resource:default/${name}`],
+          dependencyOf: [clusterRef],
         },
       });
     }
     for (const zone of item.zones) {
       const entry = zones.get(zone) ?? { clusters: new Set<string>(), owner };
-      entry.clusters.add(name);
+      entry.clusters.add(clusterRef);
       zones.set(zone, entry);
     }
   }
@@ -147,7 +170,7 @@ export function fleetEntities(
       spec: {
         type: 'dns-zone',
         owner,
-        dependencyOf: [...clusters].sort().map(c => `resource:default/${c}`),
+        dependencyOf: [...clusters].sort(),
       },
     });
   }

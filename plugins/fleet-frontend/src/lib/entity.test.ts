@@ -65,9 +65,9 @@ describe('entity helpers', () => {
     const summary = {
       ref: { management: 'm', namespace: 'ns', name: 'edge-fra-01' },
     };
-    expect(clusterEntityName(summary)).toBe('edge-fra-01');
+    expect(clusterEntityName(summary)).toBe('edge-fra-01.ns');
     expect(clusterEntityPath(summary)).toBe(
-      '/catalog/default/resource/edge-fra-01',
+      '/catalog/m/resource/edge-fra-01.ns',
     );
   });
 });

@@ -1,13 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  clusterEntityRef,
   ClusterRef,
   ClusterSummary,
   FLEET_ENTITY_ANNOTATIONS,
 } from '@internal/plugin-fleet-common';
-import {
-  CLUSTER_ENTITY_NAMESPACE,
-  KUBERNETES_CLUSTER_RESOURCE_TYPE,
-} from '../constants';
+import { KUBERNETES_CLUSTER_RESOURCE_TYPE } from '../constants';
 
 /** A catalog `Resource` of type `kubernetes-cluster`: the entities Fleet Portal's cards belong on. */
 export function isFleetCluster(entity: Entity): boolean {
@@ -35,18 +33,19 @@ export function readClusterAnnotation(entity: Entity): ClusterAnnotation {
   return { status: 'valid', ref: { management, namespace, name } };
 }
 
-/** The catalog entity name of a cluster. Kept in one place should collisions ever need a suffix. */
+/** The catalog entity name of a cluster (unique per management cluster, namespace and name). */
 export function clusterEntityName(
   summary: Pick<ClusterSummary, 'ref'>,
 ): string {
-  return `${summary.ref.name}`;
+  return clusterEntityRef(summary.ref).name;
 }
 
-/** Path of the cluster's catalog entity page. */
+/** Path of the cluster's catalog entity page, in its management cluster's catalog namespace. */
 export function clusterEntityPath(
   summary: Pick<ClusterSummary, 'ref'>,
 ): string {
-  return `/catalog/${CLUSTER_ENTITY_NAMESPACE}/resource/${encodeURIComponent(
-    clusterEntityName(summary),
-  )}`;
+  const entity = clusterEntityRef(summary.ref);
+  return `/catalog/${encodeURIComponent(
+    entity.namespace,
+  )}/resource/${encodeURIComponent(entity.name)}`;
 }

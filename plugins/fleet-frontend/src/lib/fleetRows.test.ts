@@ -6,7 +6,7 @@ describe('toFleetRow', () => {
     expect(toFleetRow(clusterListResponse.items[0])).toEqual({
       id: 'demo/fleet-demo/edge-fra-01',
       name: 'edge-fra-01',
-      entityPath: '/catalog/default/resource/edge-fra-01',
+      entityPath: '/catalog/demo/resource/edge-fra-01.fleet-demo',
       demo: true,
       management: 'demo',
       namespace: 'fleet-demo',

@@ -71,7 +71,7 @@ describe('FleetPage', () => {
     const link = screen.getAllByTestId('fleet-cluster-link')[0];
     expect(link).toHaveAttribute(
       'href',
-      '/catalog/default/resource/edge-fra-01',
+      '/catalog/demo/resource/edge-fra-01.fleet-demo',
     );
     const row = link.closest('tr')!;
     expect(within(row).getByTestId('fleet-demo-chip')).toBeInTheDocument();
