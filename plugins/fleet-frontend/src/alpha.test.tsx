@@ -9,12 +9,16 @@ import { ExtensionDefinition } from '@backstage/frontend-plugin-api';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import fleetPlugin from './alpha';
 import { FleetClusterPicker } from './scaffolder/FleetClusterPicker';
+import { FleetClusterTemplatePicker } from './scaffolder/FleetClusterTemplatePicker';
+import { FleetCredentialPicker } from './scaffolder/FleetCredentialPicker';
 import { FleetDnsZonePicker } from './scaffolder/FleetDnsZonePicker';
 import { FleetImagePicker } from './scaffolder/FleetImagePicker';
 import { FleetK0sVersionPicker } from './scaffolder/FleetK0sVersionPicker';
 import {
   clusterHistoryEntityCard,
   clusterPickerFormField,
+  clusterTemplatePickerFormField,
+  credentialPickerFormField,
   dnsZonePickerFormField,
   imagePickerFormField,
   k0sVersionPickerFormField,
@@ -37,7 +41,7 @@ function fleetApiWithData() {
 }
 
 describe('fleet plugin (new frontend system)', () => {
-  it('declares the API, the page, the six entity cards and the four form fields', () => {
+  it('declares the API, the page, the seven entity cards and the six form fields', () => {
     expect(fleetPlugin.id).toBe('fleet');
     for (const id of [
       'api:fleet',
@@ -45,6 +49,7 @@ describe('fleet plugin (new frontend system)', () => {
       'entity-card:fleet/kairos-images',
       'entity-card:fleet/k0s-version',
       'entity-card:fleet/dns-sync',
+      'entity-card:fleet/services',
       'entity-card:fleet/nodes',
       'entity-card:fleet/history',
       'entity-card:fleet/requests',
@@ -52,6 +57,8 @@ describe('fleet plugin (new frontend system)', () => {
       'scaffolder-form-field:fleet/fleet-dns-zone-picker',
       'scaffolder-form-field:fleet/fleet-k0s-version-picker',
       'scaffolder-form-field:fleet/fleet-image-picker',
+      'scaffolder-form-field:fleet/fleet-cluster-template-picker',
+      'scaffolder-form-field:fleet/fleet-credential-picker',
     ]) {
       expect(fleetPlugin.getExtension(id as any)).toBeDefined();
     }
@@ -126,6 +133,12 @@ describe('fleet plugin (new frontend system)', () => {
     [dnsZonePickerFormField, 'FleetDnsZonePicker', FleetDnsZonePicker],
     [k0sVersionPickerFormField, 'FleetK0sVersionPicker', FleetK0sVersionPicker],
     [imagePickerFormField, 'FleetImagePicker', FleetImagePicker],
+    [
+      clusterTemplatePickerFormField,
+      'FleetClusterTemplatePicker',
+      FleetClusterTemplatePicker,
+    ],
+    [credentialPickerFormField, 'FleetCredentialPicker', FleetCredentialPicker],
   ])(
     'loads the scaffolder form field %# as ui:field %s',
     async (extension, name, component) => {

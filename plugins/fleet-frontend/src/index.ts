@@ -10,6 +10,7 @@ export {
   EntityKairosImageCard,
   EntityK0sVersionCard,
   EntityDnsSyncCard,
+  EntityServicesCard,
   EntityNodesCard,
   EntityClusterHistoryCard,
   EntityFleetRequestsCard,
@@ -17,6 +18,8 @@ export {
   FleetDnsZonePickerFieldExtension,
   FleetK0sVersionPickerFieldExtension,
   FleetImagePickerFieldExtension,
+  FleetClusterTemplatePickerFieldExtension,
+  FleetCredentialPickerFieldExtension,
 } from './plugin';
 export * from './scaffolder';
 export { fleetApiRef, FleetClient } from './api';

@@ -21,6 +21,7 @@ import {
   EntityK0sVersionCard,
   EntityKairosImageCard,
   EntityNodesCard,
+  EntityServicesCard,
   EntityFleetRequestsCard,
   fleetPlugin,
 } from './plugin';
@@ -38,7 +39,7 @@ describe('fleet plugin (legacy frontend system)', () => {
     expect(client).toBeInstanceOf(FleetClient);
   });
 
-  it('renders the six entity cards from the same components', async () => {
+  it('renders the seven entity cards from the same components', async () => {
     await renderInTestApp(
       <TestApiProvider
         apis={[
@@ -50,6 +51,7 @@ describe('fleet plugin (legacy frontend system)', () => {
           <EntityKairosImageCard />
           <EntityK0sVersionCard />
           <EntityDnsSyncCard />
+          <EntityServicesCard />
           <EntityNodesCard />
           <EntityClusterHistoryCard />
           <EntityFleetRequestsCard />
@@ -60,6 +62,7 @@ describe('fleet plugin (legacy frontend system)', () => {
       'Kairos images',
       'k0s version',
       'DNS records',
+      'Services',
       'Nodes',
       'Cluster history',
       'Requests',

@@ -7,6 +7,8 @@ import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-rea
 import { fleetApiFactory } from './api';
 import {
   fleetClusterPickerField,
+  fleetClusterTemplatePickerField,
+  fleetCredentialPickerField,
   fleetDnsZonePickerField,
   fleetImagePickerField,
   fleetK0sVersionPickerField,
@@ -53,6 +55,15 @@ export const EntityDnsSyncCard = fleetPlugin.provide(
     name: 'EntityDnsSyncCard',
     component: {
       lazy: () => import('./components/DnsSyncCard').then(m => m.DnsSyncCard),
+    },
+  }),
+);
+
+export const EntityServicesCard = fleetPlugin.provide(
+  createComponentExtension({
+    name: 'EntityServicesCard',
+    component: {
+      lazy: () => import('./components/ServicesCard').then(m => m.ServicesCard),
     },
   }),
 );
@@ -112,5 +123,19 @@ export const FleetImagePickerFieldExtension = fleetPlugin.provide(
   createScaffolderFieldExtension({
     ...fleetImagePickerField,
     schema: fleetImagePickerField.schema.schema,
+  }),
+);
+
+export const FleetClusterTemplatePickerFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension({
+    ...fleetClusterTemplatePickerField,
+    schema: fleetClusterTemplatePickerField.schema.schema,
+  }),
+);
+
+export const FleetCredentialPickerFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension({
+    ...fleetCredentialPickerField,
+    schema: fleetCredentialPickerField.schema.schema,
   }),
 );

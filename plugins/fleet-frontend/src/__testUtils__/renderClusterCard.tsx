@@ -51,6 +51,13 @@ export function fakeFleetApi(
     mergeRequest: jest.fn(async () => {
       throw await responseError(404, 'no request branch');
     }),
+    listManagementClusters: jest.fn(async () => ({ items: [] })),
+    listClusterTemplates: jest.fn(async () => {
+      throw await responseError(503, 'management cluster not read');
+    }),
+    listCredentials: jest.fn(async () => {
+      throw await responseError(503, 'management cluster not read');
+    }),
   };
   for (const [name, implementation] of Object.entries(overrides)) {
     api[name as keyof FleetApi] = jest.fn(implementation as any);

@@ -7,6 +7,8 @@ export interface RenderFieldOptions {
   api: FleetApi;
   title?: string;
   description?: string;
+  /** More of the field's JSON schema, e.g. the `examples` a template writes. */
+  schema?: Record<string, unknown>;
   value?: string;
   uiOptions?: Record<string, unknown>;
   /** The rest of the form, as the scaffolder passes it in `formContext.formData`. */
@@ -28,6 +30,7 @@ export async function renderField(
           type: 'string',
           title: options.title ?? 'Field',
           description: options.description,
+          ...options.schema,
         }}
         uiSchema={{ 'ui:options': options.uiOptions ?? {} }}
         idSchema={{ $id: 'root_field' } as any}

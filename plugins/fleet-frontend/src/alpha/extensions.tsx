@@ -62,6 +62,16 @@ export const dnsSyncEntityCard = EntityCardBlueprint.make({
   },
 });
 
+export const servicesEntityCard = EntityCardBlueprint.make({
+  name: 'services',
+  params: {
+    type: 'content',
+    filter: clusterEntityFilter,
+    loader: () =>
+      import('../components/ServicesCard').then(m => <m.ServicesCard />),
+  },
+});
+
 export const nodesEntityCard = EntityCardBlueprint.make({
   name: 'nodes',
   params: {
@@ -128,5 +138,25 @@ export const imagePickerFormField = FormFieldBlueprint.make({
   params: {
     field: () =>
       import('../scaffolder/formFields').then(m => m.fleetImagePickerFormField),
+  },
+});
+
+export const clusterTemplatePickerFormField = FormFieldBlueprint.make({
+  name: 'fleet-cluster-template-picker',
+  params: {
+    field: () =>
+      import('../scaffolder/formFields').then(
+        m => m.fleetClusterTemplatePickerFormField,
+      ),
+  },
+});
+
+export const credentialPickerFormField = FormFieldBlueprint.make({
+  name: 'fleet-credential-picker',
+  params: {
+    field: () =>
+      import('../scaffolder/formFields').then(
+        m => m.fleetCredentialPickerFormField,
+      ),
   },
 });

@@ -2,6 +2,8 @@ import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import {
   clusterHistoryEntityCard,
   clusterPickerFormField,
+  clusterTemplatePickerFormField,
+  credentialPickerFormField,
   dnsZonePickerFormField,
   imagePickerFormField,
   k0sVersionPickerFormField,
@@ -13,6 +15,7 @@ import {
   kairosImageEntityCard,
   nodesEntityCard,
   requestsEntityCard,
+  servicesEntityCard,
 } from './extensions';
 
 /** Fleet Portal in the new frontend system. */
@@ -26,6 +29,7 @@ export const fleetPlugin = createFrontendPlugin({
     kairosImageEntityCard,
     k0sVersionEntityCard,
     dnsSyncEntityCard,
+    servicesEntityCard,
     nodesEntityCard,
     clusterHistoryEntityCard,
     requestsEntityCard,
@@ -33,5 +37,7 @@ export const fleetPlugin = createFrontendPlugin({
     dnsZonePickerFormField,
     k0sVersionPickerFormField,
     imagePickerFormField,
+    clusterTemplatePickerFormField,
+    credentialPickerFormField,
   ],
 });

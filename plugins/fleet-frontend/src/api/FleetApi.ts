@@ -9,6 +9,9 @@ import {
   HistoryKind,
   HistoryResponse,
   MergeRequestResponse,
+  ClusterTemplateListResponse,
+  CredentialListResponse,
+  ManagementClusterListResponse,
 } from '@internal/plugin-fleet-common';
 
 /** Narrows a cluster's history; every field is optional. Times are ISO 8601. */
@@ -54,6 +57,21 @@ export interface FleetApi {
    * on GitHub, 404 for an unknown branch.
    */
   mergeRequest(branch: string): Promise<MergeRequestResponse>;
+  /** The management clusters the backend is configured with. */
+  listManagementClusters(): Promise<ManagementClusterListResponse>;
+  /**
+   * The ClusterTemplates of a management namespace, read live. Rejects with 503 when the
+   * management cluster cannot be read, 404 for one not configured.
+   */
+  listClusterTemplates(
+    management: string,
+    namespace: string,
+  ): Promise<ClusterTemplateListResponse>;
+  /** The Credentials of a management namespace, read live (never their secrets). */
+  listCredentials(
+    management: string,
+    namespace: string,
+  ): Promise<CredentialListResponse>;
 }
 
 export const fleetApiRef = createApiRef<FleetApi>().with({

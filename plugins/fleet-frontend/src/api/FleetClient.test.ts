@@ -209,4 +209,36 @@ describe('FleetClient', () => {
     expect(error.statusCode).toBe(409);
     expect(error.cause.message).toBe(message);
   });
+
+  it('reads the management clusters, and the ClusterTemplates and Credentials of one namespace, escaping each part', async () => {
+    const { client, fetch } = setup(() => jsonResponse(200, { items: [] }));
+    await client.listManagementClusters();
+    await client.listClusterTemplates('mgmt', 'team risk');
+    await client.listCredentials('mgmt/eu', 'team-risk');
+    expect(fetch.mock.calls.map(([url]) => String(url))).toEqual([
+      `${BASE_URL}/management`,
+      `${BASE_URL}/management/mgmt/namespaces/team%20risk/cluster-templates`,
+      `${BASE_URL}/management/mgmt%2Feu/namespaces/team-risk/credentials`,
+    ]);
+  });
+
+  it('passes on the 503 of a management cluster that cannot be read', async () => {
+    const { client } = setup(() =>
+      jsonResponse(503, {
+        error: {
+          name: 'ServiceUnavailableError',
+          message: 'management cluster mgmt could not be read',
+        },
+        response: { statusCode: 503 },
+      }),
+    );
+    const error = await client
+      .listCredentials('mgmt', 'team-risk')
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.response.status).toBe(503);
+    expect(error.cause.message).toBe(
+      'management cluster mgmt could not be read',
+    );
+  });
 });

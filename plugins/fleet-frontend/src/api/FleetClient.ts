@@ -10,6 +10,9 @@ import {
   HistoryResponse,
   MergeRequestBody,
   MergeRequestResponse,
+  ClusterTemplateListResponse,
+  CredentialListResponse,
+  ManagementClusterListResponse,
 } from '@internal/plugin-fleet-common';
 import { FleetApi, HistoryQuery, RequestsQuery } from './FleetApi';
 
@@ -76,6 +79,28 @@ export class FleetClient implements FleetApi {
     });
   }
 
+  listManagementClusters(): Promise<ManagementClusterListResponse> {
+    return this.get<ManagementClusterListResponse>('/management');
+  }
+
+  listClusterTemplates(
+    management: string,
+    namespace: string,
+  ): Promise<ClusterTemplateListResponse> {
+    return this.get<ClusterTemplateListResponse>(
+      `${namespacePath(management, namespace)}/cluster-templates`,
+    );
+  }
+
+  listCredentials(
+    management: string,
+    namespace: string,
+  ): Promise<CredentialListResponse> {
+    return this.get<CredentialListResponse>(
+      `${namespacePath(management, namespace)}/credentials`,
+    );
+  }
+
   private get<T>(path: string): Promise<T> {
     const pending = this.inFlight.get(path);
     if (pending) return pending as Promise<T>;
@@ -104,6 +129,12 @@ function clusterPath(ref: ClusterRef): string {
     encodeURIComponent,
   );
   return `/clusters/${parts.join('/')}`;
+}
+
+function namespacePath(management: string, namespace: string): string {
+  return `/management/${encodeURIComponent(
+    management,
+  )}/namespaces/${encodeURIComponent(namespace)}`;
 }
 
 function withQuery(path: string, params: URLSearchParams): string {

@@ -83,7 +83,11 @@ export function FleetOptionField(props: FleetOptionFieldProps) {
         <option value="">Choose…</option>
         {unlisted && <option value={value}>{value} (not in the fleet)</option>}
         {suggestions.map(option => (
-          <option key={`${option.value}:${option.label}`} value={option.value}>
+          <option
+            key={`${option.value}:${option.label}`}
+            value={option.value}
+            disabled={option.disabled}
+          >
             {option.label}
           </option>
         ))}

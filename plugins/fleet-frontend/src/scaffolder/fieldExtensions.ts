@@ -1,4 +1,6 @@
 import { FleetClusterPicker } from './FleetClusterPicker';
+import { FleetClusterTemplatePicker } from './FleetClusterTemplatePicker';
+import { FleetCredentialPicker } from './FleetCredentialPicker';
 import { FleetDnsZonePicker } from './FleetDnsZonePicker';
 import { FleetImagePicker } from './FleetImagePicker';
 import {
@@ -7,6 +9,8 @@ import {
 } from './FleetK0sVersionPicker';
 import {
   fleetClusterPickerSchema,
+  fleetClusterTemplatePickerSchema,
+  fleetCredentialPickerSchema,
   fleetDnsZonePickerSchema,
   fleetImagePickerSchema,
   fleetK0sVersionPickerSchema,
@@ -18,6 +22,8 @@ export const FLEET_FIELD_NAMES = {
   dnsZone: 'FleetDnsZonePicker',
   k0sVersion: 'FleetK0sVersionPicker',
   image: 'FleetImagePicker',
+  clusterTemplate: 'FleetClusterTemplatePicker',
+  credential: 'FleetCredentialPicker',
 } as const;
 
 /** Each field's name, component, validation and schema: one definition for both frontend systems. */
@@ -44,4 +50,16 @@ export const fleetImagePickerField = {
   name: FLEET_FIELD_NAMES.image,
   component: FleetImagePicker,
   schema: fleetImagePickerSchema,
+};
+
+export const fleetClusterTemplatePickerField = {
+  name: FLEET_FIELD_NAMES.clusterTemplate,
+  component: FleetClusterTemplatePicker,
+  schema: fleetClusterTemplatePickerSchema,
+};
+
+export const fleetCredentialPickerField = {
+  name: FLEET_FIELD_NAMES.credential,
+  component: FleetCredentialPicker,
+  schema: fleetCredentialPickerSchema,
 };

@@ -54,6 +54,48 @@ export const fleetK0sVersionPickerSchema = makeFieldSchema({
     }),
 });
 
+/** The zod that makeFieldSchema hands its builders. */
+type Zod = Parameters<
+  NonNullable<Parameters<typeof makeFieldSchema>[0]['uiOptions']>
+>[0];
+
+const managementNamespaceOptions = (z: Zod) =>
+  z.object({
+    management: z
+      .string()
+      .optional()
+      .describe(
+        "The management cluster id; by default the one in managementField, else the fleet's only one.",
+      ),
+    managementField: z
+      .string()
+      .optional()
+      .describe(
+        'The form field holding the management cluster id (default "management").',
+      ),
+    namespaceField: z
+      .string()
+      .optional()
+      .describe(
+        'The form field holding the namespace whose objects are offered (default "namespace").',
+      ),
+  });
+
+export const fleetClusterTemplatePickerSchema = makeFieldSchema({
+  output: z =>
+    z
+      .string()
+      .describe(
+        'A k0rdent ClusterTemplate name, e.g. vsphere-standalone-cp-1-0-42',
+      ),
+  uiOptions: managementNamespaceOptions,
+});
+
+export const fleetCredentialPickerSchema = makeFieldSchema({
+  output: z => z.string().describe('A k0rdent Credential name'),
+  uiOptions: managementNamespaceOptions,
+});
+
 export const fleetImagePickerSchema = makeFieldSchema({
   output: z => z.string().describe('A VirtRigaud VMImage name'),
   uiOptions: z =>

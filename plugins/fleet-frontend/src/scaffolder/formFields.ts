@@ -1,6 +1,8 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   fleetClusterPickerField,
+  fleetClusterTemplatePickerField,
+  fleetCredentialPickerField,
   fleetDnsZonePickerField,
   fleetImagePickerField,
   fleetK0sVersionPickerField,
@@ -17,3 +19,9 @@ export const fleetK0sVersionPickerFormField = createFormField(
   fleetK0sVersionPickerField,
 );
 export const fleetImagePickerFormField = createFormField(fleetImagePickerField);
+export const fleetClusterTemplatePickerFormField = createFormField(
+  fleetClusterTemplatePickerField,
+);
+export const fleetCredentialPickerFormField = createFormField(
+  fleetCredentialPickerField,
+);

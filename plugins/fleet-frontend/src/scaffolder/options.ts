@@ -11,6 +11,8 @@ import {
 export interface FieldOption {
   value: string;
   label: string;
+  /** Shown but not choosable (e.g. a ClusterTemplate k0rdent refused); the label says why. */
+  disabled?: boolean;
 }
 
 /** The cluster a form names: its name and, when the form has one, its namespace. */

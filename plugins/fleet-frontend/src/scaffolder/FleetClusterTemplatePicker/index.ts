@@ -1,0 +1,2 @@
+export { FleetClusterTemplatePicker } from './FleetClusterTemplatePicker';
+export type { FleetClusterTemplatePickerUiOptions } from './FleetClusterTemplatePicker';

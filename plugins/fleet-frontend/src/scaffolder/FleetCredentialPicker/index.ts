@@ -1,0 +1,2 @@
+export { FleetCredentialPicker } from './FleetCredentialPicker';
+export type { FleetCredentialPickerUiOptions } from './FleetCredentialPicker';
