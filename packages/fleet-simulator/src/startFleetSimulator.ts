@@ -2,26 +2,19 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { isIPv6, type AddressInfo, type Socket } from 'node:net';
-import {
-  CLUSTER_LABEL,
-  fleetClusterNames,
-  generateFleet,
-  IMAGE_REF_ANNOTATION,
-  KAIROS_REPOSITORY,
-} from './generateFleet';
+import { fleetClusterNames, generateFleet } from './generateFleet';
 import { ApiScope, createApiHandler } from './httpApi';
 import type { ChildClusters } from './controllers/context';
 import { startGitopsLoop, type GitopsLoop } from './gitops/startGitopsLoop';
 import { kubeconfigSecret, renderKubeconfig } from './kubeconfig';
-import { hashHex, isoAt } from './random';
+import { isoAt } from './random';
 import {
-  apiVersionOf,
   CHILD_TYPES,
   WORKLOAD_TYPES,
   DNS_TYPES,
   MGMT_TYPES,
-  TYPES,
 } from './resourceTypes';
+import { setNodeImage } from './nodeImage';
 import { ObjectStore } from './store';
 import { generateSimulatorTls } from './tls';
 import {
@@ -369,148 +362,16 @@ export async function startFleetSimulator(
 
     setNodeImage(clusterName, nodeName, reference) {
       const cluster = clusterOf(clusterName);
-      const child = children.get(clusterName)!.store;
-      const vmRef = {
-        apiVersion: apiVersionOf(TYPES.virtualMachine),
-        kind: 'VirtualMachine',
-        namespace: cluster.namespace,
-        name: nodeName,
-      };
-      const nodeRef = { apiVersion: 'v1', kind: 'Node', name: nodeName };
-      const vm = mgmtStore.get(vmRef);
-      const node = child.get(nodeRef);
-      if (!vm && !node)
-        throw new Error(
-          `cluster ${clusterName} has no node or VirtualMachine "${nodeName}"`,
-        );
-      const at = reference.lastIndexOf('@');
-      const digest = at > 0 ? reference.slice(at + 1) : undefined;
-      const named = at > 0 ? reference.slice(0, at) : reference;
-      const slash = named.lastIndexOf('/');
-      const colon = named.lastIndexOf(':');
-      const repository = colon > slash ? named.slice(0, colon) : named;
-      const tag = colon > slash ? named.slice(colon + 1) : undefined;
-
-      // The VMImage standing for the reference: an existing one, or a new one.
-      const images = mgmtStore.list({
-        apiVersion: apiVersionOf(TYPES.vmImage),
-        kind: 'VMImage',
-        namespace: cluster.namespace,
+      setNodeImage({
+        management: mgmtStore,
+        child: children.get(clusterName)!.store as ObjectStore,
+        cluster,
+        clusterName,
+        nodeName,
+        reference,
+        digestInRegistryImage,
+        clock,
       });
-      let image = images.find(i =>
-        digest
-          ? i.metadata.annotations?.[IMAGE_REF_ANNOTATION] === reference ||
-            (i.spec as any)?.source?.registry?.image === reference
-          : !i.metadata.annotations?.[IMAGE_REF_ANNOTATION] &&
-            (i.spec as any)?.source?.registry?.image === reference,
-      );
-      if (!image) {
-        const registryTag =
-          tag ?? (digest ? digest.replace(':', '-') : 'latest');
-        const pinInRegistry = digest !== undefined && digestInRegistryImage;
-        image = mgmtStore.upsert({
-          apiVersion: apiVersionOf(TYPES.vmImage),
-          kind: 'VMImage',
-          metadata: {
-            name: `kairos-custom-${hashHex(reference).slice(0, 12)}`,
-            namespace: cluster.namespace,
-            labels: { 'app.kubernetes.io/managed-by': 'fleet-portal' },
-            annotations:
-              digest && !pinInRegistry
-                ? { [IMAGE_REF_ANNOTATION]: reference }
-                : {},
-          },
-          spec: {
-            source: {
-              registry: {
-                image: pinInRegistry
-                  ? reference
-                  : `${repository || KAIROS_REPOSITORY}:${registryTag}`,
-                format: 'qcow2',
-              },
-            },
-          },
-          status: {
-            phase: 'Ready',
-            ready: true,
-            format: 'qcow2',
-            availableOn: ['vsphere-dc1'],
-            observedGeneration: 1,
-          },
-        });
-      }
-      if (vm) {
-        (vm.spec as any).imageRef = { name: image.metadata.name };
-        delete vm.metadata.generation;
-        mgmtStore.upsert(vm);
-      }
-      if (node) {
-        node.metadata.annotations = {
-          ...node.metadata.annotations,
-          [IMAGE_REF_ANNOTATION]: reference,
-        };
-        child.upsert(node);
-      }
-
-      // Kairos rollouts: the newest NodeOpUpgrade for the node must name the new image, completed.
-      const upgrades = child.list({
-        apiVersion: apiVersionOf(TYPES.nodeOpUpgrade),
-        kind: 'NodeOpUpgrade',
-      });
-      const mentioning = upgrades.filter(
-        u => (u.status as any)?.nodeStatuses?.[nodeName],
-      );
-      if (mentioning.length > 0) {
-        const now = clock();
-        const existing = upgrades.find(
-          u => (u.spec as any)?.image === reference,
-        );
-        const upgrade: KubeObject = existing ?? {
-          apiVersion: apiVersionOf(TYPES.nodeOpUpgrade),
-          kind: 'NodeOpUpgrade',
-          metadata: {
-            name: `upgrade-${hashHex(reference).slice(0, 12)}`,
-            namespace: 'default',
-            labels: {
-              [CLUSTER_LABEL]: clusterName,
-              'app.kubernetes.io/managed-by': 'fleet-portal',
-            },
-          },
-          spec: {
-            image: reference,
-            concurrency: 1,
-            upgradeActive: true,
-            nodeSelector: {
-              matchLabels: { 'kubernetes.io/hostname': nodeName },
-            },
-          },
-          status: {
-            phase: 'Completed',
-            message: 'Upgrade operation completed successfully',
-            nodeOpName: '',
-            nodeStatuses: {},
-          },
-        };
-        const status = ((upgrade.status as any) ??= {});
-        status.nodeOpName = upgrade.metadata.name;
-        status.nodeStatuses = {
-          ...status.nodeStatuses,
-          [nodeName]: {
-            phase: 'Completed',
-            message: 'Job completed successfully',
-            lastUpdated: now,
-            rebootStatus: 'completed',
-          },
-        };
-        status.lastUpdated = now;
-        const phases = Object.values(status.nodeStatuses).map(
-          (s: any) => s.phase,
-        );
-        status.phase = phases.every(p => p === 'Completed')
-          ? 'Completed'
-          : status.phase;
-        child.upsert(upgrade);
-      }
     },
 
     objects(scope) {

@@ -20,6 +20,7 @@ import {
 import request from 'supertest';
 import { fleetPlugin } from '../plugin';
 import { catalogModuleFleetEntities } from './catalogModule';
+import type { FleetEntityProvider } from './FleetEntityProvider';
 
 jest.setTimeout(90_000);
 
@@ -109,7 +110,7 @@ describe('two management clusters holding clusters of the same names', () => {
     };
     expect(providers).toHaveLength(1);
     await providers[0].connect(connection);
-    await providers[0].refresh();
+    await (providers[0] as FleetEntityProvider).refresh();
 
     const clusters = applied.filter(e => e.spec?.type === 'kubernetes-cluster');
     expect(clusters).toHaveLength(2 * CLUSTERS);
