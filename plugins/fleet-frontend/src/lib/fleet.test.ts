@@ -3,6 +3,7 @@ import {
   largeClusterList,
 } from '../__fixtures__/clusterList';
 import { DESIRED_DIGEST, OLD_DIGEST } from '../__fixtures__/clusterDetails';
+import { withServiceCounts } from '../__fixtures__/services';
 import {
   NO_FLEET_FILTERS,
   filterClusters,
@@ -22,6 +23,19 @@ describe('fleet filters', () => {
     expect(
       names(filterClusters(clusters, { ...NO_FLEET_FILTERS, driftOnly: true })),
     ).toEqual(['edge-fra-01', 'retail-nyc-07']);
+  });
+
+  it('filters by failed or provisioning services', () => {
+    const withServices = withServiceCounts(clusters);
+    const by = (services: 'failed' | 'provisioning' | 'not-deployed') =>
+      names(filterClusters(withServices, { ...NO_FLEET_FILTERS, services }));
+    expect(by('failed')).toEqual(['edge-fra-01']);
+    expect(by('provisioning')).toEqual(['core-ams-02']);
+    expect(by('not-deployed')).toEqual(['edge-fra-01', 'core-ams-02']);
+    // A backend that reports no service counts: nothing matches, nothing breaks.
+    expect(
+      filterClusters(clusters, { ...NO_FLEET_FILTERS, services: 'failed' }),
+    ).toEqual([]);
   });
 
   it('filters by health, k0s version and image digest', () => {

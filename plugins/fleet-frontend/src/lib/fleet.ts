@@ -3,6 +3,7 @@ import {
   ClusterSummary,
 } from '@internal/plugin-fleet-common';
 import { shortDigest } from './digest';
+import { matchesServicesFilter, ServicesFilter } from './services';
 
 export interface FleetFilters {
   driftOnly: boolean;
@@ -12,6 +13,8 @@ export interface FleetFilters {
   k0sVersion: string;
   /** `all` or an image digest some node runs. */
   imageDigest: string;
+  /** `all`, or clusters with a service k0rdent reports failed and/or provisioning. */
+  services: ServicesFilter | 'all';
 }
 
 export const NO_FLEET_FILTERS: FleetFilters = {
@@ -19,6 +22,7 @@ export const NO_FLEET_FILTERS: FleetFilters = {
   health: 'all',
   k0sVersion: 'all',
   imageDigest: 'all',
+  services: 'all',
 };
 
 function k0sVersionsOf(cluster: ClusterSummary): string[] {
@@ -48,6 +52,12 @@ export function clusterMatchesFilters(
   if (
     filters.imageDigest !== 'all' &&
     !(cluster.images ?? []).some(image => image.digest === filters.imageDigest)
+  ) {
+    return false;
+  }
+  if (
+    filters.services !== 'all' &&
+    !matchesServicesFilter(cluster.serviceCounts, filters.services)
   ) {
     return false;
   }

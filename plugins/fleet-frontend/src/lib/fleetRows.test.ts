@@ -1,4 +1,6 @@
 import { clusterListResponse } from '../__fixtures__/clusterList';
+import { countServices } from '@internal/plugin-fleet-common';
+import { SERVICES } from '../__fixtures__/services';
 import { toFleetRow } from './fleetRows';
 
 describe('toFleetRow', () => {
@@ -28,6 +30,8 @@ describe('toFleetRow', () => {
       ],
       driftText:
         'k0s version, k0s build, Node image, Image unknown, DNS unsynced',
+      services: '',
+      servicesNotDeployed: 0,
       gitopsTone: 'none',
       gitops: '—',
       lastRead: '2026-03-01T11:40:00Z',
@@ -47,5 +51,14 @@ describe('toFleetRow', () => {
       lastRead: '',
       stale: false,
     });
+  });
+
+  it('says how many services are deployed and which failed or provision', () => {
+    const row = toFleetRow({
+      ...clusterListResponse.items[0],
+      serviceCounts: countServices(SERVICES),
+    });
+    expect(row.services).toBe('1 / 4 deployed, 1 failed, 1 provisioning');
+    expect(row.servicesNotDeployed).toBe(2);
   });
 });

@@ -30,6 +30,10 @@ export interface FleetRow {
   lastRead: string;
   stale: boolean;
   readFailures: string;
+  /** `2 / 3 deployed, 1 failed`; empty when the backend reports no services. */
+  services: string;
+  /** Services failed or provisioning, to sort the worst first. */
+  servicesNotDeployed: number;
   /** Git/Flux at a glance: applied revision, Git ahead by N, Flux failing. */
   gitopsTone: GitopsTone | 'none';
   gitops: string;
@@ -69,7 +73,28 @@ export function toFleetRow(cluster: ClusterSummary): FleetRow {
     readFailures: (cluster.read?.failures ?? [])
       .map(failure => `${failure.during}: ${failure.reason}`)
       .join('; '),
+    ...servicesGlance(cluster),
     gitopsTone: glance.tone,
     gitops: glance.text,
+  };
+}
+
+function servicesGlance(
+  cluster: ClusterSummary,
+): Pick<FleetRow, 'services' | 'servicesNotDeployed'> {
+  const counts = cluster.serviceCounts;
+  if (!counts) return { services: '', servicesNotDeployed: 0 };
+  const failed = counts.byState?.Failed ?? 0;
+  const provisioning = counts.byState?.Provisioning ?? 0;
+  const notes = [
+    failed > 0 && `${failed} failed`,
+    provisioning > 0 && `${provisioning} provisioning`,
+  ].filter(Boolean);
+  return {
+    services: [
+      `${counts.byState?.Deployed ?? 0} / ${counts.total} deployed`,
+      ...notes,
+    ].join(', '),
+    servicesNotDeployed: failed + provisioning,
   };
 }

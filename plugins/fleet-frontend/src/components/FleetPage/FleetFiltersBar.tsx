@@ -3,6 +3,7 @@ import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import { ClusterHealthState } from '@internal/plugin-fleet-common';
 import { FleetFilterOptions, FleetFilters } from '../../lib/fleet';
+import { SERVICES_FILTER_LABELS, ServicesFilter } from '../../lib/services';
 import { FilterSelect } from '../shared/FilterSelect';
 
 const HEALTH_OPTIONS: Array<{
@@ -14,6 +15,17 @@ const HEALTH_OPTIONS: Array<{
   { value: 'not-ready', label: 'Not ready' },
   { value: 'progressing', label: 'Progressing' },
   { value: 'unknown', label: 'Unknown' },
+];
+
+const SERVICES_OPTIONS: Array<{
+  value: ServicesFilter | 'all';
+  label: string;
+}> = [
+  { value: 'all', label: 'All' },
+  ...(Object.keys(SERVICES_FILTER_LABELS) as ServicesFilter[]).map(value => ({
+    value,
+    label: SERVICES_FILTER_LABELS[value],
+  })),
 ];
 
 export function FleetFiltersBar(props: {
@@ -70,6 +82,15 @@ export function FleetFiltersBar(props: {
           })),
         ]}
         onChange={value => onChange({ imageDigest: value })}
+      />
+      <FilterSelect
+        id="fleet-filter-services"
+        label="Services"
+        value={filters.services}
+        options={SERVICES_OPTIONS}
+        onChange={value =>
+          onChange({ services: value as FleetFilters['services'] })
+        }
       />
     </Box>
   );

@@ -11,6 +11,7 @@ import {
   answerWith,
   fakeFleetApi,
 } from '../../__testUtils__/renderClusterCard';
+import { withServiceCounts } from '../../__fixtures__/services';
 import { responseError } from '../../__testUtils__/responses';
 import { FleetApi, fleetApiRef } from '../../api';
 import { FleetPage } from './FleetPage';
@@ -135,6 +136,31 @@ describe('FleetPage', () => {
     await waitFor(() =>
       expect(clusterNames()).toEqual(['edge-fra-01', 'retail-nyc-07']),
     );
+  });
+
+  it('filters to clusters with a failed or provisioning service, from the URL too', async () => {
+    const list = {
+      ...clusterListResponse,
+      items: withServiceCounts(clusterListResponse.items),
+    };
+    const { unmount } = await renderPage(fakeApi(list));
+    await screen.findByText('Clusters (4)');
+    const row = screen.getAllByTestId('fleet-cluster-link')[0].closest('tr')!;
+    expect(within(row).getByTestId('fleet-services')).toHaveTextContent(
+      '1 / 3 deployed, 1 failed',
+    );
+    await userEvent.click(
+      within(screen.getByTestId('fleet-filter-services')).getByRole('button'),
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'A service failed' }),
+    );
+    await waitFor(() => expect(clusterNames()).toEqual(['edge-fra-01']));
+    unmount();
+
+    await renderPage(fakeApi(list), '/fleet?services=not-deployed');
+    expect(await screen.findByText('Clusters (2 of 4)')).toBeInTheDocument();
+    expect(clusterNames()).toEqual(['edge-fra-01', 'core-ams-02']);
   });
 
   it('searches the table', async () => {

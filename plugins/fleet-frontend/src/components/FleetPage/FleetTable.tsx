@@ -48,6 +48,19 @@ function GitopsGlance(props: { tone: FleetRow['gitopsTone']; text: string }) {
   }
 }
 
+function ServicesGlance(props: { row: FleetRow }) {
+  const { services, servicesNotDeployed } = props.row;
+  if (!services) return <>—</>;
+  const cell = (
+    <span data-testid="fleet-services" style={{ whiteSpace: 'nowrap' }}>
+      {services}
+    </span>
+  );
+  if (services.includes('failed')) return <StatusError>{cell}</StatusError>;
+  if (servicesNotDeployed > 0) return <StatusPending>{cell}</StatusPending>;
+  return <StatusOK>{cell}</StatusOK>;
+}
+
 const columns: TableColumn<FleetRow>[] = [
   {
     title: 'Name',
@@ -90,6 +103,15 @@ const columns: TableColumn<FleetRow>[] = [
     field: 'dnsUnsynced',
     searchable: false,
     render: row => `${row.dnsSynced} / ${row.dnsTotal}`,
+  },
+  {
+    title: 'Services',
+    field: 'servicesNotDeployed',
+    customFilterAndSearch: (term: string, row: FleetRow) =>
+      row.services
+        .toLocaleLowerCase('en-US')
+        .includes(term.toLocaleLowerCase('en-US')),
+    render: row => <ServicesGlance row={row} />,
   },
   {
     title: 'Git/Flux',

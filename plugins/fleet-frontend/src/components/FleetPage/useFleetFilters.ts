@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ClusterHealthState } from '@internal/plugin-fleet-common';
 import { FleetFilters, NO_FLEET_FILTERS } from '../../lib/fleet';
+import { SERVICES_FILTER_LABELS, ServicesFilter } from '../../lib/services';
 
 const HEALTH_STATES: ClusterHealthState[] = [
   'ready',
@@ -15,6 +16,7 @@ const PARAMS = {
   health: 'health',
   k0sVersion: 'k0s',
   imageDigest: 'image',
+  services: 'services',
 } as const;
 
 /** Fleet filters kept in the URL, so a filtered view can be linked to. */
@@ -26,12 +28,15 @@ export function useFleetFilters(): [
 
   const filters = useMemo<FleetFilters>(() => {
     const health = params.get(PARAMS.health) as ClusterHealthState | null;
+    const services = params.get(PARAMS.services) as ServicesFilter | null;
     return {
       driftOnly: params.get(PARAMS.driftOnly) === 'true',
       health: health && HEALTH_STATES.includes(health) ? health : 'all',
       k0sVersion: params.get(PARAMS.k0sVersion) ?? NO_FLEET_FILTERS.k0sVersion,
       imageDigest:
         params.get(PARAMS.imageDigest) ?? NO_FLEET_FILTERS.imageDigest,
+      services:
+        services && services in SERVICES_FILTER_LABELS ? services : 'all',
     };
   }, [params]);
 
@@ -45,6 +50,7 @@ export function useFleetFilters(): [
       set(PARAMS.health, next.health, 'all');
       set(PARAMS.k0sVersion, next.k0sVersion, 'all');
       set(PARAMS.imageDigest, next.imageDigest, 'all');
+      set(PARAMS.services, next.services, 'all');
       setParams(search, { replace: true });
     },
     [filters, params, setParams],

@@ -1,0 +1,81 @@
+import {
+  ClusterService,
+  ServiceCounts,
+  ServiceState,
+} from '@internal/plugin-fleet-common';
+
+/** Failed first, then the ones on their way, then deployed; unreported with the pending ones. */
+const STATE_RANK: Record<ServiceState, number> = {
+  Failed: 0,
+  Provisioning: 1,
+  Pending: 2,
+  Deleting: 3,
+  Deleted: 4,
+  Deployed: 5,
+};
+const UNREPORTED_RANK = 2;
+
+function rank(service: ClusterService): number {
+  return service.state ? STATE_RANK[service.state.value] : UNREPORTED_RANK;
+}
+
+export interface ServicesView {
+  /** False when the backend does not report services at all (it predates them). */
+  reported: boolean;
+  /** Failed first, then provisioning, pending, deleting, deployed; by namespace and name within each. */
+  services: ClusterService[];
+  deployed: number;
+  total: number;
+  failed: number;
+  provisioning: number;
+}
+
+export function deriveServicesView(cluster: {
+  services?: ClusterService[];
+}): ServicesView {
+  const all = cluster.services ?? [];
+  const count = (state: ServiceState) =>
+    all.filter(s => s.state?.value === state).length;
+  return {
+    reported: cluster.services !== undefined,
+    services: [...all].sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        a.namespace.localeCompare(b.namespace) ||
+        a.name.localeCompare(b.name),
+    ),
+    deployed: count('Deployed'),
+    total: all.length,
+    failed: count('Failed'),
+    provisioning: count('Provisioning'),
+  };
+}
+
+/** What the fleet page's services filter keeps. */
+export type ServicesFilter = 'failed' | 'provisioning' | 'not-deployed';
+
+export const SERVICES_FILTER_LABELS: Record<ServicesFilter, string> = {
+  failed: 'A service failed',
+  provisioning: 'A service provisioning',
+  'not-deployed': 'A service failed or provisioning',
+};
+
+/** Whether a cluster's service counts match the filter; a cluster without counts matches none. */
+export function matchesServicesFilter(
+  counts: ServiceCounts | undefined,
+  filter: ServicesFilter,
+): boolean {
+  if (!counts) return false;
+  const failed = counts.byState.Failed ?? 0;
+  const provisioning = counts.byState.Provisioning ?? 0;
+  switch (filter) {
+    case 'failed':
+      return failed > 0;
+    case 'provisioning':
+      return provisioning > 0;
+    case 'not-deployed':
+      return failed + provisioning > 0;
+    default:
+      return false;
+  }
+}
