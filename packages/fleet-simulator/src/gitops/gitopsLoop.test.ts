@@ -245,6 +245,26 @@ describe('the demo fleet born from its GitOps repository', () => {
     );
   });
 
+  it('rolls a k0s upgrade of a k0smotron cluster through its K0smotronControlPlane', async () => {
+    const kcp = sim.objects('mgmt').list(K0SMOTRON_CP)[0];
+    const cluster = sim.model.clusters.find(
+      c => `${c.name}-cp` === kcp.metadata.name,
+    )!;
+    const path = clusterDeploymentPath(cluster.name);
+    const target = 'v1.32.4+k0s.0';
+    await commit(files => {
+      const [cd] = readYaml(files, path);
+      cd.spec.config.k0s.version = target;
+      writeYaml(files, path, [cd]);
+    });
+    const ref = { namespace: cluster.namespace, name: `${cluster.name}-cp` };
+    steps(cluster.nodes.length + 2);
+    const upgraded = sim.objects('mgmt').get({ ...K0SMOTRON_CP, ...ref })!;
+    expect((upgraded.spec as any).version).toBe(target);
+    expect((upgraded.status as any).version).toBe(target);
+    expect(sim.objects('mgmt').get({ ...KCP, ...ref })).toBeUndefined();
+  });
+
   it('scales workers up and drains them down', async () => {
     const cluster = sim.model.clusters[1];
     const path = clusterDeploymentPath(cluster.name);
