@@ -55,3 +55,16 @@ export interface ManagementClusterListResponse {
     namespaces?: string[];
   }>;
 }
+
+/** A management namespace that holds ClusterTemplates: where a new cluster can go. */
+export interface FormNamespace {
+  name: string;
+  clusterTemplates: number;
+  /** How many of them k0rdent accepted (`status.valid`). */
+  validClusterTemplates: number;
+}
+
+export interface NamespaceListResponse {
+  management: string;
+  items: FormNamespace[];
+}

@@ -58,6 +58,20 @@ export class FormsReader {
     return page.items as KubeObject[];
   }
 
+  /** The objects of every namespace the service account may list cluster-wide. */
+  async listEverywhere(type: K0rdentType): Promise<KubeObject[]> {
+    const page = await this.custom.listClusterCustomObject(
+      { ...type },
+      this.options,
+    );
+    if (!page || typeof page !== 'object' || !Array.isArray(page.items)) {
+      throw new MalformedResponseError(
+        `the ${type.plural} list has no items array`,
+      );
+    }
+    return page.items as KubeObject[];
+  }
+
   async get(
     type: K0rdentType,
     namespace: string,

@@ -1,6 +1,7 @@
 import type {
   FormClusterTemplate,
   FormCredential,
+  FormNamespace,
 } from '@internal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 
@@ -79,6 +80,26 @@ export function formClusterTemplates(
 
 export function formCredentials(credentials: KubeObject[]): FormCredential[] {
   return credentials.map(toFormCredential).sort(byName);
+}
+
+/** Namespaces holding ClusterTemplates, with how many valid ones each holds, by name. */
+export function templateNamespaces(templates: KubeObject[]): FormNamespace[] {
+  const counts = new Map<string, { templates: number; valid: number }>();
+  for (const template of templates) {
+    const namespace = template.metadata?.namespace;
+    if (!namespace) continue;
+    const count = counts.get(namespace) ?? { templates: 0, valid: 0 };
+    count.templates += 1;
+    if (template.status?.valid === true) count.valid += 1;
+    counts.set(namespace, count);
+  }
+  return [...counts.entries()]
+    .map(([name, count]) => ({
+      name,
+      clusterTemplates: count.templates,
+      validClusterTemplates: count.valid,
+    }))
+    .sort(byName);
 }
 
 /** The values schema in a schema ConfigMap's `schema` key; throws saying what is wrong. */

@@ -108,6 +108,19 @@ describe('the form routes, read live from the simulated management cluster', () 
     expect(missing.body.error.message).toMatch(/does not exist/);
   });
 
+  it('lists the namespaces that hold ClusterTemplates, with how many k0rdent accepted', async () => {
+    const res = await request(server).get(`${BASE}/mgmt/namespaces`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      management: 'mgmt',
+      items: ['team-platform', 'team-risk', 'team-trading'].map(name => ({
+        name,
+        clusterTemplates: 4,
+        validClusterTemplates: 3,
+      })),
+    });
+  });
+
   it('lists Credentials with readiness and why not, and never their secrets', async () => {
     const res = await request(server).get(
       `${BASE}/mgmt/namespaces/team-risk/credentials`,

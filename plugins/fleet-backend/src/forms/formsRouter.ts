@@ -5,6 +5,7 @@ import type {
   ClusterTemplateSchemaResponse,
   CredentialListResponse,
   ManagementClusterListResponse,
+  NamespaceListResponse,
 } from '@internal/plugin-fleet-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -18,6 +19,7 @@ import {
   formClusterTemplates,
   formCredentials,
   parseSchemaConfigMap,
+  templateNamespaces,
 } from './formObjects';
 import {
   CLUSTER_TEMPLATE_CHAINS,
@@ -66,7 +68,7 @@ export function createFormsRouter({
   const router = Router();
 
   async function readFrom<T>(
-    ref: { management: string; namespace: string },
+    ref: { management: string; namespace?: string },
     during: string,
     work: (reader: FormsReader) => Promise<T>,
   ): Promise<T> {
@@ -78,7 +80,11 @@ export function createFormsRouter({
         })`,
       );
     }
-    if (target.namespaces && !target.namespaces.includes(ref.namespace)) {
+    if (
+      ref.namespace !== undefined &&
+      target.namespaces &&
+      !target.namespaces.includes(ref.namespace)
+    ) {
       throw new NotFoundError(
         `namespace ${ref.namespace} is not read on management cluster ${ref.management} (fleet.managementClusters[${ref.management}].namespaces)`,
       );
@@ -97,7 +103,9 @@ export function createFormsRouter({
     );
     throw new ServiceUnavailableError(
       `management cluster ${ref.management} could not be read while ${during}: ${failure.message}. ` +
-        `Check that it is reachable and that the fleet service account may ${PERMISSIONS_HINT} in ${ref.namespace}; ` +
+        `Check that it is reachable and that the fleet service account may ${PERMISSIONS_HINT} in ${
+          ref.namespace ?? 'the namespaces read'
+        }; ` +
         'until then the form offers the values written in the template.',
     );
   }
@@ -109,6 +117,32 @@ export function createFormsRouter({
         ...(t.namespaces ? { namespaces: t.namespaces } : {}),
       })),
     };
+    res.json(body);
+  });
+
+  router.get('/management/:management/namespaces', async (req, res) => {
+    const { management } = parseParams(
+      namespaceParams.pick({ management: true }),
+      req.params,
+    );
+    const target = managementClusters.find(t => t.id === management);
+    const items = await readFrom(
+      { management },
+      'listing the namespaces that hold ClusterTemplates',
+      async reader =>
+        templateNamespaces(
+          target?.namespaces
+            ? (
+                await Promise.all(
+                  target.namespaces.map(ns =>
+                    reader.list(CLUSTER_TEMPLATES, ns),
+                  ),
+                )
+              ).flat()
+            : await reader.listEverywhere(CLUSTER_TEMPLATES),
+        ),
+    );
+    const body: NamespaceListResponse = { management, items };
     res.json(body);
   });
 
