@@ -11,6 +11,7 @@ import fleetPlugin from './alpha';
 import { FleetClusterPicker } from './scaffolder/FleetClusterPicker';
 import { FleetClusterTemplatePicker } from './scaffolder/FleetClusterTemplatePicker';
 import { FleetCredentialPicker } from './scaffolder/FleetCredentialPicker';
+import { FleetNamespacePicker } from './scaffolder/FleetNamespacePicker';
 import { FleetDnsZonePicker } from './scaffolder/FleetDnsZonePicker';
 import { FleetImagePicker } from './scaffolder/FleetImagePicker';
 import { FleetK0sVersionPicker } from './scaffolder/FleetK0sVersionPicker';
@@ -20,6 +21,7 @@ import {
   clusterTemplatePickerFormField,
   credentialPickerFormField,
   dnsZonePickerFormField,
+  namespacePickerFormField,
   imagePickerFormField,
   k0sVersionPickerFormField,
   fleetPage,
@@ -41,7 +43,7 @@ function fleetApiWithData() {
 }
 
 describe('fleet plugin (new frontend system)', () => {
-  it('declares the API, the page, the seven entity cards and the six form fields', () => {
+  it('declares the API, the page, the seven entity cards and the seven form fields', () => {
     expect(fleetPlugin.id).toBe('fleet');
     for (const id of [
       'api:fleet',
@@ -59,6 +61,7 @@ describe('fleet plugin (new frontend system)', () => {
       'scaffolder-form-field:fleet/fleet-image-picker',
       'scaffolder-form-field:fleet/fleet-cluster-template-picker',
       'scaffolder-form-field:fleet/fleet-credential-picker',
+      'scaffolder-form-field:fleet/fleet-namespace-picker',
     ]) {
       expect(fleetPlugin.getExtension(id as any)).toBeDefined();
     }
@@ -139,6 +142,7 @@ describe('fleet plugin (new frontend system)', () => {
       FleetClusterTemplatePicker,
     ],
     [credentialPickerFormField, 'FleetCredentialPicker', FleetCredentialPicker],
+    [namespacePickerFormField, 'FleetNamespacePicker', FleetNamespacePicker],
   ])(
     'loads the scaffolder form field %# as ui:field %s',
     async (extension, name, component) => {

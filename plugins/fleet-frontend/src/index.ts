@@ -20,6 +20,7 @@ export {
   FleetImagePickerFieldExtension,
   FleetClusterTemplatePickerFieldExtension,
   FleetCredentialPickerFieldExtension,
+  FleetNamespacePickerFieldExtension,
 } from './plugin';
 export * from './scaffolder';
 export { fleetApiRef, FleetClient } from './api';

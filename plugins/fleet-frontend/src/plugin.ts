@@ -9,6 +9,7 @@ import {
   fleetClusterPickerField,
   fleetClusterTemplatePickerField,
   fleetCredentialPickerField,
+  fleetNamespacePickerField,
   fleetDnsZonePickerField,
   fleetImagePickerField,
   fleetK0sVersionPickerField,
@@ -137,5 +138,12 @@ export const FleetCredentialPickerFieldExtension = fleetPlugin.provide(
   createScaffolderFieldExtension({
     ...fleetCredentialPickerField,
     schema: fleetCredentialPickerField.schema.schema,
+  }),
+);
+
+export const FleetNamespacePickerFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension({
+    ...fleetNamespacePickerField,
+    schema: fleetNamespacePickerField.schema.schema,
   }),
 );

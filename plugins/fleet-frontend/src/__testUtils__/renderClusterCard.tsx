@@ -52,6 +52,9 @@ export function fakeFleetApi(
       throw await responseError(404, 'no request branch');
     }),
     listManagementClusters: jest.fn(async () => ({ items: [] })),
+    listNamespaces: jest.fn(async () => {
+      throw await responseError(503, 'management cluster not read');
+    }),
     listClusterTemplates: jest.fn(async () => {
       throw await responseError(503, 'management cluster not read');
     }),

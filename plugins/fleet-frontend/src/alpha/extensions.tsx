@@ -160,3 +160,13 @@ export const credentialPickerFormField = FormFieldBlueprint.make({
       ),
   },
 });
+
+export const namespacePickerFormField = FormFieldBlueprint.make({
+  name: 'fleet-namespace-picker',
+  params: {
+    field: () =>
+      import('../scaffolder/formFields').then(
+        m => m.fleetNamespacePickerFormField,
+      ),
+  },
+});

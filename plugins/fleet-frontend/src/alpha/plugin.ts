@@ -5,6 +5,7 @@ import {
   clusterTemplatePickerFormField,
   credentialPickerFormField,
   dnsZonePickerFormField,
+  namespacePickerFormField,
   imagePickerFormField,
   k0sVersionPickerFormField,
   dnsSyncEntityCard,
@@ -39,5 +40,6 @@ export const fleetPlugin = createFrontendPlugin({
     imagePickerFormField,
     clusterTemplatePickerFormField,
     credentialPickerFormField,
+    namespacePickerFormField,
   ],
 });

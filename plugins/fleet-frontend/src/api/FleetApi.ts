@@ -12,6 +12,7 @@ import {
   ClusterTemplateListResponse,
   CredentialListResponse,
   ManagementClusterListResponse,
+  NamespaceListResponse,
 } from '@internal/plugin-fleet-common';
 
 /** Narrows a cluster's history; every field is optional. Times are ISO 8601. */
@@ -59,6 +60,8 @@ export interface FleetApi {
   mergeRequest(branch: string): Promise<MergeRequestResponse>;
   /** The management clusters the backend is configured with. */
   listManagementClusters(): Promise<ManagementClusterListResponse>;
+  /** The namespaces of a management cluster that hold ClusterTemplates, read live. */
+  listNamespaces(management: string): Promise<NamespaceListResponse>;
   /**
    * The ClusterTemplates of a management namespace, read live. Rejects with 503 when the
    * management cluster cannot be read, 404 for one not configured.

@@ -213,10 +213,12 @@ describe('FleetClient', () => {
   it('reads the management clusters, and the ClusterTemplates and Credentials of one namespace, escaping each part', async () => {
     const { client, fetch } = setup(() => jsonResponse(200, { items: [] }));
     await client.listManagementClusters();
+    await client.listNamespaces('mgmt');
     await client.listClusterTemplates('mgmt', 'team risk');
     await client.listCredentials('mgmt/eu', 'team-risk');
     expect(fetch.mock.calls.map(([url]) => String(url))).toEqual([
       `${BASE_URL}/management`,
+      `${BASE_URL}/management/mgmt/namespaces`,
       `${BASE_URL}/management/mgmt/namespaces/team%20risk/cluster-templates`,
       `${BASE_URL}/management/mgmt%2Feu/namespaces/team-risk/credentials`,
     ]);

@@ -13,6 +13,7 @@ import {
   ClusterTemplateListResponse,
   CredentialListResponse,
   ManagementClusterListResponse,
+  NamespaceListResponse,
 } from '@internal/plugin-fleet-common';
 import { FleetApi, HistoryQuery, RequestsQuery } from './FleetApi';
 
@@ -81,6 +82,12 @@ export class FleetClient implements FleetApi {
 
   listManagementClusters(): Promise<ManagementClusterListResponse> {
     return this.get<ManagementClusterListResponse>('/management');
+  }
+
+  listNamespaces(management: string): Promise<NamespaceListResponse> {
+    return this.get<NamespaceListResponse>(
+      `/management/${encodeURIComponent(management)}/namespaces`,
+    );
   }
 
   listClusterTemplates(

@@ -1,6 +1,7 @@
 import { FleetClusterPicker } from './FleetClusterPicker';
 import { FleetClusterTemplatePicker } from './FleetClusterTemplatePicker';
 import { FleetCredentialPicker } from './FleetCredentialPicker';
+import { FleetNamespacePicker } from './FleetNamespacePicker';
 import { FleetDnsZonePicker } from './FleetDnsZonePicker';
 import { FleetImagePicker } from './FleetImagePicker';
 import {
@@ -11,6 +12,7 @@ import {
   fleetClusterPickerSchema,
   fleetClusterTemplatePickerSchema,
   fleetCredentialPickerSchema,
+  fleetNamespacePickerSchema,
   fleetDnsZonePickerSchema,
   fleetImagePickerSchema,
   fleetK0sVersionPickerSchema,
@@ -24,6 +26,7 @@ export const FLEET_FIELD_NAMES = {
   image: 'FleetImagePicker',
   clusterTemplate: 'FleetClusterTemplatePicker',
   credential: 'FleetCredentialPicker',
+  namespace: 'FleetNamespacePicker',
 } as const;
 
 /** Each field's name, component, validation and schema: one definition for both frontend systems. */
@@ -62,4 +65,10 @@ export const fleetCredentialPickerField = {
   name: FLEET_FIELD_NAMES.credential,
   component: FleetCredentialPicker,
   schema: fleetCredentialPickerSchema,
+};
+
+export const fleetNamespacePickerField = {
+  name: FLEET_FIELD_NAMES.namespace,
+  component: FleetNamespacePicker,
+  schema: fleetNamespacePickerSchema,
 };

@@ -96,6 +96,16 @@ export const fleetCredentialPickerSchema = makeFieldSchema({
   uiOptions: managementNamespaceOptions,
 });
 
+export const fleetNamespacePickerSchema = makeFieldSchema({
+  output: z =>
+    z
+      .string()
+      .describe(
+        'A namespace of the management cluster that holds ClusterTemplates',
+      ),
+  uiOptions: z => managementNamespaceOptions(z).omit({ namespaceField: true }),
+});
+
 export const fleetImagePickerSchema = makeFieldSchema({
   output: z => z.string().describe('A VirtRigaud VMImage name'),
   uiOptions: z =>

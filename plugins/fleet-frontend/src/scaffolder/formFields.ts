@@ -3,6 +3,7 @@ import {
   fleetClusterPickerField,
   fleetClusterTemplatePickerField,
   fleetCredentialPickerField,
+  fleetNamespacePickerField,
   fleetDnsZonePickerField,
   fleetImagePickerField,
   fleetK0sVersionPickerField,
@@ -24,4 +25,7 @@ export const fleetClusterTemplatePickerFormField = createFormField(
 );
 export const fleetCredentialPickerFormField = createFormField(
   fleetCredentialPickerField,
+);
+export const fleetNamespacePickerFormField = createFormField(
+  fleetNamespacePickerField,
 );

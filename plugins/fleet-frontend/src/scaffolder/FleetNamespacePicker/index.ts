@@ -1,0 +1,2 @@
+export { FleetNamespacePicker } from './FleetNamespacePicker';
+export type { FleetNamespacePickerUiOptions } from './FleetNamespacePicker';
