@@ -42,8 +42,11 @@ describe('services k0rdent deploys on the simulated clusters', () => {
       expect(condition.status).toBe(
         deployed === services.length ? 'True' : 'False',
       );
-      if (services.some(s => s.state === 'Failed'))
-        expect(condition.reason).toBe('Failed');
+      const failed = services.some(s => s.state === 'Failed');
+      const reason = failed ? 'Failed' : 'Progressing';
+      expect(condition.reason).toBe(
+        deployed === services.length ? 'Succeeded' : reason,
+      );
     }
   });
 
