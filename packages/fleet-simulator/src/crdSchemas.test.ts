@@ -70,7 +70,13 @@ describe('generated objects against the upstream CRD schemas', () => {
     ],
     [
       'brownfield clusters beside portal-made ones',
-      { clusters: 12, nodesPerCluster: 4, brownfieldClusters: 3, seed: 3 },
+      {
+        clusters: 12,
+        nodesPerCluster: 4,
+        brownfieldClusters: 3,
+        regionalClusters: 2,
+        seed: 3,
+      },
     ],
     [
       'small clusters with kubeconfig faults',

@@ -38,12 +38,15 @@ import {
 } from './fleet/brownfield';
 import { fleetClusterNames, placeholderAccess } from './fleet/clusterNames';
 import { normalise } from './fleet/options';
+import { placeInRegions, regionOfPlan } from './fleet/regions';
 
 export { fleetClusterNames, placeholderAccess };
 import { planCluster, type ImageInfo } from './fleet/planCluster';
 
 export {
   BROWNFIELD_DNS_SUFFIX_ANNOTATION,
+  REGION_BY_CLUSTER_DEPLOYMENT,
+  REGION_BY_SECRET,
   CLUSTER_LABEL,
   CURRENT_TEMPLATE,
   DEFAULT_BASE_TIME,
@@ -77,6 +80,7 @@ export function generateFleet(options: FleetGeneratorOptions = {}): FleetModel {
     clusters: named.length,
     recordsPerCluster: o.recordsPerCluster,
     brownfieldClusters: o.brownfieldClusters,
+    regionalClusters: o.regionalClusters,
     rng,
   });
 
@@ -231,12 +235,21 @@ export function generateFleet(options: FleetGeneratorOptions = {}): FleetModel {
   for (const team of teamsUsed)
     dns.push(dnsZone(team, recordsByZone.get(team.zone) ?? [], at));
 
+  const regions = placeInRegions({
+    plans,
+    mgmt,
+    children,
+    access,
+    at: at(-200 * DAY),
+  });
+
   const clusters: GeneratedCluster[] = plans.map(p => ({
     name: p.name,
     namespace: p.namespace,
     team: p.team,
     owner: p.owner,
     scenarios: p.scenarios,
+    ...regionOfPlan(p, mgmt),
     desiredK0sVersion: p.desiredK0sVersion,
     controlPlaneVersion: p.controlPlaneVersion,
     desiredVmImage: p.desiredVmImage,
@@ -272,6 +285,9 @@ export function generateFleet(options: FleetGeneratorOptions = {}): FleetModel {
   Object.entries(children).forEach(([name, objects]) =>
     assignUids(`cluster:${name}`, objects),
   );
+  Object.entries(regions).forEach(([name, objects]) =>
+    assignUids(`region:${name}`, objects),
+  );
 
   return {
     seed: o.seed,
@@ -288,5 +304,6 @@ export function generateFleet(options: FleetGeneratorOptions = {}): FleetModel {
     mgmt,
     dns,
     children,
+    regions,
   };
 }

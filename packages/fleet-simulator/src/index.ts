@@ -10,6 +10,8 @@ export type { FleetSimulator } from './startFleetSimulator';
 export {
   generateFleet,
   BROWNFIELD_DNS_SUFFIX_ANNOTATION,
+  REGION_BY_CLUSTER_DEPLOYMENT,
+  REGION_BY_SECRET,
   fleetClusterNames,
   DEFAULT_BASE_TIME,
   IMAGE_REF_ANNOTATION,

@@ -55,6 +55,13 @@ const ns = (
 });
 
 export const TYPES = {
+  region: {
+    group: K0RDENT,
+    version: 'v1beta1',
+    kind: 'Region',
+    plural: 'regions',
+    namespaced: false,
+  } as ResourceType,
   clusterDeployment: ns(
     K0RDENT,
     'v1beta1',
@@ -139,6 +146,7 @@ export const WORKLOAD_TYPES: ResourceType[] = [
 
 /** The CRDs installed on each kind of simulated cluster (core types are served everywhere). */
 export const MGMT_TYPES: ResourceType[] = [
+  TYPES.region,
   TYPES.clusterDeployment,
   TYPES.clusterTemplate,
   TYPES.credential,

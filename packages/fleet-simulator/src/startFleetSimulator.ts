@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { isIPv6, type AddressInfo, type Socket } from 'node:net';
-import { fleetClusterNames, generateFleet } from './generateFleet';
+import {
+  fleetClusterNames,
+  generateFleet,
+  REGION_BY_SECRET,
+} from './generateFleet';
 import { ApiScope, createApiHandler } from './httpApi';
 import type { ChildClusters } from './controllers/context';
 import { startGitopsLoop, type GitopsLoop } from './gitops/startGitopsLoop';
@@ -45,7 +49,7 @@ export interface FleetSimulator {
    * rolls images with NodeOpUpgrades, the newest one for the node completes with that image.
    */
   setNodeImage(cluster: string, node: string, reference: string): void;
-  /** The objects of one API server: 'mgmt', 'dns' or a child cluster's name. */
+  /** The objects of one API server: 'mgmt', 'dns', `region:<name>` or a child cluster's name. */
   objects(scope: 'mgmt' | 'dns' | string): KubeObjectStore;
   /**
    * The GitOps loop when started with `gitops`: its repository, and Flux and the controllers on
@@ -111,6 +115,7 @@ export async function startFleetSimulator(
   const watches = new Map<ApiScope, Set<() => void>>();
   const scopes = new Map<string, ApiScope>();
   const children = new Map<string, ApiScope>();
+  const regions = new Map<string, ApiScope>();
 
   const sleep = (ms: number) =>
     new Promise<void>(resolve => {
@@ -133,6 +138,10 @@ export async function startFleetSimulator(
       }
       if (first === 'clusters' && second) {
         const scope = children.get(second);
+        return scope ? { scope, consumed: 2 } : undefined;
+      }
+      if (first === 'regions' && second) {
+        const scope = regions.get(second);
         return scope ? { scope, consumed: 2 } : undefined;
       }
       return undefined;
@@ -181,7 +190,9 @@ export async function startFleetSimulator(
     baseUrl: url,
     closedBaseUrl: `${scheme}://${urlHost}:${await closedPort(host)}`,
     caData: tls?.caData,
-    tokens: Object.fromEntries(names.map(name => [name, randomToken()])),
+    tokens: Object.fromEntries(
+      [...names, REGION_BY_SECRET].map(name => [name, randomToken()]),
+    ),
   };
   const model = generateFleet({
     ...options,
@@ -214,6 +225,16 @@ export async function startFleetSimulator(
     fault: () => undefined,
     gitVersion: () => gitVersion,
   });
+  for (const [name, objects] of Object.entries(model.regions))
+    regions.set(name, {
+      name: `region:${name}`,
+      child: false,
+      store: new ObjectStore(`region:${name}`, clock, objects),
+      crds: [],
+      token: () => access.tokens[name],
+      fault: () => undefined,
+      gitVersion: () => gitVersion,
+    });
   const gitVersions = new Map<string, string>();
   const addChild = (
     name: string,
@@ -377,10 +398,14 @@ export async function startFleetSimulator(
     objects(scope) {
       if (scope === 'mgmt') return mgmtStore;
       if (scope === 'dns') return dnsStore;
+      const region = scope.startsWith('region:')
+        ? regions.get(scope.slice('region:'.length))
+        : undefined;
+      if (region) return region.store;
       const child = children.get(scope);
       if (!child)
         throw new Error(
-          `unknown scope "${scope}": use 'mgmt', 'dns' or a cluster name`,
+          `unknown scope "${scope}": use 'mgmt', 'dns', 'region:<name>' or a cluster name`,
         );
       return child.store;
     },

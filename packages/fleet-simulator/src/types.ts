@@ -91,6 +91,15 @@ export interface FleetGeneratorOptions {
    * `platform.example.com/dns-suffix` annotation names). Default 0.
    */
   brownfieldClusters?: number;
+  /**
+   * How many clusters k0rdent deploys through a regional cluster (scenario `regional`): their
+   * ClusterDeployment's `status.region` names a `Region`, and their kubeconfig Secret lives in
+   * that regional cluster, not in the management cluster. Odd ones go to `REGION_BY_SECRET`
+   * (served at `/regions/<name>`, reached through a kubeconfig Secret in `kcm-system`), even ones
+   * to `REGION_BY_CLUSTER_DEPLOYMENT` (a cluster of the fleet, scenario `region-host`, onboarded
+   * as a region). Default 0.
+   */
+  regionalClusters?: number;
   /** Where kubeconfig Secrets point, and with which credentials; placeholders when absent. */
   access?: FleetAccess;
 }
@@ -160,7 +169,11 @@ export type ClusterScenario =
   /** A DNS record with `status.observedGeneration` below `metadata.generation`. */
   | 'dns-stale-generation'
   /** Written before Fleet Portal existed: see `FleetGeneratorOptions.brownfieldClusters`. */
-  | 'brownfield';
+  | 'brownfield'
+  /** Deployed through a Region: see `FleetGeneratorOptions.regionalClusters`. */
+  | 'regional'
+  /** The cluster onboarded as a Region by its ClusterDeployment. */
+  | 'region-host';
 
 export interface GeneratedNode {
   name: string;
@@ -182,6 +195,8 @@ export interface GeneratedCluster {
   team: string;
   owner: string;
   scenarios: ClusterScenario[];
+  /** The Region its ClusterDeployment's `status.region` names (regional clusters). */
+  region?: string;
   /** Desired k0s version (`spec.config.k0s.version`). */
   desiredK0sVersion: string;
   /** `K0sControlPlane.status.version` as served. */
@@ -219,6 +234,8 @@ export interface FleetModel {
   dns: KubeObject[];
   /** Objects of each child cluster, by cluster name. */
   children: Record<string, KubeObject[]>;
+  /** The objects of each regional cluster served at `/regions/<name>`. */
+  regions: Record<string, KubeObject[]>;
 }
 
 /** Identifies one object in a store. */

@@ -4,13 +4,14 @@ import { DNS_SCENARIOS, PRIMARY_SCENARIOS } from './constants';
 
 /**
  * Which cluster shows what: primary scenarios go to distinct clusters, overlays anywhere, and
- * brownfield clusters are taken last from the clusters that show no primary scenario, so adding
- * them changes nothing else the seed chose.
+ * brownfield and regional clusters are taken from the clusters that show no primary scenario, so
+ * adding them changes nothing else the seed chose.
  */
 export function assignScenarios(args: {
   clusters: number;
   recordsPerCluster: number;
   brownfieldClusters: number;
+  regionalClusters: number;
   rng: ReturnType<typeof createRng>;
 }): ClusterScenario[][] {
   const { clusters, rng } = args;
@@ -41,15 +42,20 @@ export function assignScenarios(args: {
   scenarios.forEach(list => {
     if (!list.some(s => PRIMARY_SCENARIOS.includes(s))) list.unshift('healthy');
   });
-  if (args.brownfieldClusters > 0) {
-    const candidates = healthy.slice(upgraded);
-    if (args.brownfieldClusters > candidates.length)
-      throw new Error(
-        `brownfieldClusters ${args.brownfieldClusters} is more than the ${candidates.length} plain healthy clusters of a ${clusters}-cluster fleet`,
-      );
-    candidates
-      .slice(candidates.length - args.brownfieldClusters)
-      .forEach(i => scenarios[i].push('brownfield'));
+  // Among the clusters that show no primary scenario: regional clusters and the cluster
+  // onboarded as a region first, brownfield ones last.
+  const candidates = healthy;
+  const regional = args.regionalClusters > 0 ? args.regionalClusters + 1 : 0;
+  if (regional + args.brownfieldClusters > candidates.length)
+    throw new Error(
+      `${args.brownfieldClusters} brownfield and ${args.regionalClusters} regional clusters (plus the one onboarded as a region) are more than the ${candidates.length} healthy clusters of a ${clusters}-cluster fleet`,
+    );
+  if (regional > 0) {
+    scenarios[candidates[0]].push('region-host');
+    candidates.slice(1, regional).forEach(i => scenarios[i].push('regional'));
   }
+  candidates
+    .slice(candidates.length - args.brownfieldClusters)
+    .forEach(i => scenarios[i].push('brownfield'));
   return scenarios;
 }

@@ -1,6 +1,6 @@
 import { hashHex } from '../random';
 import type { FleetAccess } from '../types';
-import { TEAMS, type Team } from './constants';
+import { REGION_BY_SECRET, TEAMS, type Team } from './constants';
 
 /** Placeholder endpoints and tokens for a model generated without a running server. */
 export function placeholderAccess(
@@ -11,7 +11,10 @@ export function placeholderAccess(
     baseUrl: 'https://fleet-simulator.invalid',
     closedBaseUrl: 'https://fleet-simulator.invalid:1',
     tokens: Object.fromEntries(
-      clusterNames.map(n => [n, hashHex('token', seed, n).slice(0, 40)]),
+      [...clusterNames, REGION_BY_SECRET].map(n => [
+        n,
+        hashHex('token', seed, n).slice(0, 40),
+      ]),
     ),
   };
 }

@@ -90,3 +90,9 @@ export const UNPINNED_SUFFIX = '-unpinned';
 /** Where a brownfield ClusterDeployment names the DNS suffix its records' FQDNs end with. */
 export const BROWNFIELD_DNS_SUFFIX_ANNOTATION =
   'platform.example.com/dns-suffix';
+
+/** The Region reached through a kubeconfig Secret in the management cluster's `kcm-system`. */
+export const REGION_BY_SECRET = 'region-eu-2';
+/** The Region that is a ClusterDeployment of the fleet, onboarded. */
+export const REGION_BY_CLUSTER_DEPLOYMENT = 'region-us-1';
+export const KCM_SYSTEM_NAMESPACE = 'kcm-system';

@@ -22,5 +22,6 @@ export function normalise(options: FleetGeneratorOptions) {
     faults: options.faults ?? {},
     digestInRegistryImage: options.digestInRegistryImage ?? false,
     brownfieldClusters: int(options.brownfieldClusters, 0, 0),
+    regionalClusters: int(options.regionalClusters, 0, 0),
   };
 }

@@ -214,11 +214,11 @@ export class FleetReader implements FleetReading {
         .filter(cd => typeof cd?.metadata?.name === 'string')
         .map(cd =>
           limit(async () => {
-            const read = await readOneCluster(context, cd, {
+            const one = await readOneCluster(context, cd, {
               kubeConfig: kubeConfig!,
             });
-            if (read.warning) warnings.push(read.warning);
-            return read.detail;
+            if (one.warning) warnings.push(one.warning);
+            return one.detail;
           }),
         ),
     );
