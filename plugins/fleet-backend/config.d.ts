@@ -42,6 +42,12 @@ export interface Config {
       ApiServerConnection & {
         /** Catalog owner for clusters without a `fleetportal.io/owner` annotation. */
         defaultOwner?: string;
+        /**
+         * Where k0rdent keeps the kubeconfig Secrets its Regions name (`Region.spec.kubeConfig`).
+         * A ClusterDeployment with `status.region` is read through its Region's cluster, which
+         * holds its `<name>-kubeconfig` Secret. Default `kcm-system`.
+         */
+        systemNamespace?: string;
       }
     >;
     /** The clusters where bindy runs and its DNSZone / record objects live. */

@@ -48,6 +48,7 @@ export function createApiServerTarget(
     namespaces: options.namespaces,
     fluxNamespaces: options.fluxNamespaces,
     defaultOwner: options.defaultOwner,
+    systemNamespace: options.systemNamespace,
     loadKubeConfig: async () => {
       const kc = new KubeConfig();
       if (options.inCluster) {

@@ -17,6 +17,7 @@ function readConnection(config: Config): ApiServerConnectionOptions {
     namespaces: config.getOptionalStringArray('namespaces'),
     fluxNamespaces: config.getOptionalStringArray('fluxNamespaces'),
     defaultOwner: config.getOptionalString('defaultOwner'),
+    systemNamespace: config.getOptionalString('systemNamespace'),
   };
 }
 

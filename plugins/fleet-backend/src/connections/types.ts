@@ -12,6 +12,8 @@ export interface ApiServerTarget {
   fluxNamespaces?: string[];
   /** Catalog owner for clusters that name none (management clusters only). */
   defaultOwner?: string;
+  /** Where k0rdent keeps Regions' kubeconfig Secrets (management clusters only; `kcm-system`). */
+  systemNamespace?: string;
   /** Builds a fresh KubeConfig; called on every refresh so rotated tokens are picked up. */
   loadKubeConfig(): Promise<KubeConfig>;
 }
@@ -30,5 +32,6 @@ export interface ApiServerConnectionOptions {
   namespaces?: string[];
   fluxNamespaces?: string[];
   defaultOwner?: string;
+  systemNamespace?: string;
   demo?: boolean;
 }

@@ -102,3 +102,10 @@ export const FLUX_GIT_REPOSITORIES: ResourceType = {
   version: 'v1',
   plural: 'gitrepositories',
 };
+
+/** k0rdent's Regions (cluster-scoped): where a regional ClusterDeployment's kubeconfig lives. */
+export const REGIONS: ResourceType = {
+  group: 'k0rdent.mirantis.com',
+  version: 'v1beta1',
+  plural: 'regions',
+};

@@ -20,6 +20,7 @@ import { withTimeout } from '../reading/withTimeout';
 import { indexManagementObjects } from './managementIndex';
 import { readOneCluster, type ManagementReadContext } from './readOneCluster';
 import { readDnsView, sourceStatus } from './readDnsView';
+import { DEFAULT_SYSTEM_NAMESPACE, RegionAccess } from './regionAccess';
 import type {
   FleetReading,
   ManagementRead,
@@ -208,15 +209,29 @@ export class FleetReader implements FleetReading {
         : new Map<string, string>(),
       previous,
     };
+    const regions = new RegionAccess({
+      managementId: target.id,
+      managementKubeConfig: kubeConfig,
+      systemNamespace: target.systemNamespace ?? DEFAULT_SYSTEM_NAMESPACE,
+      settings: this.options,
+      agents,
+      kubeconfigs: this.kubeconfigs,
+      at,
+    });
     const limit = pLimit(this.options.concurrency);
     const details = await Promise.all(
       clusterDeployments
         .filter(cd => typeof cd?.metadata?.name === 'string')
         .map(cd =>
           limit(async () => {
-            const one = await readOneCluster(context, cd, {
-              kubeConfig: kubeConfig!,
-            });
+            const region = cd.status?.region;
+            const one = await readOneCluster(
+              context,
+              cd,
+              typeof region === 'string' && region
+                ? { ...(await regions.kubeConfigFor(region)), region }
+                : { kubeConfig: kubeConfig! },
+            );
             if (one.warning) warnings.push(one.warning);
             return one.detail;
           }),

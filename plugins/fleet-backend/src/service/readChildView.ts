@@ -14,7 +14,10 @@ export type ChildView = NonNullable<
 >;
 
 export interface ChildReadContext {
-  managementKubeConfig: KubeConfig;
+  /** The cluster holding `<name>-kubeconfig`: the management cluster, or a regional one. */
+  secretsKubeConfig: KubeConfig;
+  /** That cluster, in words for messages. */
+  secretsIn: string;
   settings: ReadSettings;
   agents: AgentPool;
   kubeconfigs: KubeconfigCache;
@@ -22,7 +25,8 @@ export interface ChildReadContext {
 }
 
 /**
- * Reads one child cluster through the kubeconfig Secret k0rdent keeps for it. A missing Secret,
+ * Reads one child cluster through the kubeconfig Secret k0rdent keeps for it (in the management
+ * cluster, or in the regional cluster of its Region). A missing Secret,
  * an unreachable API server or incomplete nodes come back as failures naming the step.
  */
 export async function readChildView(
@@ -36,7 +40,7 @@ export async function readChildView(
   const result = await withTimeout(settings.clusterTimeoutMs, async signal => {
     const read = { signal, pageSize: settings.pageSize, agents };
     const secretValue = await readKubeconfigSecret(
-      context.managementKubeConfig,
+      context.secretsKubeConfig,
       namespace,
       name,
       read,
@@ -81,7 +85,7 @@ export async function readChildView(
       failures: [
         {
           reason: 'kubeconfig-missing',
-          message: `Secret ${namespace}/${name}-kubeconfig was not found`,
+          message: `Secret ${namespace}/${name}-kubeconfig was not found in ${context.secretsIn}`,
           during: step,
           at,
         },

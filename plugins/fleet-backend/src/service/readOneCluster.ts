@@ -51,14 +51,20 @@ export interface ManagementReadContext {
 }
 
 /**
- * Reads one cluster (its child API server, through the kubeconfig Secret in `secretsFrom`) and
+ * Reads one cluster (its child API server, through the kubeconfig Secret read from `secretsFrom`:
+ * the management cluster, or the cluster of the ClusterDeployment's Region) and
  * derives its detail with the Git comparison. Objects that cannot be interpreted keep the last
  * good detail, marked stale, with a warning.
  */
 export async function readOneCluster(
   context: ManagementReadContext,
   cd: KubeObject,
-  secretsFrom: { kubeConfig?: KubeConfig; failure?: ReadFailure },
+  secretsFrom: {
+    kubeConfig?: KubeConfig;
+    failure?: ReadFailure;
+    /** The Region whose cluster holds the kubeconfig Secret (a regional cluster). */
+    region?: string;
+  },
 ): Promise<{ detail?: ClusterDetail; warning?: string }> {
   const { target, index, dns, at } = context;
   const ref = clusterRefOf(target.id, cd);
@@ -67,7 +73,10 @@ export async function readOneCluster(
   const child = secretsFrom.kubeConfig
     ? await readChildView(
         {
-          managementKubeConfig: secretsFrom.kubeConfig,
+          secretsKubeConfig: secretsFrom.kubeConfig,
+          secretsIn: secretsFrom.region
+            ? `Region ${secretsFrom.region}`
+            : `management cluster ${target.id}`,
           settings: context.settings,
           agents: context.agents,
           kubeconfigs: context.kubeconfigs,
