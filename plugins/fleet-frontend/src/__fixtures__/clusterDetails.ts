@@ -66,6 +66,10 @@ function kairosNode(
     },
     image,
     virtualMachine: { namespace, name, phase: 'Running' },
+    vmMatch: {
+      rule: 'name',
+      evidence: `node ${name} = VirtualMachine ${name}`,
+    },
     source: nodeSource(clusterId, name, 'status'),
   };
 }

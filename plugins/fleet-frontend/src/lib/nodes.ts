@@ -2,6 +2,7 @@ import {
   ClusterDetail,
   FigureSource,
   NodeStatus,
+  NodeVmMatchRule,
 } from '@internal/plugin-fleet-common';
 import { shortDigest } from './digest';
 
@@ -17,7 +18,28 @@ export interface NodeRow {
   imageUnknownReason?: string;
   imageSources: FigureSource[];
   kubeletVersion?: string;
+  /** The VirtualMachine the node runs on, and the rule that tied them, or why none is. */
+  vm?: { name: string; matchedBy?: string };
+  vmProblem?: string;
   source?: FigureSource;
+}
+
+const MATCH_RULE_WORDS: Record<NodeVmMatchRule, string> = {
+  'provider-id': 'spec.providerID',
+  name: 'name',
+  ip: 'InternalIP',
+};
+
+function vmOf(node: NodeStatus): NodeRow['vm'] {
+  if (!node.virtualMachine) return undefined;
+  return {
+    name: node.virtualMachine.name,
+    matchedBy: node.vmMatch
+      ? `matched by ${MATCH_RULE_WORDS[node.vmMatch.rule]}: ${
+          node.vmMatch.evidence
+        }`
+      : undefined,
+  };
 }
 
 function toNodeRow(node: NodeStatus): NodeRow {
@@ -34,6 +56,8 @@ function toNodeRow(node: NodeStatus): NodeRow {
       : image?.reason ?? 'the backend reported no image for this node',
     imageSources: image?.sources ?? [],
     kubeletVersion: node.kubeletVersion,
+    vm: vmOf(node),
+    vmProblem: node.vmMatchProblem,
     source: node.source,
   };
 }

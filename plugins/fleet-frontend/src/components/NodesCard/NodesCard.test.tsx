@@ -31,6 +31,7 @@ describe('NodesCard', () => {
       'v3.1.9',
       'sha256:9f8e7d6c…',
       'v1.30.5+k0s',
+      'edge-fra-01-w-1',
     ]);
     expect(within(rows[3]).getByText('Not ready')).toBeInTheDocument();
     expect(within(rows[3]).getByText('unknown')).toBeInTheDocument();
@@ -45,6 +46,38 @@ describe('NodesCard', () => {
     expect(await screen.findByRole('tooltip')).toHaveTextContent(
       'VMImage kairos-ubuntu-latest is tag-only',
     );
+  });
+
+  it('names the rule that tied each node to its VM, and says why none is', async () => {
+    const [first, second, ...rest] = driftedClusterDetail.nodeStatuses;
+    await renderClusterCard(<NodesCard />, {
+      api: fakeFleetApi({
+        ...driftedClusterDetail,
+        nodeStatuses: [
+          first,
+          {
+            ...second,
+            virtualMachine: undefined,
+            vmMatch: undefined,
+            vmMatchProblem:
+              'ambiguous: 2 VirtualMachines match by ip (a-vm-1, a-vm-clone)',
+          },
+          ...rest,
+        ],
+      }),
+    });
+    const rows = await screen.findAllByTestId('node-row');
+    await userEvent.hover(within(rows[0]).getAllByText(first.name)[1]);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      `matched by name: node ${first.name} = VirtualMachine ${first.name}`,
+    );
+    const ambiguous = rows.find(row => within(row).queryByText(second.name))!;
+    await userEvent.hover(within(ambiguous).getByText('ambiguous'));
+    expect(
+      await screen.findByText(
+        'ambiguous: 2 VirtualMachines match by ip (a-vm-1, a-vm-clone)',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('links to the scale template pre-filled for the cluster', async () => {

@@ -13,7 +13,7 @@ import { ClusterCard } from '../shared/ClusterCard';
 import { FigureSourceTooltip } from '../shared/FigureSourceTooltip';
 import { useNodeRows } from './useNodeRows';
 
-/** The cluster's nodes: role, readiness, Kairos version, image and kubelet version. */
+/** The cluster's nodes: role, readiness, Kairos version, image, kubelet version and VM. */
 export function NodesCard() {
   const { entity } = useEntity();
   const state = useNodeRows(entity);
@@ -50,6 +50,25 @@ function ImageDigest(props: { row: NodeRow }) {
   );
 }
 
+function VirtualMachineCell(props: { row: NodeRow }) {
+  const { vm, vmProblem } = props.row;
+  if (vm) {
+    return (
+      <Tooltip title={vm.matchedBy ?? ''}>
+        <span>{vm.name}</span>
+      </Tooltip>
+    );
+  }
+  if (vmProblem) {
+    return (
+      <Tooltip title={vmProblem}>
+        <span>{vmProblem.startsWith('ambiguous') ? 'ambiguous' : 'none'}</span>
+      </Tooltip>
+    );
+  }
+  return <>—</>;
+}
+
 function NodesTable(props: { rows: NodeRow[] }) {
   if (props.rows.length === 0) {
     return (
@@ -66,6 +85,7 @@ function NodesTable(props: { rows: NodeRow[] }) {
           <TableCell>Kairos</TableCell>
           <TableCell>Image digest</TableCell>
           <TableCell>Kubelet</TableCell>
+          <TableCell>VM</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -89,6 +109,9 @@ function NodesTable(props: { rows: NodeRow[] }) {
               <ImageDigest row={row} />
             </TableCell>
             <TableCell>{row.kubeletVersion ?? '—'}</TableCell>
+            <TableCell>
+              <VirtualMachineCell row={row} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
