@@ -26,7 +26,8 @@ export function setNodeImage(args: {
     apiVersion: apiVersionOf(TYPES.virtualMachine),
     kind: 'VirtualMachine',
     namespace: cluster.namespace,
-    name: nodeName,
+    // A cluster written before Fleet Portal names its VMs unlike its nodes.
+    name: cluster.nodes.find(n => n.name === nodeName)?.vmName ?? nodeName,
   };
   const nodeRef = { apiVersion: 'v1', kind: 'Node', name: nodeName };
   const vm = mgmtStore.get(vmRef);

@@ -36,10 +36,35 @@ applies this branch to the simulated management and DNS clusters; merge a reques
 const DEMO_SSH_KEY =
   'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFleetPortalSimulatorKey fleet-portal';
 
+/**
+ * The cluster a VM belongs to: Fleet Portal's label, or, for a cluster written before it,
+ * Cluster API's label or the owner reference to the CAPI Cluster.
+ */
+function clusterOfVm(vm: KubeObject): string | undefined {
+  return (
+    vm.metadata.labels?.[CLUSTER_LABEL] ??
+    vm.metadata.labels?.['cluster.x-k8s.io/cluster-name'] ??
+    (
+      vm.metadata as { ownerReferences?: Array<{ kind: string; name: string }> }
+    ).ownerReferences?.find(o => o.kind === 'Cluster')?.name
+  );
+}
+
 /** The cloud-config Secret a demo VM boots with, as the new-kairos-vm template writes it. */
-function cloudConfigSecret(vm: KubeObject, imageReference: string): KubeObject {
-  const cluster = vm.metadata.labels?.[CLUSTER_LABEL] ?? '';
-  const pool = vm.metadata.labels?.['fleetportal.io/pool'] ?? 'workers';
+function cloudConfigSecret(
+  model: FleetModel,
+  vm: KubeObject,
+  imageReference: string,
+): KubeObject {
+  const cluster = clusterOfVm(vm) ?? '';
+  const poolLabel = vm.metadata.labels?.['fleetportal.io/pool'];
+  // A brownfield VM carries no pool label: its role is the node it was generated for.
+  const generatedRole = model.clusters
+    .find(c => c.name === cluster && c.namespace === vm.metadata.namespace)
+    ?.nodes.find(n => (n.vmName ?? n.name) === vm.metadata.name)?.role;
+  const pool =
+    poolLabel ??
+    (generatedRole === 'control-plane' ? 'control-plane' : 'workers');
   const role = pool === 'control-plane' ? 'controller' : 'worker';
   return {
     apiVersion: 'v1',
@@ -47,7 +72,9 @@ function cloudConfigSecret(vm: KubeObject, imageReference: string): KubeObject {
     metadata: {
       name: (vm.spec as any).userData.cloudInit.secretRef.name,
       namespace: vm.metadata.namespace,
-      labels: { [CLUSTER_LABEL]: cluster, 'fleetportal.io/pool': pool },
+      labels: poolLabel
+        ? { [CLUSTER_LABEL]: cluster, 'fleetportal.io/pool': pool }
+        : { 'cluster.x-k8s.io/cluster-name': cluster },
     },
     type: 'Opaque',
     stringData: {
@@ -107,10 +134,10 @@ export function demoRepositoryFiles(
     else if (kind === TYPES.vmImage.kind)
       add(imagePath(metadata.namespace!, metadata.name), [object]);
     else if (kind === TYPES.virtualMachine.kind)
-      add(
-        vmPath(metadata.labels?.[CLUSTER_LABEL] ?? 'unassigned', metadata.name),
-        [object, cloudConfigSecret(object, imageReferenceOf(model, object))],
-      );
+      add(vmPath(clusterOfVm(object) ?? 'unassigned', metadata.name), [
+        object,
+        cloudConfigSecret(model, object, imageReferenceOf(model, object)),
+      ]);
   }
   for (const object of model.dns) {
     if (object.kind === TYPES.dnsZone.kind)
