@@ -45,6 +45,9 @@ export function createFleetDemoModule(
           const gitops = await demoGitopsOptions(config, logger);
           const simulator = await startFleetSimulator({
             clusters: demo?.getOptionalNumber('clusters') ?? 12,
+            brownfieldClusters:
+              demo?.getOptionalNumber('brownfieldClusters') ?? 0,
+            regionalClusters: demo?.getOptionalNumber('regionalClusters') ?? 0,
             tls: true,
             latencyMs: demo?.getOptionalNumber('latencyMs') ?? 0,
             gitops,
