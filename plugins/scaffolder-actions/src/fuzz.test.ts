@@ -228,7 +228,8 @@ const vmInput = inputOf({
   provider: field(label),
   vmClass: field(label),
   image: field(label),
-  imageReference: field(digestRef),
+  // Absent: read from a VMImage the empty workspace lacks, so refused on image.
+  imageReference: optional(field(digestRef)),
   networks: field(fc.array(network, { minLength: 1, maxLength: 2 })),
   users: field(
     fc.array(

@@ -11,3 +11,19 @@ export const changeOutputSchema = {
   deleted: (z: typeof zod) =>
     z.array(z.string()).describe('Paths deleted, sorted'),
 };
+
+/** Outputs of fleet:vm:manifest naming the image reference its VMs record. */
+export const imageReferenceOutputSchema = {
+  imageReference: (z: typeof zod) =>
+    z
+      .string()
+      .describe(
+        'The repo@sha256:<digest> the VMs boot and record on their nodes',
+      ),
+  imageReferenceSource: (z: typeof zod) =>
+    z
+      .string()
+      .describe(
+        'Where it was read: "<path> <field>" of the VMImage in the checkout, or "input imageReference" when the repo holds no such VMImage',
+      ),
+};

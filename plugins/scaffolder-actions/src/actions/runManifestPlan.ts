@@ -6,20 +6,21 @@ import { requestInfo, templateEntityRef } from '../manifests/metadata';
 import { RequestInfo } from '../manifests/types';
 
 /** A pure planning function of a manifest action. */
-export type PlanManifest = (
+export type PlanManifest<P extends ManifestPlan = ManifestPlan> = (
   input: unknown,
   request: RequestInfo,
   openRepo: (targetPath: string) => RepoReader,
-) => ManifestPlan;
+) => P;
 
 /**
  * The whole handler of a manifest action: plan against the checkout in the workspace (every
- * check runs here, before anything is written), then write the planned changes.
+ * check runs here, before anything is written), then write the planned changes. Returns the plan,
+ * for an action that reports more of it.
  */
-export async function runManifestPlan(
+export async function runManifestPlan<P extends ManifestPlan>(
   ctx: ActionContext<any, any>,
-  plan: PlanManifest,
-): Promise<void> {
+  plan: PlanManifest<P>,
+): Promise<P> {
   const request = requestInfo(
     templateEntityRef(ctx.templateInfo),
     ctx.user?.ref,
@@ -28,4 +29,5 @@ export async function runManifestPlan(
     repoAt(ctx.workspacePath, target),
   );
   await commitChanges(ctx, planned.targetPath, planned.changes);
+  return planned;
 }

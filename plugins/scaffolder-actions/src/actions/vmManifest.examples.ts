@@ -14,7 +14,8 @@ const IMAGE =
 
 export const vmManifestExamples: TemplateExample[] = [
   {
-    description: 'A pool of three workers with static addresses 10.20.0.21-23',
+    description:
+      'A pool of three workers with static addresses 10.20.0.21-23; the imageReference given must be the one VMImage kairos-k0s-v3-2-1 pins, when the checkout holds it',
     example: step('Worker pool for prod-eu1', {
       cluster: 'prod-eu1',
       namespace: 'fleet-vms',
@@ -41,7 +42,8 @@ export const vmManifestExamples: TemplateExample[] = [
     }),
   },
   {
-    description: 'One extra controller using DHCP',
+    description:
+      'One extra controller using DHCP, booting the digest VMImage kairos-k0s-v3-2-1 pins (read from images/fleet-vms/kairos-k0s-v3-2-1.yaml of the checkout)',
     example: step('Controller for lab-os1', {
       cluster: 'lab-os1',
       namespace: 'fleet-vms',
@@ -50,7 +52,6 @@ export const vmManifestExamples: TemplateExample[] = [
       provider: 'libvirt-lab',
       vmClass: 'large',
       image: 'kairos-k0s-v3-2-1',
-      imageReference: IMAGE,
       networks: [{ name: 'primary' }],
       users: [{ name: 'kairos', sshAuthorizedKeys: [OPS_KEY] }],
       joinTokenSecret: 'lab-os1-join-tokens',

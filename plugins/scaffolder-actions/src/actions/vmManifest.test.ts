@@ -14,6 +14,7 @@ import { createVmManifestAction, vmNames } from './vmManifest';
 import { vmManifestExamples } from './vmManifest.examples';
 
 const action = createVmManifestAction();
+const registered = exampleInput(imageManifestExamples[0]) as any;
 let ws: ReturnType<typeof tempWorkspace>;
 beforeEach(() => {
   ws = tempWorkspace();
@@ -29,13 +30,23 @@ describe('fleet:vm:manifest', () => {
     'runs example: %s',
     async (_, example) => {
       const input = exampleInput(example) as any;
+      // The examples boot the VMImage the image action's first example registers.
+      await runAction(createImageManifestAction(), registered, ws.path);
+      const imageFile = `images/${registered.namespace}/${registered.name}.yaml`;
+      expect(imageFile).toBe(`images/${input.namespace}/${input.image}.yaml`);
       const outputs = await runAction(action, input, ws.path);
       const names = vmNames({ pool: input.name, count: input.count });
       const expected = names
         .map(name => `vms/${input.cluster}/${name}.yaml`)
         .sort();
       expect(outputs.files).toEqual(expected);
-      expect(Object.keys(snapshot(ws.path)).sort()).toEqual(expected);
+      expect(Object.keys(snapshot(ws.path)).sort()).toEqual(
+        [imageFile, ...expected].sort(),
+      );
+      expect(outputs).toMatchObject({
+        imageReference: registered.image,
+        imageReferenceSource: `${imageFile} metadata.annotations["fleetportal.io/image-ref"]`,
+      });
 
       names.forEach((name, index) => {
         const [vm, secret] = readObjects(
@@ -103,7 +114,7 @@ describe('fleet:vm:manifest', () => {
           f.path.endsWith('fleetportal-image-ref.service'),
         );
         expect(unit.content).toContain(
-          `annotate --overwrite node ${name} fleetportal.io/image-ref=${input.imageReference}`,
+          `annotate --overwrite node ${name} fleetportal.io/image-ref=${registered.image}`,
         );
       });
     },
@@ -129,7 +140,7 @@ describe('fleet:vm:manifest', () => {
     );
     const before = snapshot(ws.path);
     await expect(runAction(action, base, ws.path)).rejects.toThrow(
-      /^imageReference: must be the reference VMImage/,
+      /^imageReference: must be the reference VMImage kairos-k0s-v3-2-1 pins: quay\.io\/kairos\/ubuntu@sha256:4f8e\w+ was given, images\/fleet-vms\/kairos-k0s-v3-2-1\.yaml metadata\.annotations\["fleetportal\.io\/image-ref"\] has registry\.example\.com\/platform\/kairos-edge@sha256:0123\w+; leave imageReference out/,
     );
     expect(snapshot(ws.path)).toEqual(before);
   });
@@ -143,6 +154,11 @@ describe('fleet:vm:manifest', () => {
     );
     const outputs = await runAction(action, base, ws.path);
     expect(outputs.files.length).toBeGreaterThan(0);
+    // No VMImage of that name in fleet-vms: the given reference is taken, and said to be.
+    expect(outputs).toMatchObject({
+      imageReference: base.imageReference,
+      imageReferenceSource: 'input imageReference',
+    });
   });
 
   it('rejects pool addresses running out of the subnet, bad keys and bad names', async () => {

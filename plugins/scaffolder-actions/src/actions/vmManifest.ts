@@ -1,20 +1,16 @@
-import { FLEET_ANNOTATIONS } from '@internal/plugin-fleet-common';
-import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { parseAllDocuments } from 'yaml';
 import { RepoReader } from '../gitops/changeSet';
-import {
-  imagePath,
-  joinTokenVariable,
-  vmPath,
-} from '@internal/plugin-fleet-node';
+import { joinTokenVariable, vmPath } from '@internal/plugin-fleet-node';
 import { ManifestPlan, planManifestFiles } from '../gitops/manifestFiles';
 import { RequestInfo } from '../manifests/types';
 import { buildVirtualMachine } from '../manifests/virtualMachine';
 import { numberToIPv4, validateVmInput, VmInput } from '../validation/vmInput';
-import { PARSE_OPTIONS } from '@internal/plugin-fleet-node';
-import { changeOutputSchema } from './outputSchema';
+import { changeOutputSchema, imageReferenceOutputSchema } from './outputSchema';
 import { runManifestPlan } from './runManifestPlan';
+import {
+  ResolvedImageReference,
+  resolveImageReference,
+} from './vmImageReference';
 import { vmManifestExamples } from './vmManifest.examples';
 
 export const VM_MANIFEST_ACTION_ID = 'fleet:vm:manifest';
@@ -27,45 +23,19 @@ export function vmNames(input: Pick<VmInput, 'pool' | 'count'>): string[] {
   );
 }
 
-/** When the VMImage is in the repo, the reference the node annotation records must be its image. */
-function assertImageMatches(input: VmInput, repo: RepoReader): void {
-  const path = imagePath(input.namespace, input.image);
-  const text = repo.read(path);
-  if (text === undefined) return;
-  let image: any;
-  try {
-    image = parseAllDocuments(text, PARSE_OPTIONS)
-      .map(doc => doc.toJS() as any)
-      .find(
-        object =>
-          object?.kind === 'VMImage' && object?.metadata?.name === input.image,
-      );
-  } catch (error) {
-    throw new InputError(
-      `${path} in the GitOps repo is not valid YAML: ${
-        (error as Error).message
-      }`,
-    );
-  }
-  // The digest pin lives in the annotation; registry.image only holds the repo:tag VirtRigaud pulls.
-  const registered =
-    image?.metadata?.annotations?.[FLEET_ANNOTATIONS.nodeImageRef] ??
-    image?.spec?.source?.registry?.image;
-  if (registered !== undefined && registered !== input.imageReference) {
-    throw new InputError(
-      `imageReference: must be the reference VMImage ${input.image} pins (${path} has ${registered})`,
-    );
-  }
+export interface VmManifestPlan extends ManifestPlan {
+  /** The reference the VMs record on their nodes, and where it was read. */
+  image: ResolvedImageReference;
 }
 
 export function planVmManifest(
   rawInput: unknown,
   request: RequestInfo,
   openRepo: (targetPath: string) => RepoReader,
-): ManifestPlan {
+): VmManifestPlan {
   const input = validateVmInput(rawInput);
   const repo = openRepo(input.targetPath);
-  assertImageMatches(input, repo);
+  const image = resolveImageReference(input, repo);
   const variable = joinTokenVariable(input.cluster, input.role);
   const files = vmNames(input).map((name, index) => {
     const objects = buildVirtualMachine(
@@ -78,7 +48,7 @@ export function planVmManifest(
         provider: input.provider,
         vmClass: input.vmClass,
         image: input.image,
-        imageReference: input.imageReference,
+        imageReference: image.reference,
         networks: input.networks.map(({ poolAddress, ...network }) =>
           poolAddress
             ? {
@@ -105,6 +75,7 @@ export function planVmManifest(
     files,
     changes: planManifestFiles(files, repo),
     targetPath: input.targetPath,
+    image,
   };
 }
 
@@ -112,7 +83,7 @@ export function createVmManifestAction() {
   return createTemplateAction({
     id: VM_MANIFEST_ACTION_ID,
     description:
-      'Writes VirtRigaud VirtualMachines (one, or a pool <name>-1..N) with their Kairos cloud-config Secrets into vms/<cluster>/ of the GitOps checkout. The k0s join token is never written: the cloud-config holds a Flux substitution variable filled from the referenced Secret.',
+      'Writes VirtRigaud VirtualMachines (one, or a pool <name>-1..N) with their Kairos cloud-config Secrets into vms/<cluster>/ of the GitOps checkout. The image reference the nodes record is read from the VMImage in the checkout (images/<namespace>/<image>.yaml), which must pin a digest. The k0s join token is never written: the cloud-config holds a Flux substitution variable filled from the referenced Secret.',
     examples: vmManifestExamples,
     supportsDryRun: true,
     schema: {
@@ -142,7 +113,10 @@ export function createVmManifestAction() {
         imageReference: z =>
           z
             .string()
-            .describe("The VMImage's OCI reference, repo@sha256:<digest>"),
+            .optional()
+            .describe(
+              "The VMImage's OCI reference, repo@sha256:<digest>. Default: read from the VMImage in the checkout (images/<namespace>/<image>.yaml); when given, it must be the one that VMImage pins",
+            ),
         networks: z =>
           z
             .array(
@@ -184,10 +158,15 @@ export function createVmManifestAction() {
               'Folder of the GitOps checkout inside the workspace (default ".")',
             ),
       },
-      output: changeOutputSchema,
+      output: { ...changeOutputSchema, ...imageReferenceOutputSchema },
     },
     async handler(ctx) {
-      await runManifestPlan(ctx, planVmManifest);
+      const { image } = await runManifestPlan(ctx, planVmManifest);
+      ctx.logger.info(
+        `Image reference ${image.reference}, from ${image.source}`,
+      );
+      ctx.output('imageReference', image.reference);
+      ctx.output('imageReferenceSource', image.source);
     },
   });
 }

@@ -30,7 +30,8 @@ export interface VmInput {
   provider: string;
   vmClass: string;
   image: string;
-  imageReference: string;
+  /** Given: checked against the VMImage's pin. Absent: read from the VMImage in the checkout. */
+  imageReference?: string;
   networks: Array<
     VmNetwork & { poolAddress?: { first: number; prefix: number } }
   >;
@@ -182,10 +183,11 @@ export function validateVmInput(raw: unknown): VmInput {
     provider: requireDnsLabel(input.provider, 'provider'),
     vmClass: requireDnsLabel(input.vmClass, 'vmClass'),
     image: requireDnsLabel(input.image, 'image'),
-    imageReference: requireDigestReference(
-      input.imageReference,
-      'imageReference',
-    ).reference,
+    imageReference:
+      input.imageReference === undefined
+        ? undefined
+        : requireDigestReference(input.imageReference, 'imageReference')
+            .reference,
     networks,
     users,
     joinTokenSecret: requireDnsSubdomain(
