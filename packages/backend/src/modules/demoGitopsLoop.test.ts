@@ -262,8 +262,8 @@ describe('the demo fleet lives in its GitOps repository', () => {
         role: 'worker',
         provider: 'vsphere-prod',
         vmClass: 'large',
+        // The VM form reads the digest from the VMImage in the repository.
         image: image.metadata.name,
-        imageReference: image.metadata.annotations['fleetportal.io/image-ref'],
         networkRef: 'prod-vlan20',
         sshAuthorizedKeys: [SSH_KEY],
       });

@@ -58,8 +58,8 @@ export const TEMPLATE_VALUES: Record<string, Record<string, unknown>> = {
     role: 'worker',
     provider: 'vsphere-prod',
     vmClass: 'medium',
+    // The image reference is read from this VMImage, registered by register-kairos-image.
     image: 'kairos-k0s-v3-2-1',
-    imageReference: IMAGE_REFERENCE,
     networkRef: 'prod-vlan20',
     address: '10.20.0.21/24',
     gateway: '10.20.0.1',

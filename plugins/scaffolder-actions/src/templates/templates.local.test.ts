@@ -6,6 +6,7 @@ import {
   REQUESTER,
   runTask,
   startFleetBackend,
+  templateEntity,
   templateNames,
   waitForTemplates,
 } from '../__testUtils__/fleetBackend';
@@ -26,6 +27,7 @@ import {
   CREATION_ORDER,
   DAY2_TEMPLATES,
   EXPECTED_FILES,
+  IMAGE_REFERENCE,
   TEMPLATE_VALUES,
 } from './templateValues';
 
@@ -118,7 +120,10 @@ describe('templates against the local GitOps repository', () => {
     expect(trailers).toEqual({
       'Requested-by': REQUESTER,
       Template: `template:default/${name}`,
-      'Template-version': '1.0.0',
+      'Template-version':
+        templateEntity(name).metadata.annotations[
+          'fleetportal.io/template-version'
+        ],
       Inputs: canonicalJson(recorded),
     });
     expect(commit.author).toMatchObject({
@@ -153,12 +158,18 @@ describe('templates against the local GitOps repository', () => {
   }
 
   it('runs every creation template for real, each merged before the next', async () => {
+    const texts: Record<string, string> = {};
     for (const name of CREATION_ORDER) {
-      const { branch, files } = await runAndCheck(name);
+      const { branch, files, text } = await runAndCheck(name);
       for (const file of EXPECTED_FILES[name])
         expect(Object.keys(files)).toContain(file);
+      texts[name] = text;
       await fastForward(repo, 'main', branch);
     }
+    // The VMs record the digest of the VMImage register-kairos-image merged before them.
+    expect(texts['new-kairos-vm']).toContain(
+      `- Image: \`${IMAGE_REFERENCE}\`, read from \`images/fleet-vms/kairos-k0s-v3-2-1.yaml metadata.annotations["fleetportal.io/image-ref"]\``,
+    );
     const main = await branchFiles(repo, 'main');
     expect(Object.keys(main)).toEqual(
       expect.arrayContaining([
@@ -167,6 +178,19 @@ describe('templates against the local GitOps repository', () => {
         'vms/prod-eu1/prod-eu1-worker-3.yaml',
       ]),
     );
+  });
+
+  it('refuses VMs booting a VMImage the repository does not hold, opening no branch', async () => {
+    const before = await listBranches(repo);
+    const task = await runTask(server, 'new-kairos-vm', {
+      ...TEMPLATE_VALUES['new-kairos-vm'],
+      image: 'kairos-unregistered',
+    });
+    expect(task.status).toBe('failed');
+    expect(task.log.join('\n')).toContain(
+      'image: VMImage kairos-unregistered is not in the GitOps repo (looked for images/fleet-vms/kairos-unregistered.yaml)',
+    );
+    expect(await listBranches(repo)).toEqual(before);
   });
 
   it('runs every day-2 template against the merged cluster', async () => {
