@@ -150,6 +150,20 @@ describe('vmImageOptions', () => {
       'kairos-ubuntu-latest (1 VM)',
     ]);
   });
+
+  it('shows the digest the desired image pins, when known', () => {
+    expect(
+      vmImageOptions(inventory, {
+        image: 'kairos-ubuntu-24-04-k0s-1-31',
+        cluster: 'edge-fra-01',
+        digest: `sha256:${'1a2b3c4d5e'.repeat(6)}1a2b`,
+      })[0],
+    ).toEqual({
+      value: 'kairos-ubuntu-24-04-k0s-1-31',
+      label:
+        'kairos-ubuntu-24-04-k0s-1-31 (desired for edge-fra-01, 3 VMs, pins sha256:1a2b3c4d…)',
+    });
+  });
 });
 
 describe('desiredVmImageName', () => {

@@ -6,6 +6,7 @@ import {
   normalizeK0sVersion,
   parseK0sVersion,
 } from '@internal/plugin-fleet-common';
+import { shortDigest } from '../lib/digest';
 
 /** One suggestion of a fleet-fed form field: the value stored and what the user reads. */
 export interface FieldOption {
@@ -124,7 +125,8 @@ function compareNewestFirst(a: string, b: string): number {
 /** VMImage names the fleet's VMs use, with how many; the desired image (if known) first. */
 export function vmImageOptions(
   inventory: ClusterInventoryItem[],
-  desired?: { image: string; cluster: string },
+  /** The cluster's desired VMImage, with the digest the fleet read from it when pinned. */
+  desired?: { image: string; cluster: string; digest?: string },
 ): FieldOption[] {
   const vmCount = new Map<string, number>();
   for (const item of inventory) {
@@ -146,7 +148,7 @@ export function vmImageOptions(
       value: desired.image,
       label: `${desired.image} (desired for ${desired.cluster}, ${usage(
         desired.image,
-      )})`,
+      )}${desired.digest ? `, pins ${shortDigest(desired.digest)}` : ''})`,
     },
     ...others,
   ];

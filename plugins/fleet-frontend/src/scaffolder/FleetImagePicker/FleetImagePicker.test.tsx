@@ -1,7 +1,11 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ClusterInventoryResponse } from '@internal/plugin-fleet-common';
-import { driftedClusterDetail } from '../../__fixtures__/clusterDetails';
+import {
+  DESIRED_DIGEST,
+  driftedClusterDetail,
+} from '../../__fixtures__/clusterDetails';
+import { shortDigest } from '../../lib/digest';
 import { inventoryResponse } from '../../__fixtures__/inventory';
 import {
   answerWith,
@@ -51,7 +55,9 @@ describe('FleetImagePicker', () => {
       formData: { cluster: 'edge-fra-01' },
     });
     expect(datalistOptions(await imageInput()).map(o => o.label)).toEqual([
-      'kairos-ubuntu-24-04-k0s-1-31 (desired for edge-fra-01, 3 VMs)',
+      `kairos-ubuntu-24-04-k0s-1-31 (desired for edge-fra-01, 3 VMs, pins ${shortDigest(
+        DESIRED_DIGEST,
+      )})`,
       'kairos-ubuntu-latest (1 VM)',
     ]);
     expect(fleet.getCluster).toHaveBeenCalledWith(driftedClusterDetail.ref);

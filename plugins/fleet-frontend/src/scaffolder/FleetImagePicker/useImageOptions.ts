@@ -5,8 +5,12 @@ import {
   vmImageOptions,
 } from '../options';
 import { useFleetOptions } from '../useFleetOptions';
+import { digestOfReference } from '../../lib/digest';
 
-/** VMImage names the fleet's VMs use; the named cluster's desired image first when known. */
+/**
+ * VMImage names the fleet's VMs use; the named cluster's desired image first when known, with the
+ * digest it pins (the inventory names the other VMs' images but not their digests).
+ */
 export function useImageOptions(cluster: NamedCluster | undefined) {
   return useFleetOptions(
     async api => {
@@ -21,7 +25,11 @@ export function useImageOptions(cluster: NamedCluster | undefined) {
         options: vmImageOptions(
           inventory,
           desired && found
-            ? { image: desired, cluster: found.ref.name }
+            ? {
+                image: desired,
+                cluster: found.ref.name,
+                digest: digestOfReference(detail?.desiredImageFigure?.value),
+              }
             : undefined,
         ),
       };
