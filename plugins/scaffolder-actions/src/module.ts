@@ -35,7 +35,7 @@ export const scaffolderModuleFleet = createBackendModule({
           createVmManifestAction(),
           createImageManifestAction(),
           createDnsManifestAction(),
-          createClusterDay2Action(),
+          createClusterDay2Action({ fleet: { discovery, auth } }),
           createGitopsPublishLocalAction({ config, integrations }),
         );
       },

@@ -32,4 +32,13 @@ export const clusterDay2Examples: TemplateExample[] = [
       operation: 'decommission',
     }),
   },
+  {
+    description:
+      'Move the cluster to a ClusterTemplate its status.availableUpgrades offers (checked through the fleet backend)',
+    example: step('Upgrade prod-eu1 to the next template', {
+      cluster: 'prod-eu1',
+      operation: 'upgrade-template',
+      template: 'vsphere-standalone-cp-1-0-43',
+    }),
+  },
 ];

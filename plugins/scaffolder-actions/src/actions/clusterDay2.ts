@@ -8,63 +8,31 @@ import {
   sortChanges,
 } from '../gitops/changeSet';
 import { commitChanges, repoAt } from '../gitops/commit';
-import {
-  clusterDeploymentPath,
-  clusterFolder,
-  vmFolder,
-} from '@internal/plugin-fleet-node';
+import { clusterFolder, vmFolder } from '@internal/plugin-fleet-node';
 import { parseYamlFile, setScalar } from '../gitops/yamlEdit';
-import { KubeObject } from '../manifests/types';
-import { isSupportedChart } from '../schemas/embeddedSchemas';
-import {
-  assertValidChartValues,
-  assertValidManifest,
-} from '../schemas/validateManifest';
-import { chartOfTemplate } from '../validation/clusterInput';
 import {
   DAY2_OPERATIONS,
   Day2Input,
   validateDay2Input,
 } from '../validation/day2Input';
 import { fieldError } from '../validation/fieldError';
+import {
+  assertStillValid,
+  readClusterDeployment,
+} from './clusterDeploymentFile';
+import { type FleetHttpAccess } from '../fleet/fleetHttp';
 import { clusterDay2Examples } from './clusterDay2.examples';
 import { changeOutputSchema } from './outputSchema';
+import {
+  describeTemplateUpgrade,
+  planTemplateUpgrade,
+  templateUpgradeFacts,
+  type TemplateUpgradeFacts,
+} from './templateUpgrade';
 
 export const CLUSTER_DAY2_ACTION_ID = 'fleet:cluster:day2';
 
 const K0S_VERSION_PATH = ['spec', 'config', 'k0s', 'version'];
-
-function readClusterDeployment(
-  input: Day2Input,
-  repo: RepoReader,
-): { path: string; text: string } {
-  const path = clusterDeploymentPath(input.cluster);
-  const text = repo.read(path);
-  if (text === undefined) {
-    throw fieldError(
-      'cluster',
-      `cluster ${input.cluster} does not exist in the GitOps repo (no ${path}); fetch the repo into the workspace first`,
-    );
-  }
-  return { path, text };
-}
-
-/** Re-checks the edited ClusterDeployment against its CRD and chart schema before it is written. */
-function assertStillValid(text: string, path: string): void {
-  const object = parseYamlFile(text, path).toJS() as KubeObject;
-  if (object?.kind !== 'ClusterDeployment')
-    throw new InputError(`${path} does not hold a ClusterDeployment`);
-  assertValidManifest({
-    ...object,
-    metadata: { ...object.metadata, labels: object.metadata?.labels ?? {} },
-  });
-  const spec = object.spec as
-    | { template?: string; config?: unknown }
-    | undefined;
-  const chart = chartOfTemplate(spec?.template ?? '');
-  if (chart && isSupportedChart(chart))
-    assertValidChartValues(chart, spec?.config ?? {});
-}
 
 function planUpgrade(
   input: Extract<Day2Input, { operation: 'upgrade-k0s' }>,
@@ -126,30 +94,40 @@ function planDecommission(input: Day2Input, repo: RepoReader): FileChange[] {
 export function planClusterDay2(
   rawInput: unknown,
   openRepo: (targetPath: string) => RepoReader,
+  templateFacts?: TemplateUpgradeFacts,
 ): { changes: FileChange[]; targetPath: string } {
   const input = validateDay2Input(rawInput);
   const repo = openRepo(input.targetPath);
+  const plan = (changes: FileChange[]) => ({
+    changes,
+    targetPath: input.targetPath,
+  });
   switch (input.operation) {
     case 'upgrade-k0s':
-      return {
-        changes: planUpgrade(input, repo),
-        targetPath: input.targetPath,
-      };
+      return plan(planUpgrade(input, repo));
+    case 'upgrade-template':
+      if (!templateFacts)
+        throw new Error('upgrade-template is planned with the fleet’s facts');
+      return plan(planTemplateUpgrade(input, repo, templateFacts));
     case 'scale':
-      return { changes: planScale(input, repo), targetPath: input.targetPath };
+      return plan(planScale(input, repo));
     default:
-      return {
-        changes: planDecommission(input, repo),
-        targetPath: input.targetPath,
-      };
+      return plan(planDecommission(input, repo));
   }
 }
 
-export function createClusterDay2Action() {
+export interface ClusterDay2ActionOptions {
+  /** The fleet backend's HTTP API: the upgrades k0rdent offers, the templates' values schemas. */
+  fleet?: FleetHttpAccess;
+}
+
+export function createClusterDay2Action(
+  options: ClusterDay2ActionOptions = {},
+) {
   return createTemplateAction({
     id: CLUSTER_DAY2_ACTION_ID,
     description:
-      'Edits an existing cluster in the GitOps checkout: upgrade-k0s (no downgrade, one minor at a time), scale (node counts) or decommission (removes every file of clusters/<name>/ and vms/<name>/). Edits change only the affected line.',
+      "Edits an existing cluster in the GitOps checkout: upgrade-k0s (no downgrade, one minor at a time), upgrade-template (to a ClusterTemplate the cluster's status.availableUpgrades offers, read through the fleet backend, its config checked against the new template's values schema), scale (node counts) or decommission (removes every file of clusters/<name>/ and vms/<name>/). Edits change only the affected line.",
     examples: clusterDay2Examples,
     supportsDryRun: true,
     schema: {
@@ -161,6 +139,20 @@ export function createClusterDay2Action() {
             .string()
             .optional()
             .describe('upgrade-k0s: target version, e.g. v1.32.1+k0s.0'),
+        template: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "upgrade-template: a ClusterTemplate of the cluster's status.availableUpgrades",
+            ),
+        management: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "upgrade-template: the management cluster holding the cluster (default: the fleet's only one)",
+            ),
         workersNumber: z =>
           z.number().int().optional().describe('scale: worker count'),
         controlPlaneNumber: z =>
@@ -177,13 +169,33 @@ export function createClusterDay2Action() {
               'Folder of the GitOps checkout inside the workspace (default ".")',
             ),
       },
-      output: changeOutputSchema,
+      output: {
+        ...changeOutputSchema,
+        checkedAgainst: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'upgrade-template: where the offered upgrades and the values schema were read',
+            ),
+      },
     },
     async handler(ctx) {
-      const plan = planClusterDay2(ctx.input, target =>
-        repoAt(ctx.workspacePath, target),
-      );
+      const input = validateDay2Input(ctx.input);
+      const openRepo = (target: string) => repoAt(ctx.workspacePath, target);
+      const facts =
+        input.operation === 'upgrade-template'
+          ? await templateUpgradeFacts(
+              options.fleet,
+              () => ctx.getInitiatorCredentials(),
+              input,
+              openRepo(input.targetPath),
+            )
+          : undefined;
+      if (facts) ctx.logger.info(describeTemplateUpgrade(facts));
+      const plan = planClusterDay2(ctx.input, openRepo, facts);
       await commitChanges(ctx, plan.targetPath, plan.changes);
+      if (facts) ctx.output('checkedAgainst', describeTemplateUpgrade(facts));
     },
   });
 }

@@ -3,9 +3,9 @@ import type { ValidateFunction } from 'ajv';
 import {
   chooseValuesSchema,
   type FleetHttpAccess,
+  type TemplateRef,
 } from '../fleet/liveValuesSchema';
 import { compileValuesSchema } from '../schemas/validateLiveValues';
-import type { ClusterInput } from '../validation/clusterInput';
 
 /** How the action checks `spec.config`: a compiled live schema, or the bundled one and why. */
 export type ValuesCheck =
@@ -20,7 +20,7 @@ export const BUNDLED_ONLY: ValuesCheck = {
 /** The live schema when the fleet gives one that compiles; the bundled one otherwise. */
 export async function valuesCheckFor(
   fleet: FleetHttpAccess | undefined,
-  input: ClusterInput,
+  input: TemplateRef,
   credentials: () => Promise<BackstageCredentials>,
 ): Promise<ValuesCheck> {
   const choice = await chooseValuesSchema(fleet, credentials, {

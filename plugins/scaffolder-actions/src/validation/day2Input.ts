@@ -5,11 +5,12 @@ import {
   requireWorkersNumber,
 } from './clusterInput';
 import { requireK0sVersion } from './k0sVersion';
-import { requireDnsLabel } from './names';
+import { requireDnsLabel, requireDnsSubdomain } from './names';
 import { rejectUnknownKeys, requireObject, requireOneOf } from './primitives';
 
 export const DAY2_OPERATIONS = [
   'upgrade-k0s',
+  'upgrade-template',
   'scale',
   'decommission',
 ] as const;
@@ -19,6 +20,15 @@ export type Day2Input =
       operation: 'upgrade-k0s';
       cluster: string;
       k0sVersion: string;
+      targetPath: string;
+    }
+  | {
+      operation: 'upgrade-template';
+      cluster: string;
+      /** A ClusterTemplate the cluster's `status.availableUpgrades` offers. */
+      template: string;
+      /** The management cluster holding it; the fleet's only one when absent. */
+      management?: string;
       targetPath: string;
     }
   | {
@@ -33,6 +43,7 @@ export type Day2Input =
 const INPUTS_BY_OPERATION: Record<(typeof DAY2_OPERATIONS)[number], string[]> =
   {
     'upgrade-k0s': ['k0sVersion'],
+    'upgrade-template': ['template', 'management'],
     scale: ['workersNumber', 'controlPlaneNumber'],
     decommission: [],
   };
@@ -54,6 +65,18 @@ export function validateDay2Input(raw: unknown): Day2Input {
       cluster,
       targetPath,
       k0sVersion: requireK0sVersion(input.k0sVersion, 'k0sVersion'),
+    };
+  }
+  if (operation === 'upgrade-template') {
+    return {
+      operation,
+      cluster,
+      targetPath,
+      template: requireDnsSubdomain(input.template, 'template'),
+      management:
+        input.management === undefined || input.management === ''
+          ? undefined
+          : requireDnsLabel(input.management, 'management'),
     };
   }
   if (operation === 'scale') {
