@@ -13,6 +13,7 @@ import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogScaffolderModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import { scaffolderModuleFleet } from '../module';
+import { fakeFleetPlugin } from './fakeFleetPlugin';
 
 export const TEMPLATES_DIR = resolvePackagePath(
   '@internal/plugin-scaffolder-backend-module-fleet',
@@ -34,7 +35,10 @@ export function templateEntity(name: string): any {
   );
 }
 
-/** The scaffolder with the fleet actions and the GitHub module, and a catalog reading templates/all.yaml. */
+/**
+ * The scaffolder with the fleet actions and the GitHub module, a catalog reading templates/all.yaml,
+ * and a fake fleet backend answering what the actions ask it.
+ */
 export async function startFleetBackend(config: Record<string, unknown>) {
   return (await startFleetTestBackend(config)).server;
 }
@@ -48,6 +52,7 @@ export async function startFleetTestBackend(config: Record<string, unknown>) {
       catalogPlugin,
       catalogScaffolderModule,
       scaffolderModuleFleet,
+      fakeFleetPlugin,
       mockServices.rootConfig.factory({
         data: {
           catalog: {

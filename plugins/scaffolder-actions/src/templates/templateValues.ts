@@ -94,6 +94,11 @@ export const TEMPLATE_VALUES: Record<string, Record<string, unknown>> = {
     namespace: 'kcm-system',
     k0sVersion: 'v1.33.4+k0s.0',
   },
+  'upgrade-cluster-template': {
+    cluster: 'prod-eu1',
+    namespace: 'kcm-system',
+    template: 'vsphere-standalone-cp-1-0-43',
+  },
   'scale-cluster': {
     cluster: 'prod-eu1',
     namespace: 'kcm-system',
@@ -116,6 +121,7 @@ export const CREATION_ORDER = [
 ];
 export const DAY2_TEMPLATES = [
   'k0s-upgrade',
+  'upgrade-cluster-template',
   'scale-cluster',
   'decommission-cluster',
 ];
@@ -138,6 +144,7 @@ export const EXPECTED_FILES: Record<string, string[]> = {
     'dns/prod-eu1.example.com/txtrecord-fleet-prod-eu1-example-com.yaml',
   ],
   'k0s-upgrade': ['clusters/prod-eu1/clusterdeployment.yaml'],
+  'upgrade-cluster-template': ['clusters/prod-eu1/clusterdeployment.yaml'],
   'scale-cluster': ['clusters/prod-eu1/clusterdeployment.yaml'],
   'decommission-cluster': [
     'clusters/prod-eu1/clusterdeployment.yaml',

@@ -53,7 +53,7 @@ describe('templates against the local GitOps repository', () => {
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('lists all eight templates in templates/all.yaml', () => {
+  it('lists all nine templates in templates/all.yaml', () => {
     expect(templateNames()).toEqual(
       [...CREATION_ORDER, ...DAY2_TEMPLATES].sort(),
     );
@@ -200,6 +200,14 @@ describe('templates against the local GitOps repository', () => {
     );
     expect(upgrade.text).toContain(
       '-      version: v1.32.8+k0s.0\n+      version: v1.33.4+k0s.0',
+    );
+
+    const moved = await runAndCheck('upgrade-cluster-template');
+    expect(moved.text).toContain(
+      '-  template: vsphere-standalone-cp-1-0-42\n+  template: vsphere-standalone-cp-1-0-43',
+    );
+    expect(moved.text).toContain(
+      'Checked: upgrade offered by ClusterDeployment kcm-system/prod-eu1 status.availableUpgrades on mgmt',
     );
 
     const scale = await runAndCheck('scale-cluster');
