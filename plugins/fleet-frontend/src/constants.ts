@@ -3,6 +3,7 @@ export const DAY2_TEMPLATES = {
   k0sUpgrade: 'k0s-upgrade',
   scaleCluster: 'scale-cluster',
   dnsRecords: 'dns-records',
+  templateUpgrade: 'upgrade-cluster-template',
 } as const;
 
 export type Day2Template = (typeof DAY2_TEMPLATES)[keyof typeof DAY2_TEMPLATES];

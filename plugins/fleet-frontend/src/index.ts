@@ -21,6 +21,7 @@ export {
   FleetClusterTemplatePickerFieldExtension,
   FleetCredentialPickerFieldExtension,
   FleetNamespacePickerFieldExtension,
+  FleetTemplateUpgradePickerFieldExtension,
 } from './plugin';
 export * from './scaffolder';
 export { fleetApiRef, FleetClient } from './api';

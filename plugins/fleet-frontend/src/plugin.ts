@@ -9,6 +9,7 @@ import {
   fleetClusterPickerField,
   fleetClusterTemplatePickerField,
   fleetCredentialPickerField,
+  fleetTemplateUpgradePickerField,
   fleetNamespacePickerField,
   fleetDnsZonePickerField,
   fleetImagePickerField,
@@ -145,5 +146,12 @@ export const FleetNamespacePickerFieldExtension = fleetPlugin.provide(
   createScaffolderFieldExtension({
     ...fleetNamespacePickerField,
     schema: fleetNamespacePickerField.schema.schema,
+  }),
+);
+
+export const FleetTemplateUpgradePickerFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension({
+    ...fleetTemplateUpgradePickerField,
+    schema: fleetTemplateUpgradePickerField.schema.schema,
   }),
 );

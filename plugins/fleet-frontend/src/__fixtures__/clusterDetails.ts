@@ -102,7 +102,7 @@ export const driftedClusterDetail: ClusterDetail = {
     desired: 'v1.31.2+k0s.1',
     exactBuild: 'v1.31.2+k0s.0',
     running: ['v1.31.2+k0s', 'v1.30.5+k0s'],
-    availableUpgrades: ['v1.32.1+k0s.0'],
+    availableUpgrades: ['vsphere-standalone-cp-1-0-43'],
   },
   desiredImage: DESIRED_IMAGE,
   desiredImageFigure: {
@@ -197,7 +197,7 @@ export const driftedClusterDetail: ClusterDetail = {
       { version: 'v1.30.5+k0s', nodes: ['edge-fra-01-w-1'], roles: ['worker'] },
     ],
     availableUpgrades: {
-      value: ['v1.32.1+k0s.0'],
+      value: ['vsphere-standalone-cp-1-0-43'],
       source: managementSource(
         'ClusterDeployment',
         'fleet-demo',

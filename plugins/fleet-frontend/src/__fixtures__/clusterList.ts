@@ -46,7 +46,7 @@ const notReadyCluster: ClusterSummary = {
     desired: 'v1.30.5+k0s.0',
     exactBuild: 'v1.30.5+k0s.0',
     running: ['v1.30.5+k0s'],
-    availableUpgrades: ['v1.31.2+k0s.1'],
+    availableUpgrades: ['vsphere-standalone-cp-1-0-43'],
   },
   desiredImage: OLD_IMAGE,
   images: [

@@ -170,3 +170,13 @@ export const namespacePickerFormField = FormFieldBlueprint.make({
       ),
   },
 });
+
+export const templateUpgradePickerFormField = FormFieldBlueprint.make({
+  name: 'fleet-template-upgrade-picker',
+  params: {
+    field: () =>
+      import('../scaffolder/formFields').then(
+        m => m.fleetTemplateUpgradePickerFormField,
+      ),
+  },
+});

@@ -6,6 +6,7 @@ import {
   credentialPickerFormField,
   dnsZonePickerFormField,
   namespacePickerFormField,
+  templateUpgradePickerFormField,
   imagePickerFormField,
   k0sVersionPickerFormField,
   dnsSyncEntityCard,
@@ -41,5 +42,6 @@ export const fleetPlugin = createFrontendPlugin({
     clusterTemplatePickerFormField,
     credentialPickerFormField,
     namespacePickerFormField,
+    templateUpgradePickerFormField,
   ],
 });

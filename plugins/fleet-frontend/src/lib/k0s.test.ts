@@ -18,7 +18,7 @@ describe('deriveK0sVersions', () => {
     expect(view.skew).toBe(true);
     expect(view.versionDrift).toBe(true);
     expect(view.buildDrift).toBe(true);
-    expect(view.availableUpgrades).toEqual(['v1.32.1+k0s.0']);
+    expect(view.availableUpgrades).toEqual(['vsphere-standalone-cp-1-0-43']);
   });
 
   it('finds nothing wrong in a cluster at its desired version', () => {

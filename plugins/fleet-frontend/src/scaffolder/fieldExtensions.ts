@@ -2,6 +2,7 @@ import { FleetClusterPicker } from './FleetClusterPicker';
 import { FleetClusterTemplatePicker } from './FleetClusterTemplatePicker';
 import { FleetCredentialPicker } from './FleetCredentialPicker';
 import { FleetNamespacePicker } from './FleetNamespacePicker';
+import { FleetTemplateUpgradePicker } from './FleetTemplateUpgradePicker';
 import { FleetDnsZonePicker } from './FleetDnsZonePicker';
 import { FleetImagePicker } from './FleetImagePicker';
 import {
@@ -16,6 +17,7 @@ import {
   fleetDnsZonePickerSchema,
   fleetImagePickerSchema,
   fleetK0sVersionPickerSchema,
+  fleetTemplateUpgradePickerSchema,
 } from './fieldSchemas';
 
 /** The `ui:field` names templates use. */
@@ -27,6 +29,7 @@ export const FLEET_FIELD_NAMES = {
   clusterTemplate: 'FleetClusterTemplatePicker',
   credential: 'FleetCredentialPicker',
   namespace: 'FleetNamespacePicker',
+  templateUpgrade: 'FleetTemplateUpgradePicker',
 } as const;
 
 /** Each field's name, component, validation and schema: one definition for both frontend systems. */
@@ -71,4 +74,10 @@ export const fleetNamespacePickerField = {
   name: FLEET_FIELD_NAMES.namespace,
   component: FleetNamespacePicker,
   schema: fleetNamespacePickerSchema,
+};
+
+export const fleetTemplateUpgradePickerField = {
+  name: FLEET_FIELD_NAMES.templateUpgrade,
+  component: FleetTemplateUpgradePicker,
+  schema: fleetTemplateUpgradePickerSchema,
 };

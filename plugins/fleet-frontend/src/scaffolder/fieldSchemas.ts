@@ -91,6 +91,26 @@ export const fleetClusterTemplatePickerSchema = makeFieldSchema({
   uiOptions: managementNamespaceOptions,
 });
 
+export const fleetTemplateUpgradePickerSchema = makeFieldSchema({
+  output: z =>
+    z
+      .string()
+      .describe(
+        "A ClusterTemplate the cluster's status.availableUpgrades offers, e.g. vsphere-standalone-cp-1-0-43",
+      ),
+  uiOptions: z =>
+    z.object({
+      clusterField: z
+        .string()
+        .optional()
+        .describe(`${clusterFieldOptions.clusterField} (default "cluster")`),
+      namespaceField: z
+        .string()
+        .optional()
+        .describe(clusterFieldOptions.namespaceField),
+    }),
+});
+
 export const fleetCredentialPickerSchema = makeFieldSchema({
   output: z => z.string().describe('A k0rdent Credential name'),
   uiOptions: managementNamespaceOptions,

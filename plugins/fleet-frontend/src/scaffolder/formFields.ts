@@ -7,6 +7,7 @@ import {
   fleetDnsZonePickerField,
   fleetImagePickerField,
   fleetK0sVersionPickerField,
+  fleetTemplateUpgradePickerField,
 } from './fieldExtensions';
 
 /** The fields for the new frontend system's `FormFieldBlueprint`, loaded lazily. */
@@ -28,4 +29,7 @@ export const fleetCredentialPickerFormField = createFormField(
 );
 export const fleetNamespacePickerFormField = createFormField(
   fleetNamespacePickerField,
+);
+export const fleetTemplateUpgradePickerFormField = createFormField(
+  fleetTemplateUpgradePickerField,
 );

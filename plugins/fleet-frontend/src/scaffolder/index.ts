@@ -5,4 +5,5 @@ export type { FleetK0sVersionPickerUiOptions } from './FleetK0sVersionPicker';
 export type { FleetImagePickerUiOptions } from './FleetImagePicker';
 export type { FleetClusterTemplatePickerUiOptions } from './FleetClusterTemplatePicker';
 export type { FleetCredentialPickerUiOptions } from './FleetCredentialPicker';
+export type { FleetTemplateUpgradePickerUiOptions } from './FleetTemplateUpgradePicker';
 export type { FleetNamespacePickerUiOptions } from './FleetNamespacePicker';

@@ -88,12 +88,11 @@ describe('zoneOptions', () => {
 });
 
 describe('k0sVersionOptions', () => {
-  it('offers desired, exact and upgrade versions once each, newest first', () => {
+  it('offers desired and exact versions once each, newest first, and no ClusterTemplate name', () => {
     expect(k0sVersionOptions(clusters)).toEqual([
-      { value: 'v1.32.1+k0s.0', label: 'v1.32.1+k0s.0 (available upgrade)' },
       {
         value: 'v1.31.2+k0s.1',
-        label: 'v1.31.2+k0s.1 (desired, exact build, available upgrade)',
+        label: 'v1.31.2+k0s.1 (desired, exact build)',
       },
       { value: 'v1.31.2+k0s.0', label: 'v1.31.2+k0s.0 (exact build)' },
       { value: 'v1.30.5+k0s.0', label: 'v1.30.5+k0s.0 (desired, exact build)' },
@@ -103,7 +102,7 @@ describe('k0sVersionOptions', () => {
   it('keeps only valid upgrades from the current version', () => {
     expect(
       k0sVersionOptions(clusters, 'v1.31.2+k0s.0').map(o => o.value),
-    ).toEqual(['v1.32.1+k0s.0', 'v1.31.2+k0s.1']);
+    ).toEqual(['v1.31.2+k0s.1']);
     expect(
       k0sVersionOptions(clusters, 'v1.30.5+k0s.0').map(o => o.value),
     ).toEqual(['v1.31.2+k0s.1', 'v1.31.2+k0s.0']);

@@ -81,10 +81,10 @@ export function zoneOptions(
   ];
 }
 
-type VersionUse = 'desired' | 'exact build' | 'available upgrade';
+type VersionUse = 'desired' | 'exact build';
 
 /**
- * k0s versions the fleet mentions (desired, exact builds, offered upgrades), newest first. With
+ * k0s versions the fleet mentions (desired, exact builds), newest first. With
  * `from`, only versions that are a supported upgrade from it.
  */
 export function k0sVersionOptions(
@@ -97,12 +97,10 @@ export function k0sVersionOptions(
     const key = normalizeK0sVersion(version);
     uses.set(key, (uses.get(key) ?? new Set()).add(use));
   };
+  // `k0s.availableUpgrades` names ClusterTemplates (k0rdent's upgrade paths), not k0s versions.
   for (const cluster of clusters) {
     note(cluster.k0s?.desired, 'desired');
     note(cluster.k0s?.exactBuild, 'exact build');
-    for (const upgrade of cluster.k0s?.availableUpgrades ?? []) {
-      note(upgrade, 'available upgrade');
-    }
   }
   return [...uses.keys()]
     .filter(version => !from || checkK0sUpgrade(from, version).ok)

@@ -40,7 +40,21 @@ describe('K0sVersionCard', () => {
     expect(screen.getByTestId('k0s-skew')).toHaveTextContent('Version skew');
     expect(screen.getByTestId('fleet-drift-badge')).toHaveTextContent('Drift');
     expect(screen.getByTestId('k0s-upgrade-available')).toHaveTextContent(
-      'Upgrade available: v1.32.1+k0s.0',
+      'Upgrade available: vsphere-standalone-cp-1-0-43',
+    );
+  });
+
+  it('links the available upgrade to the upgrade-cluster-template template, pre-filled', async () => {
+    await renderClusterCard(<K0sVersionCard />, {
+      api: fakeFleetApi(driftedClusterDetail),
+    });
+    const link = await screen.findByRole('link', {
+      name: /Upgrade available: vsphere-standalone-cp-1-0-43/,
+    });
+    expect(link.getAttribute('href')).toBe(
+      `/create/templates/default/upgrade-cluster-template?formData=${encodeURIComponent(
+        JSON.stringify({ cluster: 'edge-fra-01', namespace: 'fleet-demo' }),
+      )}`,
     );
   });
 

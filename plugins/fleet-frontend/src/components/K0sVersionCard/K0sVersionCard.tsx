@@ -8,6 +8,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import {
   EmptyState,
+  Link,
   StatusOK,
   StatusWarning,
 } from '@backstage/core-components';
@@ -38,6 +39,10 @@ export function K0sVersionCard() {
       {(view, cluster) => (
         <K0sVersions
           view={view}
+          upgradeTemplateLink={day2TemplateUrl(
+            DAY2_TEMPLATES.templateUpgrade,
+            cluster.ref,
+          )}
           driftReasons={driftOfTypes(cluster.drift, [
             'k0s-version',
             'k0s-build',
@@ -73,7 +78,12 @@ function VersionFigure(props: {
   );
 }
 
-function K0sVersions(props: { view: K0sVersionView; driftReasons: string[] }) {
+function K0sVersions(props: {
+  view: K0sVersionView;
+  driftReasons: string[];
+  /** The day-2 template moving the cluster to a ClusterTemplate k0rdent offers. */
+  upgradeTemplateLink: string;
+}) {
   const { view } = props;
   const drift = view.versionDrift || view.buildDrift;
   return (
@@ -114,6 +124,10 @@ function K0sVersions(props: { view: K0sVersionView; driftReasons: string[] }) {
             <Chip
               size="small"
               color="primary"
+              clickable
+              component={Link}
+              role="link"
+              to={props.upgradeTemplateLink}
               label={`Upgrade available: ${view.availableUpgrades.join(', ')}`}
             />
           </Box>

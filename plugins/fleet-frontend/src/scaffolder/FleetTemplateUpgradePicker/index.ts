@@ -1,0 +1,2 @@
+export { FleetTemplateUpgradePicker } from './FleetTemplateUpgradePicker';
+export type { FleetTemplateUpgradePickerUiOptions } from './FleetTemplateUpgradePicker';
