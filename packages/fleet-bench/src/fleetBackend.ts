@@ -88,7 +88,7 @@ export async function startFleetBackend(options: {
       }),
     } as any,
     permissions: {
-      authorize: async (requests: unknown[]) =>
+      authorizeConditional: async (requests: unknown[]) =>
         requests.map(() => ({ result: AuthorizeResult.ALLOW })),
     } as any,
     store,

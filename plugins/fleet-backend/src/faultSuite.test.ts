@@ -64,7 +64,7 @@ describe('fault suite: 100 clusters, 20 failing', () => {
       await createRouter({
         httpAuth: { credentials: async () => ({}) } as any,
         permissions: {
-          authorize: async (r: unknown[]) =>
+          authorizeConditional: async (r: unknown[]) =>
             r.map(() => ({ result: AuthorizeResult.ALLOW })),
         } as any,
         store,

@@ -24,3 +24,15 @@ export type { FleetStore } from './service/FleetStore';
 export { createApiServerTarget } from './connections/createApiServerTarget';
 export type { ApiServerTarget } from './connections/types';
 export { createRouter } from './router';
+
+// For permission policies: conditions on the `fleet-cluster` resource type.
+export {
+  createFleetClusterConditionalDecision,
+  fleetClusterConditions,
+  fleetClusterPermissionRules,
+} from './permissions/clusterRules';
+export { fleetClusterResourceRef } from './permissions/clusterResource';
+export type {
+  FleetClusterFilter,
+  FleetClusterResource,
+} from './permissions/clusterResource';

@@ -225,6 +225,36 @@ describe('fleet plugin', () => {
         message: expect.stringContaining('fleet.cluster.read'),
       });
     }
+
+    // What a policy author (and the permission backend) learns about the fleet's permissions.
+    const metadata = await request(server).get(
+      '/api/fleet/.well-known/backstage/permissions/metadata',
+    );
+    expect(metadata.status).toBe(200);
+    expect(metadata.body.permissions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: 'fleet.cluster.read',
+          resourceType: 'fleet-cluster',
+        }),
+        expect.objectContaining({
+          name: 'fleet.cluster.request',
+          resourceType: 'fleet-cluster',
+        }),
+        expect.objectContaining({ name: 'fleet.gitops.merge' }),
+      ]),
+    );
+    expect(
+      metadata.body.rules.map((r: { name: string }) => r.name).sort(),
+    ).toEqual(['HAS_LABEL', 'IN_MANAGEMENT_CLUSTER', 'IS_DEMO', 'IS_OWNED_BY']);
+    expect(
+      metadata.body.rules.find((r: any) => r.name === 'IS_OWNED_BY')
+        .paramsSchema,
+    ).toMatchObject({
+      type: 'object',
+      properties: { claims: { type: 'array', items: { type: 'string' } } },
+      required: ['claims'],
+    });
   });
 
   it('rejects a configuration that names no way to connect', async () => {

@@ -5,7 +5,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
-import { fleetPermissions } from '@internal/plugin-fleet-common';
 import { createApiServerTarget } from './connections/createApiServerTarget';
 import { readConnectionConfig } from './connections/readConnectionConfig';
 import type { ApiServerConnectionOptions } from './connections/types';
@@ -19,6 +18,7 @@ import { RequestTracker } from './gitops/RequestTracker';
 import { readRequestsSettings } from './gitops/gitopsSettings';
 import { createRequestsRouter } from './gitops/requestsRouter';
 import { createFormsRouter } from './forms/formsRouter';
+import { registerClusterPermissions } from './permissions/registerClusterPermissions';
 import { createRouter } from './router';
 import { readDnsOwnershipRules } from './service/dnsOwnershipConfig';
 import { FleetRefresher } from './service/FleetRefresher';
@@ -69,7 +69,6 @@ export const fleetPlugin = createBackendPlugin({
         lifecycle,
         urlReader,
       }) {
-        permissionsRegistry.addPermissions(fleetPermissions);
         const configured = readConnectionConfig(config);
         const managementConnections = [
           ...configured.managementClusters,
@@ -96,6 +95,11 @@ export const fleetPlugin = createBackendPlugin({
         const knex = await database.getClient();
         const store = await DatabaseFleetStore.create(knex, {
           skipMigrations: database.migrations?.skip,
+        });
+        const access = registerClusterPermissions({
+          permissionsRegistry,
+          permissions,
+          store,
         });
         const refreshConfig = config.getOptionalConfig('fleet.refresh');
         const frequency = refreshConfig?.has('frequency')
@@ -212,6 +216,8 @@ export const fleetPlugin = createBackendPlugin({
           await createRequestsRouter({
             httpAuth,
             permissions,
+            access,
+            fleet: store,
             requests,
           }),
         );
@@ -220,6 +226,7 @@ export const fleetPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             store,
+            access,
             forms: createFormsRouter({
               managementClusters: management,
               timeoutMs: clusterTimeoutMs,

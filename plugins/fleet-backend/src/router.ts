@@ -2,22 +2,29 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { NotFoundError } from '@backstage/errors';
 import {
   clusterId,
-  fleetClusterReadPermission,
   HISTORY_KINDS,
+  type ClusterRef,
   type HistoryResponse,
   type HistoryKind,
   type ClusterInventoryResponse,
   type ClusterListResponse,
+  type SourceStatus,
 } from '@internal/plugin-fleet-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { stateAt } from './history/stateAt';
 import { parseParams } from './parseParams';
+import {
+  ClusterReadAccess,
+  type ClusterReadScope,
+  permitsCluster,
+  permittedClusters,
+} from './permissions/ClusterReadAccess';
+import { builtInClusterRuleset } from './permissions/clusterRules';
 import type { FleetStore } from './service/FleetStore';
 import { sendCachedJson } from './service/sendCachedJson';
 import { VersionedJsonCache } from './service/VersionedJsonCache';
@@ -69,69 +76,91 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   store: FleetStore;
+  /** What `fleet.cluster.read` covers per caller; by default with the built-in rules only. */
+  access?: ClusterReadAccess;
   /** Routes read live from the management clusters for the forms, behind the same permission. */
   forms?: express.Router;
 }
+
+/** A management cluster's Flux Kustomizations describe all its clusters, not only the caller's. */
+function withoutKustomizations(source: SourceStatus): SourceStatus {
+  const { kustomizations: _all, ...rest } = source;
+  return rest;
+}
+
+const notInFleet = (ref: ClusterRef) =>
+  new NotFoundError(
+    `cluster ${ref.management}/${ref.namespace}/${ref.name} is not in the fleet`,
+  );
 
 export async function createRouter({
   httpAuth,
   permissions,
   store,
+  access = new ClusterReadAccess(permissions, builtInClusterRuleset),
   forms,
 }: RouterOptions): Promise<express.Router> {
   const router = Router();
   const responses = new VersionedJsonCache();
-  // Every route reads fleet state, so one check guards them all.
+  const scopes = new WeakMap<express.Request, ClusterReadScope>();
+  const scopeOf = (req: express.Request) => scopes.get(req)!;
+
+  // Every route reads fleet state: one decision per request, a plain DENY is a 403 everywhere.
   router.use(async (req, _res, next) => {
-    const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize(
-      [{ permission: fleetClusterReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `permission ${fleetClusterReadPermission.name} is required`,
-      );
-    }
+    scopes.set(req, await access.scopeFor(await httpAuth.credentials(req)));
     next();
   });
+  // The forms describe management clusters, not fleet clusters: any caller who may read some
+  // clusters may fill them in (DENY was refused above).
   if (forms) router.use(forms);
 
+  /** A cluster the caller may not read answers as one that does not exist, as the catalog does. */
+  async function assertReadable(scope: ClusterReadScope, ref: ClusterRef) {
+    if (scope.all) return;
+    const cluster = await store.getCluster(ref);
+    if (!cluster || !permitsCluster(scope, cluster)) throw notInFleet(ref);
+  }
+
   router.get('/clusters', async (req, res) => {
+    const scope = scopeOf(req);
+    // Keyed by the decision: callers with different conditions never share a body.
     const body = await responses.get(
       await store.version(),
-      'clusters',
+      scope.all ? 'clusters' : `clusters:${scope.key}`,
       async () => {
         const [items, sources] = await Promise.all([
           store.listClusters(),
           store.listSources(),
         ]);
-        const list: ClusterListResponse = { items, sources };
+        const list: ClusterListResponse = scope.all
+          ? { items, sources }
+          : {
+              items: permittedClusters(scope, items),
+              sources: sources.map(withoutKustomizations),
+            };
         return list;
       },
     );
     await sendCachedJson(req, res, body!);
   });
 
-  router.get('/inventory', async (_req, res) => {
+  router.get('/inventory', async (req, res) => {
     const body: ClusterInventoryResponse = {
-      items: await store.listInventory(),
+      items: permittedClusters(scopeOf(req), await store.listInventory()),
     };
     res.json(body);
   });
 
   router.get('/clusters/:management/:namespace/:name', async (req, res) => {
     const ref = parseParams(clusterParams, req.params);
+    await assertReadable(scopeOf(req), ref);
+    // The check comes first, so a cached detail is only ever sent to a caller who may read it.
     const body = await responses.getText(
       await store.version(),
       `cluster:${clusterId(ref)}`,
       () => store.getClusterJson(ref),
     );
-    if (!body) {
-      throw new NotFoundError(
-        `cluster ${ref.management}/${ref.namespace}/${ref.name} is not in the fleet`,
-      );
-    }
+    if (!body) throw notInFleet(ref);
     await sendCachedJson(req, res, body);
   });
 
@@ -140,6 +169,7 @@ export async function createRouter({
     async (req, res) => {
       const ref = parseParams(clusterParams, req.params);
       const query = parseParams(historyQuery, req.query);
+      await assertReadable(scopeOf(req), ref);
       const body: HistoryResponse = {
         items: await store.listHistory({
           clusterId: clusterId(ref),
@@ -159,6 +189,7 @@ export async function createRouter({
     async (req, res) => {
       const ref = parseParams(clusterParams, req.params);
       const { at } = parseParams(stateQuery, req.query);
+      await assertReadable(scopeOf(req), ref);
       const id = clusterId(ref);
       const entries = await store.listHistory({
         clusterId: id,

@@ -253,13 +253,15 @@ describe('requests routes', () => {
     const readOnly = await startFleet(
       gitopsConfig(repo.dir),
       mockServices.permissions.mock({
-        authorize: async requests =>
+        authorizeConditional: async requests =>
           requests.map(r => ({
             result:
-              'permission' in r && r.permission.name === 'fleet.cluster.read'
+              r.permission.name === 'fleet.cluster.read'
                 ? AuthorizeResult.ALLOW
                 : AuthorizeResult.DENY,
           })),
+        authorize: async requests =>
+          requests.map(() => ({ result: AuthorizeResult.DENY })),
       }).factory,
     );
     await request(readOnly).get('/api/fleet/requests').expect(200);

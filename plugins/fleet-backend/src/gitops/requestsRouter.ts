@@ -9,13 +9,19 @@ import {
   type BasicPermission,
 } from '@backstage/plugin-permission-common';
 import {
-  fleetClusterReadPermission,
   fleetGitopsMergePermission,
+  type GitopsRequestItem,
 } from '@internal/plugin-fleet-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { parseParams } from '../parseParams';
+import {
+  type ClusterReadAccess,
+  type ClusterReadScope,
+  permittedClusters,
+} from '../permissions/ClusterReadAccess';
+import type { FleetStore } from '../service/FleetStore';
 import type { GitopsRequests } from './GitopsRequests';
 
 const listQuery = z.object({
@@ -42,13 +48,40 @@ const mergeBody = z.object({
 export interface RequestsRouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  /** What `fleet.cluster.read` covers per caller: only requests about those clusters are listed. */
+  access: ClusterReadAccess;
+  fleet: Pick<FleetStore, 'listClusters'>;
   requests: GitopsRequests;
+}
+
+/**
+ * Under conditions, a request is listed when the fleet holds its cluster and the caller may read
+ * it, or when the caller filed it: a request about a cluster not read yet (a new cluster) or
+ * about no cluster tells nothing the caller may not know.
+ */
+async function readableRequests(
+  scope: ClusterReadScope,
+  fleet: Pick<FleetStore, 'listClusters'>,
+  items: GitopsRequestItem[],
+  userEntityRef: string | undefined,
+): Promise<GitopsRequestItem[]> {
+  if (scope.all) return items;
+  const readable = new Set(
+    permittedClusters(scope, await fleet.listClusters()).map(c => c.id),
+  );
+  return items.filter(
+    item =>
+      (item.clusterId !== undefined && readable.has(item.clusterId)) ||
+      (userEntityRef !== undefined && item.requestedBy === userEntityRef),
+  );
 }
 
 /** `GET /requests` and `POST /requests/merge`: the templates' requests in the local repository. */
 export async function createRequestsRouter({
   httpAuth,
   permissions,
+  access,
+  fleet,
   requests,
 }: RequestsRouterOptions): Promise<express.Router> {
   const router = Router();
@@ -68,27 +101,27 @@ export async function createRequestsRouter({
 
   router.get('/requests', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    await authorize(credentials, fleetClusterReadPermission);
+    const scope = await access.scopeFor(credentials);
     const query = parseParams(listQuery, req.query);
-    let requestedBy: string | undefined;
-    if (query.mine === 'true') {
-      const principal = credentials.principal as {
-        type: string;
-        userEntityRef?: string;
-      };
-      if (principal.type !== 'user' || !principal.userEntityRef)
-        throw new InputError(
-          'mine=true lists the requests of the signed-in user: sign in, or leave mine out',
-        );
-      requestedBy = principal.userEntityRef;
-    }
-    res.json(
-      await requests.list({
-        cluster: query.cluster,
-        state: query.state,
-        requestedBy,
-      }),
-    );
+    const principal = credentials.principal as {
+      type: string;
+      userEntityRef?: string;
+    };
+    const userEntityRef =
+      principal.type === 'user' ? principal.userEntityRef : undefined;
+    if (query.mine === 'true' && !userEntityRef)
+      throw new InputError(
+        'mine=true lists the requests of the signed-in user: sign in, or leave mine out',
+      );
+    const list = await requests.list({
+      cluster: query.cluster,
+      state: query.state,
+      requestedBy: query.mine === 'true' ? userEntityRef : undefined,
+    });
+    res.json({
+      ...list,
+      items: await readableRequests(scope, fleet, list.items, userEntityRef),
+    });
   });
 
   router.post('/requests/merge', async (req, res) => {
