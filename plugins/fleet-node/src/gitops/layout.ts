@@ -7,9 +7,9 @@
  * flux-system/sync.yaml               GitRepository flux-system + Kustomization flux-system (path ./)
  * flux-system/<area>.yaml             Kustomization fleet-<area>: builds ./<area>, prune
  * <area>/README.md                    keeps the folder (a Flux path must exist)
- * clusters/<cluster>/clusterdeployment.yaml
+ * clusters/<namespace>/<cluster>/clusterdeployment.yaml
  * images/<namespace>/<image>.yaml     VMImage (the same image name may exist in several namespaces)
- * vms/<cluster>/<vm>.yaml             VirtualMachine + its cloud-config Secret
+ * vms/<namespace>/<cluster>/<vm>.yaml VirtualMachine + its cloud-config Secret
  * dns/<zone>/zone.yaml                DNSZone
  * dns/<zone>/<kind-lower>-<name>.yaml ARecord, CNAMERecord, … (<name> = metadata.name)
  * ```
@@ -17,7 +17,11 @@
  * The area folders hold no `kustomization.yaml`: kustomize-controller then generates one holding
  * every manifest below the path. So a request only adds, edits or deletes the files of the objects
  * it changes, and requests for different objects never touch the same file: they merge in any
- * order. Paths use `/` on all platforms.
+ * order. Clusters and VMs are filed by namespace, as k0rdent names them: two namespaces may each
+ * hold a cluster of the same name. Paths use `/` on all platforms.
+ *
+ * An earlier Fleet Portal wrote `clusters/<cluster>/` and `vms/<cluster>/`: the legacy paths
+ * below let readers find such files, which Flux applies all the same.
  */
 
 export const KUSTOMIZATION_FILE = 'kustomization.yaml';
@@ -46,7 +50,7 @@ export const GITOPS_AREAS: readonly GitopsArea[] = [
     target: 'management',
     dependsOn: [],
     description:
-      'k0rdent ClusterDeployments, one folder per cluster: `clusters/<cluster>/clusterdeployment.yaml`.',
+      'k0rdent ClusterDeployments, one folder per namespace and cluster: `clusters/<namespace>/<cluster>/clusterdeployment.yaml`.',
   },
   {
     name: 'dns',
@@ -70,7 +74,7 @@ export const GITOPS_AREAS: readonly GitopsArea[] = [
     target: 'management',
     dependsOn: ['fleet-images'],
     description:
-      'VirtRigaud VirtualMachines with their Kairos cloud-config Secrets, one folder per cluster: `vms/<cluster>/<vm>.yaml`.',
+      'VirtRigaud VirtualMachines with their Kairos cloud-config Secrets, one folder per namespace and cluster: `vms/<namespace>/<cluster>/<vm>.yaml`.',
   },
 ];
 
@@ -93,24 +97,64 @@ export function areaOfPath(path: string): GitopsArea | undefined {
   return GITOPS_AREAS.find(area => area.name === top);
 }
 
-export function clusterFolder(cluster: string): string {
-  return `clusters/${cluster}`;
+export function clusterFolder(namespace: string, cluster: string): string {
+  return `clusters/${namespace}/${cluster}`;
 }
 
-export function clusterDeploymentPath(cluster: string): string {
-  return `${clusterFolder(cluster)}/clusterdeployment.yaml`;
+export function clusterDeploymentPath(
+  namespace: string,
+  cluster: string,
+): string {
+  return `${clusterFolder(namespace, cluster)}/clusterdeployment.yaml`;
+}
+
+/** Where an earlier Fleet Portal filed a cluster: `clusters/<cluster>/clusterdeployment.yaml`. */
+export function legacyClusterDeploymentPath(cluster: string): string {
+  return `clusters/${cluster}/clusterdeployment.yaml`;
 }
 
 export function imagePath(namespace: string, image: string): string {
   return `images/${namespace}/${image}.yaml`;
 }
 
-export function vmFolder(cluster: string): string {
-  return `vms/${cluster}`;
+export function vmFolder(namespace: string, cluster: string): string {
+  return `vms/${namespace}/${cluster}`;
 }
 
-export function vmPath(cluster: string, vm: string): string {
-  return `${vmFolder(cluster)}/${vm}.yaml`;
+export function vmPath(namespace: string, cluster: string, vm: string): string {
+  return `${vmFolder(namespace, cluster)}/${vm}.yaml`;
+}
+
+/**
+ * The namespace and cluster a `clusters/…` or `vms/…` path is filed under, in this layout or the
+ * legacy one (namespace unknown).
+ */
+export function clusterOfPath(
+  path: string,
+): { namespace?: string; cluster: string } | undefined {
+  const parts = path.split('/');
+  if (parts[0] === 'clusters') {
+    if (parts.length === 4) return { namespace: parts[1], cluster: parts[2] };
+    if (parts.length === 3 && parts[2] === 'clusterdeployment.yaml')
+      return { cluster: parts[1] };
+  }
+  if (parts[0] === 'vms') {
+    if (parts.length === 4) return { namespace: parts[1], cluster: parts[2] };
+    if (parts.length === 3) return { cluster: parts[1] };
+  }
+  return undefined;
+}
+
+/** Whether a path is the cluster's ClusterDeployment file, in this layout or the legacy one. */
+export function isClusterDeploymentFileOf(
+  path: string,
+  cluster: string,
+): boolean {
+  return (
+    path.startsWith('clusters/') &&
+    path.endsWith('/clusterdeployment.yaml') &&
+    clusterOfPath(path)?.cluster === cluster
+  );
 }
 
 export function dnsZoneFolder(zone: string): string {
