@@ -477,7 +477,7 @@ describe('fuzz', () => {
         }
         outcomes.ok += 1;
         const after = snapshot(ws.path);
-        const path = 'clusters/prod-eu1/clusterdeployment.yaml';
+        const path = 'clusters/kcm-system/prod-eu1/clusterdeployment.yaml';
         if (after[path]) {
           const [object] = parseAllDocuments(after[path]).map(d => d.toJS());
           expect(upstreamErrors(object)).toEqual([]);

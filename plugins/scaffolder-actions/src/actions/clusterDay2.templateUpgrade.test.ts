@@ -17,7 +17,7 @@ import { clusterDay2Examples } from './clusterDay2.examples';
 import { createClusterManifestAction } from './clusterManifest';
 import { clusterManifestExamples } from './clusterManifest.examples';
 
-const CD_PATH = 'clusters/prod-eu1/clusterdeployment.yaml';
+const CD_PATH = 'clusters/kcm-system/prod-eu1/clusterdeployment.yaml';
 const CURRENT = 'vsphere-standalone-cp-1-0-42';
 const NEXT = 'vsphere-standalone-cp-1-0-43';
 const upgradeInput = exampleInput(clusterDay2Examples[3]);

@@ -17,7 +17,7 @@ import { createVmManifestAction } from './vmManifest';
 import { vmManifestExamples } from './vmManifest.examples';
 
 const action = createClusterDay2Action();
-const CD_PATH = 'clusters/prod-eu1/clusterdeployment.yaml';
+const CD_PATH = 'clusters/kcm-system/prod-eu1/clusterdeployment.yaml';
 let ws: ReturnType<typeof tempWorkspace>;
 
 beforeEach(async () => {
@@ -93,7 +93,9 @@ describe('fleet:cluster:day2', () => {
       ws.path,
     );
     const removed = Object.keys(before).filter(
-      p => p.startsWith('clusters/prod-eu1/') || p.startsWith('vms/prod-eu1/'),
+      p =>
+        p.startsWith('clusters/kcm-system/prod-eu1/') ||
+        p.startsWith('vms/fleet-vms/prod-eu1/'),
     );
     expect(removed.length).toBeGreaterThan(1);
     expect(outputs.deleted).toEqual(removed.sort());
@@ -103,7 +105,7 @@ describe('fleet:cluster:day2', () => {
       Object.entries(before).filter(([p]) => !removed.includes(p)),
     );
     expect(Object.keys(kept)).toContain(
-      'clusters/lab-os1/clusterdeployment.yaml',
+      'clusters/kcm-system/lab-os1/clusterdeployment.yaml',
     );
     expect(after).toEqual(kept);
   });
@@ -215,7 +217,9 @@ describe('fleet:cluster:day2', () => {
   });
 
   it('adds a missing count key through the Document API', async () => {
-    mkdirSync(join(ws.path, 'clusters/prod-eu1'), { recursive: true });
+    mkdirSync(join(ws.path, 'clusters/kcm-system/prod-eu1'), {
+      recursive: true,
+    });
     const text = snapshot(ws.path)[CD_PATH].replace(
       '    workersNumber: 2\n',
       '',

@@ -8,7 +8,11 @@ import {
   sortChanges,
 } from '../gitops/changeSet';
 import { commitChanges, repoAt } from '../gitops/commit';
-import { clusterFolder, vmFolder } from '@internal/plugin-fleet-node';
+import {
+  clusterOfPath,
+  isClusterDeploymentFileOf,
+  parentFolder,
+} from '@internal/plugin-fleet-node';
 import { parseYamlFile, setScalar } from '../gitops/yamlEdit';
 import {
   DAY2_OPERATIONS,
@@ -83,11 +87,26 @@ function planScale(
   return [{ type: 'write', path, content: edited }];
 }
 
+/**
+ * The cluster's folder and its VMs' files: `vms/<namespace>/<cluster>/` of every namespace its
+ * VMs live in, unless another namespace holds a cluster of the same name (then only the
+ * cluster's own namespace, since the VMs' label names the cluster, not its namespace).
+ */
 function planDecommission(input: Day2Input, repo: RepoReader): FileChange[] {
-  readClusterDeployment(input, repo);
+  const file = readClusterDeployment(input, repo);
+  const sameName = repo
+    .listFiles('clusters')
+    .filter(path => isClusterDeploymentFileOf(path, input.cluster));
+  const vmFiles = repo.listFiles('vms').filter(path => {
+    const filed = clusterOfPath(path);
+    if (filed?.cluster !== input.cluster) return false;
+    if (filed.namespace === undefined)
+      return file.legacy || sameName.length === 1;
+    return sameName.length === 1 || filed.namespace === file.namespace;
+  });
   return sortChanges([
-    ...planRemoveFolder(clusterFolder(input.cluster), repo),
-    ...planRemoveFolder(vmFolder(input.cluster), repo),
+    ...planRemoveFolder(parentFolder(file.path), repo),
+    ...vmFiles.map(path => ({ type: 'delete' as const, path })),
   ]);
 }
 
@@ -127,12 +146,19 @@ export function createClusterDay2Action(
   return createTemplateAction({
     id: CLUSTER_DAY2_ACTION_ID,
     description:
-      "Edits an existing cluster in the GitOps checkout: upgrade-k0s (no downgrade, one minor at a time), upgrade-template (to a ClusterTemplate the cluster's status.availableUpgrades offers, read through the fleet backend, its config checked against the new template's values schema), scale (node counts) or decommission (removes every file of clusters/<name>/ and vms/<name>/). Edits change only the affected line.",
+      "Edits an existing cluster in the GitOps checkout: upgrade-k0s (no downgrade, one minor at a time), upgrade-template (to a ClusterTemplate the cluster's status.availableUpgrades offers, read through the fleet backend, its config checked against the new template's values schema), scale (node counts) or decommission (removes clusters/<namespace>/<name>/ and the cluster's VMs under vms/). Edits change only the affected line.",
     examples: clusterDay2Examples,
     supportsDryRun: true,
     schema: {
       input: {
         cluster: z => z.string().describe('Cluster (ClusterDeployment) name'),
+        namespace: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "The ClusterDeployment's namespace (default: the only one the GitOps repo files the cluster under)",
+            ),
         operation: z => z.enum(DAY2_OPERATIONS).describe('What to do'),
         k0sVersion: z =>
           z

@@ -145,7 +145,9 @@ describe('fleet:cluster:manifest against the live values schema', () => {
 
   it('writes a config the live schema accepts and says which schema it used', async () => {
     const { outputs, logs } = await run(fleet.url, vsphereExample, ws.path);
-    expect(outputs.files).toEqual(['clusters/prod-eu1/clusterdeployment.yaml']);
+    expect(outputs.files).toEqual([
+      'clusters/kcm-system/prod-eu1/clusterdeployment.yaml',
+    ]);
     expect(outputs.valuesSchema).toBe(
       'spec.config checked against the live values schema of ClusterTemplate kcm-system/vsphere-standalone-cp-1-0-42 on mgmt (ConfigMap kcm-system/schema-ct-vsphere-standalone-cp-1-0-42)',
     );
@@ -160,7 +162,9 @@ describe('fleet:cluster:manifest against the live values schema', () => {
       management: 'mgmt',
     };
     const { outputs } = await run(fleet.url, input, ws.path);
-    expect(outputs.files).toEqual(['clusters/prod-eu1/clusterdeployment.yaml']);
+    expect(outputs.files).toEqual([
+      'clusters/kcm-system/prod-eu1/clusterdeployment.yaml',
+    ]);
     expect(outputs.valuesSchema).toMatch(
       /^spec.config checked against the bundled chart values schema: no live values schema for ClusterTemplate kcm-system\/vsphere-standalone-cp-1-0-43: HTTP 404: .*has no values schema/,
     );

@@ -34,16 +34,24 @@ describe('fleet:cluster:manifest', () => {
       const name = input.name as string;
       const outputs = await runAction(action, input, ws.path);
       // Flux builds every manifest below clusters/: the request writes its own file only.
-      const expectedFiles = [`clusters/${name}/clusterdeployment.yaml`];
+      const expectedFiles = [
+        `clusters/${input.namespace}/${name}/clusterdeployment.yaml`,
+      ];
       expect(outputs.files).toEqual(expectedFiles);
       expect(Object.keys(snapshot(ws.path)).sort()).toEqual(expectedFiles);
-      expect(outputs.manifests[`clusters/${name}/clusterdeployment.yaml`]).toBe(
-        snapshot(ws.path)[`clusters/${name}/clusterdeployment.yaml`],
+      expect(
+        outputs.manifests[
+          `clusters/${input.namespace}/${name}/clusterdeployment.yaml`
+        ],
+      ).toBe(
+        snapshot(ws.path)[
+          `clusters/${input.namespace}/${name}/clusterdeployment.yaml`
+        ],
       );
 
       const [cd] = readObjects(
         ws.path,
-        `clusters/${name}/clusterdeployment.yaml`,
+        `clusters/${input.namespace}/${name}/clusterdeployment.yaml`,
       );
       expect(upstreamErrors(cd)).toEqual([]);
       expect(cd.kind).toBe('ClusterDeployment');
@@ -154,10 +162,15 @@ describe('fleet:cluster:manifest', () => {
       { ...base, targetPath: 'gitops' },
       ws.path,
     );
-    expect(outputs.files).toContain('clusters/prod-eu1/clusterdeployment.yaml');
+    expect(outputs.files).toContain(
+      'clusters/kcm-system/prod-eu1/clusterdeployment.yaml',
+    );
     expect(
       existsSync(
-        join(ws.path, 'gitops/clusters/prod-eu1/clusterdeployment.yaml'),
+        join(
+          ws.path,
+          'gitops/clusters/kcm-system/prod-eu1/clusterdeployment.yaml',
+        ),
       ),
     ).toBe(true);
     await expect(

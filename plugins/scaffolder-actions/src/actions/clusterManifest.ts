@@ -1,6 +1,11 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { RepoReader } from '../gitops/changeSet';
-import { clusterDeploymentPath } from '@internal/plugin-fleet-node';
+import { InputError } from '@backstage/errors';
+import {
+  clusterDeploymentPath,
+  legacyClusterDeploymentPath,
+} from '@internal/plugin-fleet-node';
+import { parseYamlFile } from '../gitops/yamlEdit';
 import { ManifestPlan, planManifestFiles } from '../gitops/manifestFiles';
 import { buildClusterDeployment } from '../manifests/clusterDeployment';
 import { RequestInfo } from '../manifests/types';
@@ -20,6 +25,25 @@ import { runManifestPlan } from './runManifestPlan';
 
 export const CLUSTER_MANIFEST_ACTION_ID = 'fleet:cluster:manifest';
 
+/** A cluster an earlier Fleet Portal filed at `clusters/<name>/` is the same cluster. */
+function assertNotFiledTheOldWay(
+  repo: RepoReader,
+  namespace: string,
+  name: string,
+): void {
+  const legacyPath = legacyClusterDeploymentPath(name);
+  const text = repo.read(legacyPath);
+  if (text === undefined) return;
+  const filed = parseYamlFile(text, legacyPath).getIn([
+    'metadata',
+    'namespace',
+  ]);
+  if (filed === namespace)
+    throw new InputError(
+      `cluster ${name} already exists in the GitOps repo (${legacyPath})`,
+    );
+}
+
 /** Validates the input and plans the files; pure apart from reading the repo through `repo`. */
 export function planClusterManifest(
   rawInput: unknown,
@@ -33,20 +57,19 @@ export function planClusterManifest(
   if (values.kind === 'live')
     assertValidLiveValues(values.validate, config, values.source);
   else assertValidChartValues(input.chart, config);
+  const path = clusterDeploymentPath(input.namespace, input.name);
   const files = [
     {
-      path: clusterDeploymentPath(input.name),
+      path,
       objects: [clusterDeployment],
-      conflictMessage: `cluster ${
-        input.name
-      } already exists in the GitOps repo (${clusterDeploymentPath(
-        input.name,
-      )})`,
+      conflictMessage: `cluster ${input.name} already exists in the GitOps repo (${path})`,
     },
   ];
+  const repo = openRepo(input.targetPath);
+  assertNotFiledTheOldWay(repo, input.namespace, input.name);
   return {
     files,
-    changes: planManifestFiles(files, openRepo(input.targetPath)),
+    changes: planManifestFiles(files, repo),
     targetPath: input.targetPath,
   };
 }
@@ -62,7 +85,7 @@ export function createClusterManifestAction(
   return createTemplateAction({
     id: CLUSTER_MANIFEST_ACTION_ID,
     description:
-      'Writes a k0rdent ClusterDeployment into clusters/<name>/ of the GitOps checkout in the workspace, validated against the live values schema of its ClusterTemplate (read through the fleet backend), or the bundled chart schema when the fleet cannot be read or the template has none.',
+      'Writes a k0rdent ClusterDeployment into clusters/<namespace>/<name>/ of the GitOps checkout in the workspace, validated against the live values schema of its ClusterTemplate (read through the fleet backend), or the bundled chart schema when the fleet cannot be read or the template has none.',
     examples: clusterManifestExamples,
     supportsDryRun: true,
     schema: {

@@ -20,7 +20,7 @@ export const gitopsRequestExamples: TemplateExample[] = [
         workersNumber: 3,
       },
       summary: 'prod-eu1',
-      files: ['clusters/prod-eu1/clusterdeployment.yaml'],
+      files: ['clusters/kcm-system/prod-eu1/clusterdeployment.yaml'],
     }),
   },
   {
@@ -37,7 +37,7 @@ export const gitopsRequestExamples: TemplateExample[] = [
       },
       publicInputs: ['joinTokenSecret'],
       summary: '3 workers for prod-eu1',
-      files: ['vms/prod-eu1/prod-eu1-worker-1.yaml'],
+      files: ['vms/fleet-vms/prod-eu1/prod-eu1-worker-1.yaml'],
     }),
   },
 ];

@@ -1,5 +1,4 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import type { FileChange, RepoReader } from '../gitops/changeSet';
 import { parseYamlFile, setScalar } from '../gitops/yamlEdit';
 import {
@@ -33,13 +32,6 @@ export interface TemplateUpgradeFacts {
 
 const TEMPLATE_PATH = ['spec', 'template'];
 
-function namespaceOf(text: string, path: string): string {
-  const namespace = parseYamlFile(text, path).getIn(['metadata', 'namespace']);
-  if (typeof namespace !== 'string' || namespace === '')
-    throw new InputError(`${path} has no metadata.namespace`);
-  return namespace;
-}
-
 /**
  * Asks the fleet which ClusterTemplates k0rdent offers the cluster and for the new template's
  * values schema. Without an answer the upgrade is refused: only k0rdent knows the upgrade paths.
@@ -50,8 +42,7 @@ export async function templateUpgradeFacts(
   input: TemplateUpgradeInput,
   repo: RepoReader,
 ): Promise<TemplateUpgradeFacts> {
-  const { path, text } = readClusterDeployment(input, repo);
-  const namespace = namespaceOf(text, path);
+  const { namespace } = readClusterDeployment(input, repo);
   const refuse = (why: string) =>
     fieldError(
       'template',

@@ -37,7 +37,7 @@ describe('fleet:vm:manifest', () => {
       const outputs = await runAction(action, input, ws.path);
       const names = vmNames({ pool: input.name, count: input.count });
       const expected = names
-        .map(name => `vms/${input.cluster}/${name}.yaml`)
+        .map(name => `vms/${input.namespace}/${input.cluster}/${name}.yaml`)
         .sort();
       expect(outputs.files).toEqual(expected);
       expect(Object.keys(snapshot(ws.path)).sort()).toEqual(
@@ -51,7 +51,7 @@ describe('fleet:vm:manifest', () => {
       names.forEach((name, index) => {
         const [vm, secret] = readObjects(
           ws.path,
-          `vms/${input.cluster}/${name}.yaml`,
+          `vms/${input.namespace}/${input.cluster}/${name}.yaml`,
         );
         expect(upstreamErrors(vm)).toEqual([]);
         expect(upstreamErrors(secret)).toEqual([]);

@@ -64,7 +64,7 @@ export function planVmManifest(
       },
       request,
     );
-    const path = vmPath(input.cluster, name);
+    const path = vmPath(input.namespace, input.cluster, name);
     return {
       path,
       objects,
@@ -83,7 +83,7 @@ export function createVmManifestAction() {
   return createTemplateAction({
     id: VM_MANIFEST_ACTION_ID,
     description:
-      'Writes VirtRigaud VirtualMachines (one, or a pool <name>-1..N) with their Kairos cloud-config Secrets into vms/<cluster>/ of the GitOps checkout. The image reference the nodes record is read from the VMImage in the checkout (images/<namespace>/<image>.yaml), which must pin a digest. The k0s join token is never written: the cloud-config holds a Flux substitution variable filled from the referenced Secret.',
+      'Writes VirtRigaud VirtualMachines (one, or a pool <name>-1..N) with their Kairos cloud-config Secrets into vms/<namespace>/<cluster>/ of the GitOps checkout. The image reference the nodes record is read from the VMImage in the checkout (images/<namespace>/<image>.yaml), which must pin a digest. The k0s join token is never written: the cloud-config holds a Flux substitution variable filled from the referenced Secret.',
     examples: vmManifestExamples,
     supportsDryRun: true,
     schema: {

@@ -128,12 +128,12 @@ export const DAY2_TEMPLATES = [
 
 /** Paths each template is expected to change, given the creation templates before it are merged. */
 export const EXPECTED_FILES: Record<string, string[]> = {
-  'new-cluster': ['clusters/prod-eu1/clusterdeployment.yaml'],
+  'new-cluster': ['clusters/kcm-system/prod-eu1/clusterdeployment.yaml'],
   'register-kairos-image': ['images/fleet-vms/kairos-k0s-v3-2-1.yaml'],
   'new-kairos-vm': [
-    'vms/prod-eu1/prod-eu1-worker-1.yaml',
-    'vms/prod-eu1/prod-eu1-worker-2.yaml',
-    'vms/prod-eu1/prod-eu1-worker-3.yaml',
+    'vms/fleet-vms/prod-eu1/prod-eu1-worker-1.yaml',
+    'vms/fleet-vms/prod-eu1/prod-eu1-worker-2.yaml',
+    'vms/fleet-vms/prod-eu1/prod-eu1-worker-3.yaml',
   ],
   'dns-zone': [
     'dns/prod-eu1.example.com/arecord-api-prod-eu1-example-com.yaml',
@@ -143,13 +143,15 @@ export const EXPECTED_FILES: Record<string, string[]> = {
     'dns/prod-eu1.example.com/cnamerecord-console-prod-eu1-example-com.yaml',
     'dns/prod-eu1.example.com/txtrecord-fleet-prod-eu1-example-com.yaml',
   ],
-  'k0s-upgrade': ['clusters/prod-eu1/clusterdeployment.yaml'],
-  'upgrade-cluster-template': ['clusters/prod-eu1/clusterdeployment.yaml'],
-  'scale-cluster': ['clusters/prod-eu1/clusterdeployment.yaml'],
+  'k0s-upgrade': ['clusters/kcm-system/prod-eu1/clusterdeployment.yaml'],
+  'upgrade-cluster-template': [
+    'clusters/kcm-system/prod-eu1/clusterdeployment.yaml',
+  ],
+  'scale-cluster': ['clusters/kcm-system/prod-eu1/clusterdeployment.yaml'],
   'decommission-cluster': [
-    'clusters/prod-eu1/clusterdeployment.yaml',
-    'vms/prod-eu1/prod-eu1-worker-1.yaml',
-    'vms/prod-eu1/prod-eu1-worker-2.yaml',
-    'vms/prod-eu1/prod-eu1-worker-3.yaml',
+    'clusters/kcm-system/prod-eu1/clusterdeployment.yaml',
+    'vms/fleet-vms/prod-eu1/prod-eu1-worker-1.yaml',
+    'vms/fleet-vms/prod-eu1/prod-eu1-worker-2.yaml',
+    'vms/fleet-vms/prod-eu1/prod-eu1-worker-3.yaml',
   ],
 };

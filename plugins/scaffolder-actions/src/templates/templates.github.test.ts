@@ -133,7 +133,7 @@ describe('templates against GitHub (fake REST and GraphQL API)', () => {
     );
     expect(files['README.md']).toBe(INITIAL['README.md']);
     for (const doc of parseAllDocuments(
-      files['clusters/prod-eu1/clusterdeployment.yaml'],
+      files['clusters/kcm-system/prod-eu1/clusterdeployment.yaml'],
     )) {
       expect(upstreamErrors(doc.toJS())).toEqual([]);
     }

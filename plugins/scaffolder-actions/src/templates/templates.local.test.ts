@@ -72,7 +72,7 @@ describe('templates against the local GitOps repository', () => {
       '- State: none (a dry run opens no request)',
     );
     expect(text?.content).toContain(
-      '+++ b/clusters/prod-eu1/clusterdeployment.yaml',
+      '+++ b/clusters/kcm-system/prod-eu1/clusterdeployment.yaml',
     );
     expect(text?.content).toContain('+      version: v1.32.8+k0s.0');
     for (const file of EXPECTED_FILES['new-cluster'])
@@ -85,7 +85,7 @@ describe('templates against the local GitOps repository', () => {
       .map(l => l.body.stepId);
     expect(skipped).toEqual(['pr']);
     expect(result.directoryContents.map(f => f.path)).toContain(
-      'gitops/clusters/prod-eu1/clusterdeployment.yaml',
+      'gitops/clusters/kcm-system/prod-eu1/clusterdeployment.yaml',
     );
   });
 
@@ -174,8 +174,8 @@ describe('templates against the local GitOps repository', () => {
     expect(Object.keys(main)).toEqual(
       expect.arrayContaining([
         'README.md',
-        'clusters/prod-eu1/clusterdeployment.yaml',
-        'vms/prod-eu1/prod-eu1-worker-3.yaml',
+        'clusters/kcm-system/prod-eu1/clusterdeployment.yaml',
+        'vms/fleet-vms/prod-eu1/prod-eu1-worker-3.yaml',
       ]),
     );
   });
@@ -195,9 +195,9 @@ describe('templates against the local GitOps repository', () => {
 
   it('runs every day-2 template against the merged cluster', async () => {
     const upgrade = await runAndCheck('k0s-upgrade');
-    expect(upgrade.files['clusters/prod-eu1/clusterdeployment.yaml']).toContain(
-      'version: v1.33.4+k0s.0',
-    );
+    expect(
+      upgrade.files['clusters/kcm-system/prod-eu1/clusterdeployment.yaml'],
+    ).toContain('version: v1.33.4+k0s.0');
     expect(upgrade.text).toContain(
       '-      version: v1.32.8+k0s.0\n+      version: v1.33.4+k0s.0',
     );
@@ -211,9 +211,9 @@ describe('templates against the local GitOps repository', () => {
     );
 
     const scale = await runAndCheck('scale-cluster');
-    expect(scale.files['clusters/prod-eu1/clusterdeployment.yaml']).toContain(
-      'workersNumber: 5',
-    );
+    expect(
+      scale.files['clusters/kcm-system/prod-eu1/clusterdeployment.yaml'],
+    ).toContain('workersNumber: 5');
 
     const decommission = await runAndCheck('decommission-cluster');
     expect(

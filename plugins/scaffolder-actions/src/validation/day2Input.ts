@@ -5,7 +5,11 @@ import {
   requireWorkersNumber,
 } from './clusterInput';
 import { requireK0sVersion } from './k0sVersion';
-import { requireDnsLabel, requireDnsSubdomain } from './names';
+import {
+  requireDnsLabel,
+  requireDnsSubdomain,
+  requireNamespace,
+} from './names';
 import { rejectUnknownKeys, requireObject, requireOneOf } from './primitives';
 
 export const DAY2_OPERATIONS = [
@@ -19,12 +23,14 @@ export type Day2Input =
   | {
       operation: 'upgrade-k0s';
       cluster: string;
+      namespace?: string;
       k0sVersion: string;
       targetPath: string;
     }
   | {
       operation: 'upgrade-template';
       cluster: string;
+      namespace?: string;
       /** A ClusterTemplate the cluster's `status.availableUpgrades` offers. */
       template: string;
       /** The management cluster holding it; the fleet's only one when absent. */
@@ -34,11 +40,17 @@ export type Day2Input =
   | {
       operation: 'scale';
       cluster: string;
+      namespace?: string;
       workersNumber?: number;
       controlPlaneNumber?: number;
       targetPath: string;
     }
-  | { operation: 'decommission'; cluster: string; targetPath: string };
+  | {
+      operation: 'decommission';
+      cluster: string;
+      namespace?: string;
+      targetPath: string;
+    };
 
 const INPUTS_BY_OPERATION: Record<(typeof DAY2_OPERATIONS)[number], string[]> =
   {
@@ -54,15 +66,21 @@ export function validateDay2Input(raw: unknown): Day2Input {
   rejectUnknownKeys(input, '', [
     'operation',
     'cluster',
+    'namespace',
     'targetPath',
     ...INPUTS_BY_OPERATION[operation],
   ]);
   const cluster = requireDnsLabel(input.cluster, 'cluster');
+  const namespace =
+    input.namespace === undefined || input.namespace === ''
+      ? undefined
+      : requireNamespace(input.namespace);
   const targetPath = optionalTargetPath(input.targetPath);
   if (operation === 'upgrade-k0s') {
     return {
       operation,
       cluster,
+      namespace,
       targetPath,
       k0sVersion: requireK0sVersion(input.k0sVersion, 'k0sVersion'),
     };
@@ -71,6 +89,7 @@ export function validateDay2Input(raw: unknown): Day2Input {
     return {
       operation,
       cluster,
+      namespace,
       targetPath,
       template: requireDnsSubdomain(input.template, 'template'),
       management:
@@ -97,10 +116,11 @@ export function validateDay2Input(raw: unknown): Day2Input {
     return {
       operation,
       cluster,
+      namespace,
       targetPath,
       workersNumber,
       controlPlaneNumber,
     };
   }
-  return { operation, cluster, targetPath };
+  return { operation, cluster, namespace, targetPath };
 }
