@@ -232,7 +232,9 @@ describe('the demo fleet lives in its GitOps repository', () => {
     for (const cluster of demo) {
       const { name, namespace } = cluster.ref;
       const cd = parse(
-        files.get(`clusters/${name}/clusterdeployment.yaml`)!.toString(),
+        files
+          .get(`clusters/${namespace}/${name}/clusterdeployment.yaml`)!
+          .toString(),
       );
       const [, minor] = /^v1\.(\d+)\./.exec(cd.spec.config.k0s.version)!;
       await runTask('k0s-upgrade', {

@@ -49,7 +49,7 @@ describe('a demo fleet with clusters Fleet Portal did not create, born from Git'
     expect(brownfield()).toHaveLength(2);
     for (const cluster of brownfield()) {
       for (const node of cluster.nodes) {
-        const path = vmPath(cluster.name, node.vmName!);
+        const path = vmPath(cluster.namespace, cluster.name, node.vmName!);
         expect(files.has(path)).toBe(true);
         const [vm, secret] = parseAllDocuments(
           files.get(path)!.toString('utf8'),

@@ -130,14 +130,21 @@ export function demoRepositoryFiles(
   for (const object of model.mgmt) {
     const { kind, metadata } = object;
     if (kind === TYPES.clusterDeployment.kind)
-      add(clusterDeploymentPath(metadata.name), [object]);
+      add(clusterDeploymentPath(metadata.namespace!, metadata.name), [object]);
     else if (kind === TYPES.vmImage.kind)
       add(imagePath(metadata.namespace!, metadata.name), [object]);
     else if (kind === TYPES.virtualMachine.kind)
-      add(vmPath(clusterOfVm(object) ?? 'unassigned', metadata.name), [
-        object,
-        cloudConfigSecret(model, object, imageReferenceOf(model, object)),
-      ]);
+      add(
+        vmPath(
+          metadata.namespace!,
+          clusterOfVm(object) ?? 'unassigned',
+          metadata.name,
+        ),
+        [
+          object,
+          cloudConfigSecret(model, object, imageReferenceOf(model, object)),
+        ],
+      );
   }
   for (const object of model.dns) {
     if (object.kind === TYPES.dnsZone.kind)

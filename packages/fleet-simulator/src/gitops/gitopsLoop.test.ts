@@ -103,7 +103,9 @@ describe('the demo fleet born from its GitOps repository', () => {
   it('holds every generated object Flux manages, valid upstream, and builds in every area', async () => {
     const files = await headFiles();
     for (const cluster of sim.model.clusters)
-      expect(files.has(clusterDeploymentPath(cluster.name))).toBe(true);
+      expect(
+        files.has(clusterDeploymentPath(cluster.namespace, cluster.name)),
+      ).toBe(true);
     const validators = loadCrdValidators(true);
     const problems: string[] = [];
     for (const area of GITOPS_AREAS) {
@@ -190,13 +192,15 @@ describe('the demo fleet born from its GitOps repository', () => {
     const cluster = sim.model.clusters[0];
     const oid = await commit(files =>
       files.set(
-        clusterDeploymentPath(cluster.name),
+        clusterDeploymentPath(cluster.namespace, cluster.name),
         Buffer.from('spec: [unclosed\n'),
       ),
     );
     const k = kustomization('fleet-clusters');
     expect(ready(k)).toMatchObject({ status: 'False', reason: 'BuildFailed' });
-    expect(ready(k).message).toContain(clusterDeploymentPath(cluster.name));
+    expect(ready(k).message).toContain(
+      clusterDeploymentPath(cluster.namespace, cluster.name),
+    );
     expect((k.status as any).lastAppliedRevision).toBe(before);
     expect((k.status as any).lastAttemptedRevision).toBe(`main@sha1:${oid}`);
     expect(
@@ -212,7 +216,7 @@ describe('the demo fleet born from its GitOps repository', () => {
 
   it('rolls a k0s upgrade one node at a time, then the control plane build', async () => {
     const cluster = sim.model.clusters[0];
-    const path = clusterDeploymentPath(cluster.name);
+    const path = clusterDeploymentPath(cluster.namespace, cluster.name);
     const target = 'v1.32.1+k0s.0';
     await commit(files => {
       const [cd] = readYaml(files, path);
@@ -250,7 +254,7 @@ describe('the demo fleet born from its GitOps repository', () => {
     const cluster = sim.model.clusters.find(
       c => `${c.name}-cp` === kcp.metadata.name,
     )!;
-    const path = clusterDeploymentPath(cluster.name);
+    const path = clusterDeploymentPath(cluster.namespace, cluster.name);
     const target = 'v1.32.4+k0s.0';
     await commit(files => {
       const [cd] = readYaml(files, path);
@@ -267,7 +271,7 @@ describe('the demo fleet born from its GitOps repository', () => {
 
   it('scales workers up and drains them down', async () => {
     const cluster = sim.model.clusters[1];
-    const path = clusterDeploymentPath(cluster.name);
+    const path = clusterDeploymentPath(cluster.namespace, cluster.name);
     const workers = () =>
       sim.objects(cluster.name).list({
         apiVersion: 'v1',
@@ -299,14 +303,16 @@ describe('the demo fleet born from its GitOps repository', () => {
     const cluster = sim.model.clusters[2];
     const files = await headFiles();
     const existing = [...files.keys()].find(p =>
-      p.startsWith(`vms/${cluster.name}/`),
+      p.startsWith(`vms/${cluster.namespace}/${cluster.name}/`),
     )!;
     const [vm, secret] = readYaml(files, existing);
     const name = `${cluster.name}-worker-new`;
     vm.metadata.name = name;
     secret.metadata.name = `${name}-cloud-config`;
     vm.spec.userData.cloudInit.secretRef.name = secret.metadata.name;
-    await commit(f => writeYaml(f, vmPath(cluster.name, name), [vm, secret]));
+    await commit(f =>
+      writeYaml(f, vmPath(cluster.namespace, cluster.name, name), [vm, secret]),
+    );
     const vmRef = {
       apiVersion: 'infra.virtrigaud.io/v1beta1',
       kind: 'VirtualMachine',
@@ -404,14 +410,17 @@ describe('the demo fleet born from its GitOps repository', () => {
     await commit(files => {
       for (const path of [...files.keys()])
         if (
-          path.startsWith(`clusters/${gone.name}/`) ||
-          path.startsWith(`vms/${gone.name}/`)
+          path.startsWith(`clusters/${gone.namespace}/${gone.name}/`) ||
+          path.startsWith(`vms/${gone.namespace}/${gone.name}/`)
         )
           files.delete(path);
-      const [cd] = readYaml(files, clusterDeploymentPath(template.name));
+      const [cd] = readYaml(
+        files,
+        clusterDeploymentPath(template.namespace, template.name),
+      );
       cd.metadata.name = name;
       cd.spec.config.clusterLabels[CLUSTER_LABEL] = name;
-      writeYaml(files, clusterDeploymentPath(name), [cd]);
+      writeYaml(files, clusterDeploymentPath(template.namespace, name), [cd]);
     });
     const mgmt = sim.objects('mgmt');
     expect(
@@ -483,7 +492,7 @@ describe('the demo fleet born from its GitOps repository', () => {
 
   it('keeps an existing repository and what was merged into it across restarts', async () => {
     const cluster = sim.model.clusters[0];
-    const path = clusterDeploymentPath(cluster.name);
+    const path = clusterDeploymentPath(cluster.namespace, cluster.name);
     const oid = await commit(files => {
       const [cd] = readYaml(files, path);
       cd.spec.config.k0s.version = 'v1.32.1+k0s.0';

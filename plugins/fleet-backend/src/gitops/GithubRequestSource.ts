@@ -2,7 +2,7 @@ import type {
   GitopsRequestItem,
   RequestPullRequest,
 } from '@internal/plugin-fleet-common';
-import { clusterDeploymentPath } from '@internal/plugin-fleet-node';
+import { isClusterDeploymentFileOf } from '@internal/plugin-fleet-node';
 import { githubGet, type GithubRepository } from './githubApi';
 import { toRequestItem } from './requestCommit';
 import {
@@ -118,15 +118,16 @@ export class GithubRequestSource implements RequestSource {
     const key = `${pull.number}@${pull.head.sha}`;
     const known = this.deleted.get(key);
     if (known) return known;
-    const path = clusterDeploymentPath(cluster);
     const files = await this.get<Array<{ filename: string; status: string }>>(
       `/pulls/${pull.number}/files?per_page=100`,
     );
-    const deleted = files.some(
-      f => f.filename === path && f.status === 'removed',
-    )
-      ? [path]
-      : [];
+    const deleted = files
+      .filter(
+        f =>
+          f.status === 'removed' &&
+          isClusterDeploymentFileOf(f.filename, cluster),
+      )
+      .map(f => f.filename);
     if (this.deleted.size > 10_000) this.deleted.clear();
     this.deleted.set(key, deleted);
     return deleted;

@@ -1,6 +1,6 @@
 import type { GitopsRequestItem } from '@internal/plugin-fleet-common';
 import {
-  clusterDeploymentPath,
+  isClusterDeploymentFileOf,
   fileExistsAt,
   findLocalRepository,
   isAncestor,
@@ -61,14 +61,12 @@ export class LocalRequestSource implements RequestSource {
         };
       }
       const deletedFiles: string[] = [];
-      if (item.cluster) {
-        const path = clusterDeploymentPath(item.cluster);
-        if (
-          item.files.includes(path) &&
-          !(await fileExistsAt(repo, item.commit, path))
-        )
-          deletedFiles.push(path);
-      }
+      const cluster = item.cluster;
+      const path = cluster
+        ? item.files.find(f => isClusterDeploymentFileOf(f, cluster))
+        : undefined;
+      if (path && !(await fileExistsAt(repo, item.commit, path)))
+        deletedFiles.push(path);
       proposals.push({
         ...item,
         merge,

@@ -109,7 +109,7 @@ describe('GitHub mode: Git read through the GitHub integration and UrlReaderServ
     const parent = (await branchHead(repo, 'main'))!;
     const files = await readCommitFiles(repo, parent);
     files.set(
-      clusterDeploymentPath(cluster().name),
+      clusterDeploymentPath(cluster().namespace, cluster().name),
       Buffer.from('spec: [unclosed\n'),
     );
     const oid = await writeFilesCommit(repo, {
@@ -136,7 +136,7 @@ describe('GitHub mode: Git read through the GitHub integration and UrlReaderServ
       {
         type: 'live-differs-from-git',
         object: `ClusterDeployment ${cluster().namespace}/${cluster().name}`,
-        path: clusterDeploymentPath(cluster().name),
+        path: clusterDeploymentPath(cluster().namespace, cluster().name),
         revision: d.gitops!.appliedRevision!.value,
         fields: ['spec.config.workersNumber'],
       },

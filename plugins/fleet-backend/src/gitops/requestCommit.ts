@@ -1,4 +1,5 @@
 import {
+  clusterOfPath,
   commitTrailers,
   type RequestBranch,
 } from '@internal/plugin-fleet-node';
@@ -36,12 +37,13 @@ function parseInputs(json: string | undefined): Record<string, unknown> {
   }
 }
 
-const CLUSTER_FOLDER = /^(?:clusters|vms)\/([^/]+)\//;
-
-function clusterOfFiles(files: string[]): string | undefined {
+/** The cluster (and namespace, where the layout files one) the request's files belong to. */
+function clusterOfFiles(
+  files: string[],
+): { namespace?: string; cluster: string } | undefined {
   for (const file of files) {
-    const match = CLUSTER_FOLDER.exec(file);
-    if (match) return match[1];
+    const filed = clusterOfPath(file);
+    if (filed) return filed;
   }
   return undefined;
 }
@@ -70,8 +72,10 @@ export function toRequestItem(
     requestedBy: trailers['Requested-by'],
     template: trailers.Template,
     templateVersion: trailers['Template-version'],
-    cluster: stringOrUndefined(inputs.cluster) ?? clusterOfFiles(files),
-    namespace: stringOrUndefined(inputs.namespace),
+    cluster:
+      stringOrUndefined(inputs.cluster) ?? clusterOfFiles(files)?.cluster,
+    namespace:
+      stringOrUndefined(inputs.namespace) ?? clusterOfFiles(files)?.namespace,
     files,
     committedAt: branch.committedAt,
     merged: branch.merged,

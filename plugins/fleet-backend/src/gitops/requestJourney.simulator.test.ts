@@ -75,7 +75,7 @@ describe('a request followed from its branch to the fleet (simulated Flux, TLS, 
         c.scenarios.includes('healthy') &&
         !c.scenarios.includes('completed-upgrade'),
     )!;
-  const path = () => clusterDeploymentPath(cluster().name);
+  const path = () => clusterDeploymentPath(cluster().namespace, cluster().name);
 
   async function fileRequest(
     branch: string,

@@ -11,6 +11,7 @@ import {
   findLocalRepository,
   readCommitFiles,
   setBranch,
+  vmPath,
   writeFilesCommit,
 } from '@internal/plugin-fleet-node';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -66,7 +67,7 @@ describe('Flux state per cluster, read from the simulated management cluster (TL
   }
   async function commit(
     edit: (text: string) => string,
-    path = clusterDeploymentPath(cluster().name),
+    path = clusterDeploymentPath(cluster().namespace, cluster().name),
   ): Promise<string> {
     const repo = findLocalRepository(join(dir, 'repo'))!;
     const parent = (await branchHead(repo, 'main'))!;
@@ -126,7 +127,9 @@ describe('Flux state per cluster, read from the simulated management cluster (TL
         type: 'flux-failing',
         kustomization: 'flux-system/fleet-clusters',
         reason: 'BuildFailed',
-        message: expect.stringContaining(clusterDeploymentPath(cluster().name)),
+        message: expect.stringContaining(
+          clusterDeploymentPath(cluster().namespace, cluster().name),
+        ),
         revision: attempted,
       },
       {
@@ -204,7 +207,7 @@ describe('Flux state per cluster, read from the simulated management cluster (TL
       {
         type: 'live-differs-from-git',
         object: `ClusterDeployment ${cluster().namespace}/${cluster().name}`,
-        path: clusterDeploymentPath(cluster().name),
+        path: clusterDeploymentPath(cluster().namespace, cluster().name),
         revision: applied,
         fields: [
           'spec.config.k0s.version',
@@ -215,7 +218,7 @@ describe('Flux state per cluster, read from the simulated management cluster (TL
       {
         type: 'live-differs-from-git',
         object: `VirtualMachine ${cluster().namespace}/${vmRef.name}`,
-        path: `vms/${cluster().name}/${vmRef.name}.yaml`,
+        path: vmPath(vmRef.namespace, cluster().name, vmRef.name),
         revision: applied,
         fields: ['spec.powerState'],
       },

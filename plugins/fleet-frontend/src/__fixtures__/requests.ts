@@ -14,7 +14,7 @@ export const k0sUpgradeRequest: GitopsRequestItem = {
   templateVersion: '1.0.0',
   cluster: 'edge-fra-01',
   namespace: 'fleet-demo',
-  files: ['clusters/edge-fra-01/clusterdeployment.yaml'],
+  files: ['clusters/fleet-demo/edge-fra-01/clusterdeployment.yaml'],
   committedAt: '2026-03-01T10:00:00.000Z',
   merged: false,
   journey: {
@@ -41,7 +41,7 @@ export const scaleRequest: GitopsRequestItem = {
   templateVersion: '1.0.0',
   cluster: 'core-ams-02',
   namespace: 'fleet-demo',
-  files: ['clusters/core-ams-02/clusterdeployment.yaml'],
+  files: ['clusters/fleet-demo/core-ams-02/clusterdeployment.yaml'],
   committedAt: '2026-03-01T09:00:00.000Z',
   merged: false,
   journey: {

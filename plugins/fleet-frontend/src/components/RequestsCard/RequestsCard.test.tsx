@@ -13,7 +13,7 @@ import { healthyClusterDetail } from '../../__fixtures__/clusterDetails';
 import { RequestsCard } from './RequestsCard';
 
 const CONFLICT =
-  'branch fleet/k0s-upgrade/1a2b3c4d5e no longer merges cleanly into main (conflicting: clusters/edge-fra-01/clusterdeployment.yaml): file the request again from the current main. Nothing was merged.';
+  'branch fleet/k0s-upgrade/1a2b3c4d5e no longer merges cleanly into main (conflicting: clusters/fleet-demo/edge-fra-01/clusterdeployment.yaml): file the request again from the current main. Nothing was merged.';
 
 const oneRequest = { mode: 'local' as const, items: [k0sUpgradeRequest] };
 
