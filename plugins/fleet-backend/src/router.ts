@@ -21,9 +21,9 @@ import { parseParams } from './parseParams';
 import {
   ClusterReadAccess,
   type ClusterReadScope,
-  permitsCluster,
   permittedClusters,
 } from './permissions/ClusterReadAccess';
+import { assertClusterReadable, notInFleet } from './permissions/readableFleet';
 import { builtInClusterRuleset } from './permissions/clusterRules';
 import type { FleetStore } from './service/FleetStore';
 import { sendCachedJson } from './service/sendCachedJson';
@@ -88,11 +88,6 @@ function withoutKustomizations(source: SourceStatus): SourceStatus {
   return rest;
 }
 
-const notInFleet = (ref: ClusterRef) =>
-  new NotFoundError(
-    `cluster ${ref.management}/${ref.namespace}/${ref.name} is not in the fleet`,
-  );
-
 export async function createRouter({
   httpAuth,
   permissions,
@@ -115,11 +110,8 @@ export async function createRouter({
   if (forms) router.use(forms);
 
   /** A cluster the caller may not read answers as one that does not exist, as the catalog does. */
-  async function assertReadable(scope: ClusterReadScope, ref: ClusterRef) {
-    if (scope.all) return;
-    const cluster = await store.getCluster(ref);
-    if (!cluster || !permitsCluster(scope, cluster)) throw notInFleet(ref);
-  }
+  const assertReadable = (scope: ClusterReadScope, ref: ClusterRef) =>
+    assertClusterReadable(scope, store, ref);
 
   router.get('/clusters', async (req, res) => {
     const scope = scopeOf(req);

@@ -8,19 +8,16 @@ import {
   AuthorizeResult,
   type BasicPermission,
 } from '@backstage/plugin-permission-common';
-import {
-  fleetGitopsMergePermission,
-  type GitopsRequestItem,
-} from '@internal/plugin-fleet-common';
+import { fleetGitopsMergePermission } from '@internal/plugin-fleet-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { parseParams } from '../parseParams';
+import type { ClusterReadAccess } from '../permissions/ClusterReadAccess';
 import {
-  type ClusterReadAccess,
-  type ClusterReadScope,
-  permittedClusters,
-} from '../permissions/ClusterReadAccess';
+  readableRequests,
+  userEntityRefOf,
+} from '../permissions/readableFleet';
 import type { FleetStore } from '../service/FleetStore';
 import type { GitopsRequests } from './GitopsRequests';
 
@@ -54,28 +51,6 @@ export interface RequestsRouterOptions {
   requests: GitopsRequests;
 }
 
-/**
- * Under conditions, a request is listed when the fleet holds its cluster and the caller may read
- * it, or when the caller filed it: a request about a cluster not read yet (a new cluster) or
- * about no cluster tells nothing the caller may not know.
- */
-async function readableRequests(
-  scope: ClusterReadScope,
-  fleet: Pick<FleetStore, 'listClusters'>,
-  items: GitopsRequestItem[],
-  userEntityRef: string | undefined,
-): Promise<GitopsRequestItem[]> {
-  if (scope.all) return items;
-  const readable = new Set(
-    permittedClusters(scope, await fleet.listClusters()).map(c => c.id),
-  );
-  return items.filter(
-    item =>
-      (item.clusterId !== undefined && readable.has(item.clusterId)) ||
-      (userEntityRef !== undefined && item.requestedBy === userEntityRef),
-  );
-}
-
 /** `GET /requests` and `POST /requests/merge`: the templates' requests in the local repository. */
 export async function createRequestsRouter({
   httpAuth,
@@ -103,12 +78,7 @@ export async function createRequestsRouter({
     const credentials = await httpAuth.credentials(req);
     const scope = await access.scopeFor(credentials);
     const query = parseParams(listQuery, req.query);
-    const principal = credentials.principal as {
-      type: string;
-      userEntityRef?: string;
-    };
-    const userEntityRef =
-      principal.type === 'user' ? principal.userEntityRef : undefined;
+    const userEntityRef = userEntityRefOf(credentials);
     if (query.mine === 'true' && !userEntityRef)
       throw new InputError(
         'mine=true lists the requests of the signed-in user: sign in, or leave mine out',
