@@ -3,8 +3,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
+import { registerFleetActions } from './actions/registerFleetActions';
 import { createApiServerTarget } from './connections/createApiServerTarget';
 import { readConnectionConfig } from './connections/readConnectionConfig';
 import type { ApiServerConnectionOptions } from './connections/types';
@@ -30,7 +32,7 @@ import { DatabaseFleetStore } from './service/DatabaseFleetStore';
 
 /**
  * Reads the fleet in the background and serves it at `/api/fleet`, with the templates' requests
- * in the local GitOps repository.
+ * in the local GitOps repository, and as read-only actions in the actions registry (`fleet-…`).
  */
 export const fleetPlugin = createBackendPlugin({
   pluginId: 'fleet',
@@ -56,6 +58,7 @@ export const fleetPlugin = createBackendPlugin({
         database: coreServices.database,
         lifecycle: coreServices.lifecycle,
         urlReader: coreServices.urlReader,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -68,6 +71,7 @@ export const fleetPlugin = createBackendPlugin({
         database,
         lifecycle,
         urlReader,
+        actionsRegistry,
       }) {
         const configured = readConnectionConfig(config);
         const managementConnections = [
@@ -210,6 +214,9 @@ export const fleetPlugin = createBackendPlugin({
             );
           },
         });
+
+        // The same reads as actions for AI tooling (MCP), with the same permissions per caller.
+        registerFleetActions({ actionsRegistry, access, store, requests });
 
         // First: the requests routes check their own permissions, the fleet router only reads.
         httpRouter.use(
