@@ -25,17 +25,28 @@ export const scaffolderModuleFleet = createBackendModule({
         urlReader: coreServices.urlReader,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
+        permissions: coreServices.permissions,
       },
-      async init({ scaffolderActions, config, urlReader, discovery, auth }) {
+      async init({
+        scaffolderActions,
+        config,
+        urlReader,
+        discovery,
+        auth,
+        permissions,
+      }) {
         const integrations = ScmIntegrations.fromConfig(config);
+        const fleet = { discovery, auth };
         scaffolderActions.addActions(
           createGitopsCheckoutAction({ config, integrations, urlReader }),
           createGitopsRequestAction(),
-          createClusterManifestAction({ fleet: { discovery, auth } }),
-          createVmManifestAction(),
+          createClusterManifestAction({ fleet }),
+          // Day-2 changes and new VMs are requests about an existing cluster: each checks
+          // fleet.cluster.request on it as the initiator before anything is written.
+          createVmManifestAction({ fleet, permissions }),
           createImageManifestAction(),
           createDnsManifestAction(),
-          createClusterDay2Action({ fleet: { discovery, auth } }),
+          createClusterDay2Action({ fleet, permissions }),
           createGitopsPublishLocalAction({ config, integrations }),
         );
       },

@@ -25,6 +25,10 @@ import {
   readClusterDeployment,
 } from './clusterDeploymentFile';
 import { type FleetHttpAccess } from '../fleet/fleetHttp';
+import {
+  authorizeClusterRequests,
+  type ClusterRequestAccess,
+} from '../fleet/requestPermission';
 import { clusterDay2Examples } from './clusterDay2.examples';
 import { changeOutputSchema } from './outputSchema';
 import {
@@ -136,8 +140,16 @@ export function planClusterDay2(
 }
 
 export interface ClusterDay2ActionOptions {
-  /** The fleet backend's HTTP API: the upgrades k0rdent offers, the templates' values schemas. */
+  /**
+   * The fleet backend's HTTP API: the upgrades k0rdent offers, the templates' values schemas,
+   * and the management cluster the permission check names when the input names none.
+   */
   fleet?: FleetHttpAccess;
+  /**
+   * Checks `fleet.cluster.request` on the cluster, as the initiator, before anything is planned
+   * or written. Without it no check is made; the scaffolder module always passes it.
+   */
+  permissions?: ClusterRequestAccess['permissions'];
 }
 
 export function createClusterDay2Action(
@@ -146,7 +158,7 @@ export function createClusterDay2Action(
   return createTemplateAction({
     id: CLUSTER_DAY2_ACTION_ID,
     description:
-      "Edits an existing cluster in the GitOps checkout: upgrade-k0s (no downgrade, one minor at a time), upgrade-template (to a ClusterTemplate the cluster's status.availableUpgrades offers, read through the fleet backend, its config checked against the new template's values schema), scale (node counts) or decommission (removes clusters/<namespace>/<name>/ and the cluster's VMs under vms/). Edits change only the affected line.",
+      "Edits an existing cluster in the GitOps checkout: upgrade-k0s (no downgrade, one minor at a time), upgrade-template (to a ClusterTemplate the cluster's status.availableUpgrades offers, read through the fleet backend, its config checked against the new template's values schema), scale (node counts) or decommission (removes clusters/<namespace>/<name>/ and the cluster's VMs under vms/). Edits change only the affected line. Refused, before anything is written, unless the initiator has fleet.cluster.request on the cluster.",
     examples: clusterDay2Examples,
     supportsDryRun: true,
     schema: {
@@ -177,7 +189,7 @@ export function createClusterDay2Action(
             .string()
             .optional()
             .describe(
-              "upgrade-template: the management cluster holding the cluster (default: the fleet's only one)",
+              "The management cluster holding the cluster, for the permission check and upgrade-template (default: the fleet's only one)",
             ),
         workersNumber: z =>
           z.number().int().optional().describe('scale: worker count'),
@@ -209,11 +221,24 @@ export function createClusterDay2Action(
     async handler(ctx) {
       const input = validateDay2Input(ctx.input);
       const openRepo = (target: string) => repoAt(ctx.workspacePath, target);
+      const credentials = () => ctx.getInitiatorCredentials();
+      const { namespace } = readClusterDeployment(
+        input,
+        openRepo(input.targetPath),
+      );
+      await authorizeClusterRequests(
+        options.permissions && {
+          permissions: options.permissions,
+          fleet: options.fleet,
+        },
+        credentials,
+        [{ management: input.management, namespace, name: input.cluster }],
+      );
       const facts =
         input.operation === 'upgrade-template'
           ? await templateUpgradeFacts(
               options.fleet,
-              () => ctx.getInitiatorCredentials(),
+              credentials,
               input,
               openRepo(input.targetPath),
             )

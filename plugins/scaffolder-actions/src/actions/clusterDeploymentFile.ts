@@ -45,6 +45,19 @@ function namespacesHolding(cluster: string, repo: RepoReader): string[] {
 }
 
 /**
+ * Every namespace the checkout files a cluster of this name under: `clusters/<namespace>/<cluster>/`,
+ * and the namespace of an earlier Fleet Portal's `clusters/<cluster>/`.
+ */
+export function namespacesFiling(cluster: string, repo: RepoReader): string[] {
+  const legacyPath = legacyClusterDeploymentPath(cluster);
+  const legacyText = repo.read(legacyPath);
+  const legacy =
+    legacyText === undefined ? undefined : namespaceIn(legacyText, legacyPath);
+  const filed = namespacesHolding(cluster, repo);
+  return legacy && !filed.includes(legacy) ? [...filed, legacy].sort() : filed;
+}
+
+/**
  * The cluster's ClusterDeployment file in the GitOps checkout: `clusters/<namespace>/<cluster>/`,
  * or where an earlier Fleet Portal filed it. Without a namespace, the only one holding the
  * cluster; a field error when there is none, or several.

@@ -1,5 +1,11 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { RepoReader } from '../gitops/changeSet';
+import { repoAt } from '../gitops/commit';
+import type { FleetHttpAccess } from '../fleet/fleetHttp';
+import {
+  authorizeClusterRequests,
+  type ClusterRequestAccess,
+} from '../fleet/requestPermission';
 import { joinTokenVariable, vmPath } from '@internal/plugin-fleet-node';
 import { ManifestPlan, planManifestFiles } from '../gitops/manifestFiles';
 import { RequestInfo } from '../manifests/types';
@@ -11,6 +17,7 @@ import {
   ResolvedImageReference,
   resolveImageReference,
 } from './vmImageReference';
+import { clustersTheVmsJoin } from './vmCluster';
 import { vmManifestExamples } from './vmManifest.examples';
 
 export const VM_MANIFEST_ACTION_ID = 'fleet:vm:manifest';
@@ -79,11 +86,22 @@ export function planVmManifest(
   };
 }
 
-export function createVmManifestAction() {
+export interface VmManifestActionOptions {
+  /**
+   * Checks `fleet.cluster.request` on the cluster the VMs join, as the initiator, before
+   * anything is planned or written. Without it no check is made; the scaffolder module always
+   * passes it.
+   */
+  permissions?: ClusterRequestAccess['permissions'];
+  /** The fleet backend: the cluster's management cluster (and namespace, when Git files none). */
+  fleet?: FleetHttpAccess;
+}
+
+export function createVmManifestAction(options: VmManifestActionOptions = {}) {
   return createTemplateAction({
     id: VM_MANIFEST_ACTION_ID,
     description:
-      'Writes VirtRigaud VirtualMachines (one, or a pool <name>-1..N) with their Kairos cloud-config Secrets into vms/<namespace>/<cluster>/ of the GitOps checkout. The image reference the nodes record is read from the VMImage in the checkout (images/<namespace>/<image>.yaml), which must pin a digest. The k0s join token is never written: the cloud-config holds a Flux substitution variable filled from the referenced Secret.',
+      'Writes VirtRigaud VirtualMachines (one, or a pool <name>-1..N) with their Kairos cloud-config Secrets into vms/<namespace>/<cluster>/ of the GitOps checkout. The image reference the nodes record is read from the VMImage in the checkout (images/<namespace>/<image>.yaml), which must pin a digest. The k0s join token is never written: the cloud-config holds a Flux substitution variable filled from the referenced Secret. Refused, before anything is written, unless the initiator has fleet.cluster.request on the cluster the VMs join.',
     examples: vmManifestExamples,
     supportsDryRun: true,
     schema: {
@@ -161,6 +179,17 @@ export function createVmManifestAction() {
       output: { ...changeOutputSchema, ...imageReferenceOutputSchema },
     },
     async handler(ctx) {
+      const { permissions, fleet } = options;
+      if (permissions) {
+        const input = validateVmInput(ctx.input);
+        const credentials = () => ctx.getInitiatorCredentials();
+        const repo = repoAt(ctx.workspacePath, input.targetPath);
+        await authorizeClusterRequests(
+          { permissions, fleet },
+          credentials,
+          await clustersTheVmsJoin(input.cluster, repo, fleet, credentials),
+        );
+      }
       const { image } = await runManifestPlan(ctx, planVmManifest);
       ctx.logger.info(
         `Image reference ${image.reference}, from ${image.source}`,

@@ -19,43 +19,35 @@ export const DAY2_OPERATIONS = [
   'decommission',
 ] as const;
 
-export type Day2Input =
-  | {
-      operation: 'upgrade-k0s';
-      cluster: string;
-      namespace?: string;
-      k0sVersion: string;
-      targetPath: string;
-    }
-  | {
-      operation: 'upgrade-template';
-      cluster: string;
-      namespace?: string;
-      /** A ClusterTemplate the cluster's `status.availableUpgrades` offers. */
-      template: string;
-      /** The management cluster holding it; the fleet's only one when absent. */
-      management?: string;
-      targetPath: string;
-    }
-  | {
-      operation: 'scale';
-      cluster: string;
-      namespace?: string;
-      workersNumber?: number;
-      controlPlaneNumber?: number;
-      targetPath: string;
-    }
-  | {
-      operation: 'decommission';
-      cluster: string;
-      namespace?: string;
-      targetPath: string;
-    };
+/** What every operation names: the cluster, and where it is. */
+interface Day2Target {
+  cluster: string;
+  namespace?: string;
+  /** The management cluster holding it; the fleet's only one when absent. */
+  management?: string;
+  targetPath: string;
+}
+
+export type Day2Input = Day2Target &
+  (
+    | { operation: 'upgrade-k0s'; k0sVersion: string }
+    | {
+        operation: 'upgrade-template';
+        /** A ClusterTemplate the cluster's `status.availableUpgrades` offers. */
+        template: string;
+      }
+    | {
+        operation: 'scale';
+        workersNumber?: number;
+        controlPlaneNumber?: number;
+      }
+    | { operation: 'decommission' }
+  );
 
 const INPUTS_BY_OPERATION: Record<(typeof DAY2_OPERATIONS)[number], string[]> =
   {
     'upgrade-k0s': ['k0sVersion'],
-    'upgrade-template': ['template', 'management'],
+    'upgrade-template': ['template'],
     scale: ['workersNumber', 'controlPlaneNumber'],
     decommission: [],
   };
@@ -67,6 +59,7 @@ export function validateDay2Input(raw: unknown): Day2Input {
     'operation',
     'cluster',
     'namespace',
+    'management',
     'targetPath',
     ...INPUTS_BY_OPERATION[operation],
   ]);
@@ -76,11 +69,16 @@ export function validateDay2Input(raw: unknown): Day2Input {
       ? undefined
       : requireNamespace(input.namespace);
   const targetPath = optionalTargetPath(input.targetPath);
+  const management =
+    input.management === undefined || input.management === ''
+      ? undefined
+      : requireDnsLabel(input.management, 'management');
   if (operation === 'upgrade-k0s') {
     return {
       operation,
       cluster,
       namespace,
+      management,
       targetPath,
       k0sVersion: requireK0sVersion(input.k0sVersion, 'k0sVersion'),
     };
@@ -91,11 +89,8 @@ export function validateDay2Input(raw: unknown): Day2Input {
       cluster,
       namespace,
       targetPath,
+      management,
       template: requireDnsSubdomain(input.template, 'template'),
-      management:
-        input.management === undefined || input.management === ''
-          ? undefined
-          : requireDnsLabel(input.management, 'management'),
     };
   }
   if (operation === 'scale') {
@@ -117,10 +112,11 @@ export function validateDay2Input(raw: unknown): Day2Input {
       operation,
       cluster,
       namespace,
+      management,
       targetPath,
       workersNumber,
       controlPlaneNumber,
     };
   }
-  return { operation, cluster, namespace, targetPath };
+  return { operation, cluster, namespace, management, targetPath };
 }
