@@ -15,10 +15,17 @@ test.beforeAll(async ({ browser }) => {
   await page.close();
 });
 
-test('guest sign-in shows the portal with Fleet in the sidebar', async ({
+test('guest sign-in opens the fleet page, with Fleet Portal in the sidebar', async ({
   page,
 }) => {
   await signInAsGuest(page);
+  await expect(page).toHaveURL(/\/fleet$/);
+  await expect(
+    page.getByTestId('fleet-cluster-link').first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: 'Fleet Portal' }).first(),
+  ).toBeVisible();
   await expect(
     page.getByRole('link', { name: 'Catalog', exact: true }).first(),
   ).toBeVisible();
@@ -31,7 +38,7 @@ test('guest sign-in shows the portal with Fleet in the sidebar', async ({
 });
 
 test('the catalog lists the Fleet Portal templates', async ({ page }) => {
-  await signInAsGuest(page, '/?filters%5Bkind%5D=template');
+  await signInAsGuest(page, '/catalog?filters%5Bkind%5D=template');
   await expect(
     page.getByRole('link', { name: /New k0rdent cluster/i }).first(),
   ).toBeVisible();

@@ -11,6 +11,11 @@ import {
 } from './helpers';
 
 const SCREENSHOTS = 'e2e-artifacts/screenshots';
+/** The README shows these: the browser tests take them of the running demo. */
+const README_SCREENSHOTS = 'docs/screenshots';
+
+// Wide enough for the cluster page's two-column grid.
+test.use({ viewport: { width: 1600, height: 1000 } });
 let clusters: ClusterSummary[] = [];
 
 test.beforeAll(async ({ browser }) => {
@@ -57,8 +62,11 @@ test('a drifted demo cluster shows its drift badge, images and k0s versions', as
     page.getByText(drifted!.images[0].digest.slice(0, 15)).first(),
   ).toBeVisible();
   await expect(page.getByText(drifted!.k0s.desired!).first()).toBeVisible();
+  await expect(
+    page.getByTestId('cluster-overview-cards').first(),
+  ).toBeVisible();
   await page.screenshot({
-    path: `${SCREENSHOTS}/cluster-page.png`,
+    path: `${README_SCREENSHOTS}/cluster-page.png`,
     fullPage: true,
   });
 });
@@ -93,7 +101,7 @@ test('the fleet page lists every demo cluster and filters to drifted ones', asyn
   await expect(links.first()).toBeVisible();
   await expect(links).toHaveCount(Math.min(clusters.length, 20));
   await page.screenshot({
-    path: `${SCREENSHOTS}/fleet-page.png`,
+    path: `${README_SCREENSHOTS}/fleet-page.png`,
     fullPage: true,
   });
 

@@ -4,7 +4,10 @@ import {
   PageBlueprint,
   createRouteRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentLayoutBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { fleetApiFactory } from '../api';
 import { KUBERNETES_CLUSTER_RESOURCE_TYPE } from '../constants';
@@ -31,6 +34,18 @@ export const fleetPage = PageBlueprint.make({
     // FleetPage brings its own Header, shared with the legacy system.
     noHeader: true,
     loader: () => import('../components/FleetPage').then(m => <m.FleetPage />),
+  },
+});
+
+/** A cluster's overview lays its cards out in a grid on wide screens. */
+export const clusterOverviewLayout = EntityContentLayoutBlueprint.make({
+  name: 'cluster-overview',
+  params: {
+    filter: clusterEntityFilter,
+    loader: () =>
+      import('../components/ClusterOverviewLayout').then(
+        m => m.ClusterOverviewLayout,
+      ),
   },
 });
 

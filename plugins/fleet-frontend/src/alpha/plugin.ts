@@ -1,6 +1,7 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import {
   clusterHistoryEntityCard,
+  clusterOverviewLayout,
   clusterPickerFormField,
   clusterTemplatePickerFormField,
   credentialPickerFormField,
@@ -28,6 +29,7 @@ export const fleetPlugin = createFrontendPlugin({
   extensions: [
     fleetApi,
     fleetPage,
+    clusterOverviewLayout,
     kairosImageEntityCard,
     k0sVersionEntityCard,
     dnsSyncEntityCard,

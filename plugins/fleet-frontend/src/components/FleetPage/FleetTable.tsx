@@ -61,9 +61,13 @@ function ServicesGlance(props: { row: FleetRow }) {
   return <StatusOK>{cell}</StatusOK>;
 }
 
+/** Names, health, versions and times stay on one line: a word is never broken mid-way. */
+const ONE_LINE = { whiteSpace: 'nowrap' } as const;
+
 const columns: TableColumn<FleetRow>[] = [
   {
     title: 'Name',
+    cellStyle: ONE_LINE,
     field: 'name',
     highlight: true,
     render: row => (
@@ -79,9 +83,10 @@ const columns: TableColumn<FleetRow>[] = [
       </>
     ),
   },
-  { title: 'Management', field: 'management' },
+  { title: 'Management', field: 'management', cellStyle: ONE_LINE },
   {
     title: 'Health',
+    cellStyle: ONE_LINE,
     field: 'health',
     render: row => (
       <HealthStatus state={row.health} reason={row.healthReason} />
@@ -89,6 +94,7 @@ const columns: TableColumn<FleetRow>[] = [
   },
   {
     title: 'k0s desired / running',
+    cellStyle: ONE_LINE,
     field: 'k0sDesired',
     render: row => (
       <>
@@ -100,6 +106,7 @@ const columns: TableColumn<FleetRow>[] = [
   { title: 'Images', field: 'images', render: row => row.images || '—' },
   {
     title: 'DNS synced',
+    cellStyle: ONE_LINE,
     field: 'dnsUnsynced',
     searchable: false,
     render: row => `${row.dnsSynced} / ${row.dnsTotal}`,
@@ -143,6 +150,7 @@ const columns: TableColumn<FleetRow>[] = [
   },
   {
     title: 'Last read',
+    cellStyle: ONE_LINE,
     field: 'lastRead',
     searchable: false,
     render: row => (

@@ -1,5 +1,5 @@
 import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
+import { CompactTable as Table } from '../shared/CompactTable';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';

@@ -1,0 +1,2 @@
+export { ClusterOverviewLayout } from './ClusterOverviewLayout';
+export type { OverviewCard } from './ClusterOverviewLayout';
