@@ -32,4 +32,7 @@ backend.add(import('@internal/plugin-fleet-backend'));
 backend.add(catalogModuleFleetEntities);
 backend.add(fleetDemoModule);
 
+// The fleet's actions (backend.actions.pluginSources) as MCP tools at /api/mcp-actions/v1.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();
