@@ -205,7 +205,7 @@ describe('fleet history and request actions', () => {
       ),
     ).rejects.toMatchObject({
       name: 'NotFoundError',
-      message: 'no request fleet/k0s-upgrade/risk is in the fleet',
+      message: 'no request fleet/k0s-upgrade/risk was found',
     });
     await expect(
       fleet.invoke('fleet-get-request', {}, ALICE),

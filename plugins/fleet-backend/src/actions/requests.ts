@@ -146,7 +146,7 @@ export function registerRequestActions({
         userEntityRefOf(credentials),
       );
       if (!item)
-        throw new NotFoundError(`no request ${id ?? branch} is in the fleet`);
+        throw new NotFoundError(`no request ${id ?? branch} was found`);
       return { output: toRequest(item) };
     },
   });
