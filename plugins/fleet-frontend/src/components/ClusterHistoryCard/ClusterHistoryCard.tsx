@@ -3,6 +3,7 @@ import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { InfoCard } from '@backstage/core-components';
+import { WideCardMarker } from '../shared/WideCardMarker';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ClusterPendingPanel } from '../shared/ClusterPendingPanel';
 import { ClusterAsOf } from './ClusterAsOf';
@@ -17,6 +18,7 @@ export function ClusterHistoryCard() {
   const [tab, setTab] = useState<HistoryTab>('changes');
   return (
     <InfoCard title="Cluster history">
+      <WideCardMarker />
       <Tabs
         value={tab}
         onChange={(_event, value: HistoryTab) => setTab(value)}

@@ -14,9 +14,10 @@ describe('ClusterOverviewLayout', () => {
       />,
     );
     const grid = screen.getByTestId('cluster-overview-cards');
-    expect(
-      Array.from(grid.children).map(cell => cell.textContent),
-    ).toEqual(['Kairos images', 'Nodes']);
+    expect(Array.from(grid.children).map(cell => cell.textContent)).toEqual([
+      'Kairos images',
+      'Nodes',
+    ]);
     expect(within(grid).queryByText('About')).toBeNull();
     const overview = screen.getByTestId('cluster-overview');
     expect(overview.firstElementChild?.textContent).toBe('AboutLabels');

@@ -31,6 +31,8 @@ const useStyles = makeStyles(theme => ({
     '& > *': { minWidth: 0, overflowX: 'auto' },
     [theme.breakpoints.up('lg')]: {
       gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+      // Cards with wide tables (nodes, history, requests) take the whole row.
+      '& > :has([data-fleet-wide-card])': { gridColumn: '1 / -1' },
     },
   },
 }));

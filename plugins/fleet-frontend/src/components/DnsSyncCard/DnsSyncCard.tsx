@@ -83,7 +83,9 @@ function DnsRecords(props: { view: DnsSyncView }) {
               </FigureSourceTooltip>
             </TableCell>
             <TableCell>{dnsRecordType(record.kind)}</TableCell>
-            <TableCell>{(record.values ?? []).join(', ')}</TableCell>
+            <TableCell style={{ whiteSpace: 'normal', minWidth: 160 }}>
+              {(record.values ?? []).join(', ')}
+            </TableCell>
             <TableCell>{record.zone ?? 'no zone'}</TableCell>
             <TableCell>
               <SyncStatus record={record} />

@@ -63,6 +63,13 @@ function ServicesGlance(props: { row: FleetRow }) {
 
 /** Names, health, versions and times stay on one line: a word is never broken mid-way. */
 const ONE_LINE = { whiteSpace: 'nowrap' } as const;
+/** A long reason wraps between words, in a column that stays narrow enough for the rest. */
+const WORDS_WRAP = {
+  minWidth: 160,
+  maxWidth: 320,
+  wordBreak: 'normal',
+  overflowWrap: 'normal',
+} as const;
 
 const columns: TableColumn<FleetRow>[] = [
   {
@@ -86,7 +93,7 @@ const columns: TableColumn<FleetRow>[] = [
   { title: 'Management', field: 'management', cellStyle: ONE_LINE },
   {
     title: 'Health',
-    cellStyle: ONE_LINE,
+    cellStyle: WORDS_WRAP,
     field: 'health',
     render: row => (
       <HealthStatus state={row.health} reason={row.healthReason} />
@@ -103,7 +110,12 @@ const columns: TableColumn<FleetRow>[] = [
       </>
     ),
   },
-  { title: 'Images', field: 'images', render: row => row.images || '—' },
+  {
+    title: 'Images',
+    field: 'images',
+    cellStyle: ONE_LINE,
+    render: row => row.images || '—',
+  },
   {
     title: 'DNS synced',
     cellStyle: ONE_LINE,

@@ -20,6 +20,7 @@ export function NodesCard() {
   return (
     <ClusterCard
       title="Nodes"
+      wide
       state={state}
       renderSubheader={rows =>
         `${rows.filter(row => row.ready).length} / ${rows.length} ready`

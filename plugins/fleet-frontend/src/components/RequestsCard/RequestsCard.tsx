@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { InfoCard } from '@backstage/core-components';
+import { WideCardMarker } from '../shared/WideCardMarker';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useClusterDetail } from '../../hooks/useClusterDetail';
 import { useRequests } from '../../hooks/useRequests';
@@ -24,6 +25,7 @@ export function RequestsCard() {
       subheader="What Flux applied, and requests on their way to this cluster"
       deepLink={{ title: 'All requests', link: '/fleet/requests' }}
     >
+      <WideCardMarker />
       {annotation.status === 'valid' ? (
         <>
           <ClusterGitops />

@@ -146,6 +146,7 @@ function Services(props: { view: ServicesView; driftReasons: string[] }) {
                       component="div"
                       color="error"
                       data-testid="service-failure-message"
+                      style={{ whiteSpace: 'normal', minWidth: 240 }}
                     >
                       {service.failureMessage.value}
                     </Typography>

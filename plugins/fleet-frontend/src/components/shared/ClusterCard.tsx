@@ -6,6 +6,7 @@ import { ClusterCardState } from '../../hooks/useClusterDetail';
 import { ClusterPendingPanel } from './ClusterPendingPanel';
 import { DemoChip } from './DemoChip';
 import { ReadStateNote } from './ReadStateNote';
+import { WideCardMarker } from './WideCardMarker';
 
 export interface ClusterCardProps<T> {
   title: string;
@@ -15,6 +16,8 @@ export interface ClusterCardProps<T> {
   /** A day-2 template link for this cluster. */
   deepLink?: (ref: ClusterRef) => { title: string; link: string };
   children: (view: T, cluster: ClusterDetail) => ReactNode;
+  /** Its table needs the overview's whole width. */
+  wide?: boolean;
 }
 
 /** The frame every cluster card shares: one rendering per state, freshness and demo marks. */
@@ -28,6 +31,7 @@ export function ClusterCard<T>(props: ClusterCardProps<T>) {
       subheader={loaded && props.renderSubheader?.(loaded.view)}
       deepLink={ref && props.deepLink ? props.deepLink(ref) : undefined}
     >
+      {props.wide && <WideCardMarker />}
       <ClusterCardBody {...props} />
     </InfoCard>
   );
