@@ -1,7 +1,7 @@
 import { ClusterRef } from '@internal/plugin-fleet-common';
 import { Day2Template, TEMPLATE_NAMESPACE } from '../constants';
 
-/** Link to a day-2 scaffolder template with the cluster pre-filled. */
+/** Link to a day-2 scaffolder template with the cluster (name, namespace, management cluster) pre-filled. */
 export function day2TemplateUrl(
   template: Day2Template,
   ref: ClusterRef,
@@ -9,6 +9,7 @@ export function day2TemplateUrl(
   const formData = JSON.stringify({
     cluster: ref.name,
     namespace: ref.namespace,
+    management: ref.management,
   });
   return `/create/templates/${TEMPLATE_NAMESPACE}/${template}?formData=${encodeURIComponent(
     formData,

@@ -102,6 +102,7 @@ export const TEMPLATE_VALUES: Record<string, Record<string, unknown>> = {
   'scale-cluster': {
     cluster: 'prod-eu1',
     namespace: 'kcm-system',
+    management: 'mgmt',
     workersNumber: 5,
   },
   'decommission-cluster': {

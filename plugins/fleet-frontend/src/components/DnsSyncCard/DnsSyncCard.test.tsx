@@ -71,6 +71,7 @@ describe('DnsSyncCard', () => {
     expect(JSON.parse(url.searchParams.get('formData')!)).toEqual({
       cluster: 'core-ams-02',
       namespace: 'kcm-system',
+      management: 'mgmt-eu',
     });
   });
 

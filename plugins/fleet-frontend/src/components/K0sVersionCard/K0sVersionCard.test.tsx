@@ -53,7 +53,11 @@ describe('K0sVersionCard', () => {
     });
     expect(link.getAttribute('href')).toBe(
       `/create/templates/default/upgrade-cluster-template?formData=${encodeURIComponent(
-        JSON.stringify({ cluster: 'edge-fra-01', namespace: 'fleet-demo' }),
+        JSON.stringify({
+          cluster: 'edge-fra-01',
+          namespace: 'fleet-demo',
+          management: 'demo',
+        }),
       )}`,
     );
   });
@@ -68,6 +72,7 @@ describe('K0sVersionCard', () => {
     expect(JSON.parse(url.searchParams.get('formData')!)).toEqual({
       cluster: 'edge-fra-01',
       namespace: 'fleet-demo',
+      management: 'demo',
     });
   });
 

@@ -87,7 +87,11 @@ describe('NodesCard', () => {
     const link = await screen.findByRole('link', { name: /Scale cluster/ });
     expect(link.getAttribute('href')).toBe(
       `/create/templates/default/scale-cluster?formData=${encodeURIComponent(
-        JSON.stringify({ cluster: 'edge-fra-01', namespace: 'fleet-demo' }),
+        JSON.stringify({
+          cluster: 'edge-fra-01',
+          namespace: 'fleet-demo',
+          management: 'demo',
+        }),
       )}`,
     );
   });
