@@ -20,9 +20,7 @@ test('guest sign-in opens the fleet page, with Fleet Portal in the sidebar', asy
 }) => {
   await signInAsGuest(page);
   await expect(page).toHaveURL(/\/fleet$/);
-  await expect(
-    page.getByTestId('fleet-cluster-link').first(),
-  ).toBeVisible();
+  await expect(page.getByTestId('fleet-cluster-link').first()).toBeVisible();
   await expect(
     page.getByRole('img', { name: 'Fleet Portal' }).first(),
   ).toBeVisible();

@@ -74,6 +74,8 @@ export interface GitopsRequestItem {
   cluster?: string;
   /** Its `namespace` input. */
   namespace?: string;
+  /** Its `management` input: the management cluster, when the form named one. */
+  management?: string;
   /** Paths the request changes, as its commit message lists them. */
   files: string[];
   /** Commit time, ISO 8601. */

@@ -14,6 +14,7 @@ import {
 } from './requestJourney';
 import type { RequestProposal, RequestSource } from './RequestSource';
 import type { RequestStore } from './RequestStore';
+import { clusterOfRequest } from './clusterOfRequest';
 
 export interface RequestTrackerOptions {
   source: RequestSource;
@@ -125,14 +126,14 @@ export class RequestTracker {
   ): Promise<GitopsRequestItem> {
     const { merge, closedWithoutMerge, deletedFiles, openedSource, ...facts } =
       proposal;
-    const summary = summaries.find(
-      s =>
-        s.ref.name === proposal.cluster &&
-        (!proposal.namespace || s.ref.namespace === proposal.namespace),
-    );
+    const { summary, ambiguous } = clusterOfRequest(proposal, summaries);
     const base = {
       ...facts,
-      clusterId: summary ? clusterId(summary.ref) : previous?.clusterId,
+      clusterId: summary
+        ? clusterId(summary.ref)
+        : ambiguous
+        ? undefined
+        : previous?.clusterId,
     };
     if (previous?.journey.state === 'reconciled')
       return { ...base, journey: previous.journey };

@@ -76,6 +76,7 @@ export function toRequestItem(
       stringOrUndefined(inputs.cluster) ?? clusterOfFiles(files)?.cluster,
     namespace:
       stringOrUndefined(inputs.namespace) ?? clusterOfFiles(files)?.namespace,
+    management: stringOrUndefined(inputs.management),
     files,
     committedAt: branch.committedAt,
     merged: branch.merged,

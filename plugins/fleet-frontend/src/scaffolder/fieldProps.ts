@@ -13,6 +13,8 @@ export interface ClusterFieldOptions {
   clusterField?: string;
   /** The form field holding the cluster's namespace, to tell apart same-named clusters. */
   namespaceField?: string;
+  /** The form field holding the cluster's management cluster (default "management"). */
+  managementField?: string;
 }
 
 /** The whole form's data: the scaffolder passes it in `formContext.formData`. */
@@ -39,5 +41,6 @@ export function namedCluster(
   return {
     name,
     namespace: otherFormValue(props, options?.namespaceField ?? 'namespace'),
+    management: otherFormValue(props, options?.managementField ?? 'management'),
   };
 }

@@ -20,6 +20,8 @@ export interface FieldOption {
 export interface NamedCluster {
   name: string;
   namespace?: string;
+  /** The management cluster, when the form names one: same-named clusters of several differ by it. */
+  management?: string;
 }
 
 /** The cluster with that name (and namespace, when given) in a list of fleet items. */
@@ -31,7 +33,8 @@ export function findNamedCluster<T extends { ref: ClusterSummary['ref'] }>(
   return items.find(
     item =>
       item.ref.name === named.name &&
-      (!named.namespace || item.ref.namespace === named.namespace),
+      (!named.namespace || item.ref.namespace === named.namespace) &&
+      (!named.management || item.ref.management === named.management),
   );
 }
 

@@ -89,6 +89,33 @@ describe('one cluster name in two namespaces', () => {
   });
 });
 
+describe('VMs of same-named clusters filed under a third namespace', () => {
+  it('refuses to decommission either, naming the VMs it cannot tell apart', async () => {
+    for (const namespace of ['team-risk', 'team-trading'])
+      await runAction(
+        createClusterManifestAction(),
+        { ...cluster, namespace },
+        ws.path,
+      );
+    await runAction(createVmManifestAction(), vms, ws.path);
+    const before = snapshot(ws.path);
+    await expect(
+      runAction(
+        day2,
+        {
+          cluster: 'prod-eu1',
+          namespace: 'team-risk',
+          operation: 'decommission',
+        },
+        ws.path,
+      ),
+    ).rejects.toThrow(
+      'cluster: namespaces team-risk, team-trading each hold a cluster prod-eu1, and the VMs under vms/fleet-vms/prod-eu1 name no namespace',
+    );
+    expect(snapshot(ws.path)).toEqual(before);
+  });
+});
+
 describe('a repository an earlier Fleet Portal wrote', () => {
   beforeEach(async () => {
     await runAction(createClusterManifestAction(), cluster, ws.path);
@@ -115,6 +142,25 @@ describe('a repository an earlier Fleet Portal wrote', () => {
     await expect(scale({ namespace: 'team-risk' })).rejects.toThrow(
       'the repo files it under namespace kcm-system',
     );
+  });
+
+  it('decommissions an earlier cluster without touching a namespace folder of the same name', async () => {
+    await runAction(
+      createClusterManifestAction(),
+      { ...cluster, namespace: 'prod-eu1', name: 'other' },
+      ws.path,
+    );
+    const outputs = await runAction(
+      day2,
+      { cluster: 'prod-eu1', operation: 'decommission' },
+      ws.path,
+    );
+    expect(outputs.deleted).toContain(
+      'clusters/prod-eu1/clusterdeployment.yaml',
+    );
+    expect(Object.keys(snapshot(ws.path))).toEqual([
+      'clusters/prod-eu1/other/clusterdeployment.yaml',
+    ]);
   });
 
   it('refuses a new cluster it already holds, and decommissions it with its VMs', async () => {

@@ -1,12 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { checkK0sUpgrade } from '@internal/plugin-fleet-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  FileChange,
-  planRemoveFolder,
-  RepoReader,
-  sortChanges,
-} from '../gitops/changeSet';
+import { FileChange, RepoReader, sortChanges } from '../gitops/changeSet';
 import { commitChanges, repoAt } from '../gitops/commit';
 import {
   clusterOfPath,
@@ -92,24 +87,56 @@ function planScale(
 }
 
 /**
- * The cluster's folder and its VMs' files: `vms/<namespace>/<cluster>/` of every namespace its
- * VMs live in, unless another namespace holds a cluster of the same name (then only the
- * cluster's own namespace, since the VMs' label names the cluster, not its namespace).
+ * The cluster's ClusterDeployment file and its VMs' files. VMs name their cluster, not its
+ * namespace, so when several namespaces hold a cluster of that name the VMs filed under any
+ * other namespace cannot be told apart: the request is refused, naming them, rather than
+ * leaving VMs of a removed cluster behind or removing another cluster's.
  */
 function planDecommission(input: Day2Input, repo: RepoReader): FileChange[] {
   const file = readClusterDeployment(input, repo);
-  const sameName = repo
-    .listFiles('clusters')
-    .filter(path => isClusterDeploymentFileOf(path, input.cluster));
+  const clusterFolderOf = parentFolder(file.path);
+  // An earlier layout's clusters/<name>/ may also be a namespace folder of this one: only the
+  // files directly in it are the cluster's.
+  const clusterFiles = repo
+    .listFiles(clusterFolderOf)
+    .filter(path => !file.legacy || parentFolder(path) === clusterFolderOf);
+  const namespacesOfName = new Set(
+    repo
+      .listFiles('clusters')
+      .filter(path => isClusterDeploymentFileOf(path, input.cluster))
+      .map(path => clusterOfPath(path)?.namespace ?? '(earlier layout)'),
+  );
+  const ambiguous: string[] = [];
   const vmFiles = repo.listFiles('vms').filter(path => {
     const filed = clusterOfPath(path);
     if (filed?.cluster !== input.cluster) return false;
-    if (filed.namespace === undefined)
-      return file.legacy || sameName.length === 1;
-    return sameName.length === 1 || filed.namespace === file.namespace;
+    if (namespacesOfName.size === 1 || filed.namespace === file.namespace)
+      return true;
+    if (filed.namespace === undefined && file.legacy) return true;
+    // Filed under another same-named cluster's own namespace: that cluster's VMs.
+    if (filed.namespace !== undefined && namespacesOfName.has(filed.namespace))
+      return false;
+    ambiguous.push(parentFolder(path));
+    return false;
   });
+  if (ambiguous.length > 0) {
+    throw fieldError(
+      'cluster',
+      `namespaces ${[...namespacesOfName]
+        .sort()
+        .join(', ')} each hold a cluster ${input.cluster}, and the VMs under ${[
+        ...new Set(ambiguous),
+      ]
+        .sort()
+        .join(
+          ', ',
+        )} name no namespace: say whose they are by moving them to vms/<cluster namespace>/${
+        input.cluster
+      }/ or removing them in a request of their own, then decommission again`,
+    );
+  }
   return sortChanges([
-    ...planRemoveFolder(parentFolder(file.path), repo),
+    ...clusterFiles.map(path => ({ type: 'delete' as const, path })),
     ...vmFiles.map(path => ({ type: 'delete' as const, path })),
   ]);
 }

@@ -168,6 +168,13 @@ export function createVmManifestAction(options: VmManifestActionOptions = {}) {
             .describe(
               'Secret (management cluster) holding the join token under FLEET_JOIN_TOKEN_<CLUSTER>_<ROLE>',
             ),
+        management: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "The management cluster holding the cluster, for the permission check (default: the fleet's only one)",
+            ),
         targetPath: z =>
           z
             .string()
@@ -187,7 +194,12 @@ export function createVmManifestAction(options: VmManifestActionOptions = {}) {
         await authorizeClusterRequests(
           { permissions, fleet },
           credentials,
-          await clustersTheVmsJoin(input.cluster, repo, fleet, credentials),
+          (
+            await clustersTheVmsJoin(input.cluster, repo, fleet, credentials)
+          ).map(joined => ({
+            ...joined,
+            management: joined.management ?? input.management,
+          })),
         );
       }
       const { image } = await runManifestPlan(ctx, planVmManifest);

@@ -22,6 +22,8 @@ import { requireSshPublicKey } from './sshPublicKey';
 
 export interface VmInput {
   cluster: string;
+  /** The management cluster holding the cluster (for the permission check); the fleet's only one when absent. */
+  management?: string;
   namespace: string;
   pool: string;
   /** Undefined: one VM named after the pool; N: `<pool>-1..N`. */
@@ -56,6 +58,7 @@ const KNOWN_INPUTS = [
   'users',
   'joinTokenSecret',
   'targetPath',
+  'management',
 ];
 const NETWORK_KEYS = ['name', 'networkRef', 'address', 'gateway', 'dns'];
 const USER_KEYS = ['name', 'sshAuthorizedKeys', 'groups'];
@@ -195,5 +198,9 @@ export function validateVmInput(raw: unknown): VmInput {
       'joinTokenSecret',
     ),
     targetPath: optionalTargetPath(input.targetPath),
+    management:
+      input.management === undefined || input.management === ''
+        ? undefined
+        : requireDnsLabel(input.management, 'management'),
   };
 }

@@ -7,6 +7,6 @@ export function useZoneOptions(cluster: NamedCluster | undefined) {
     async api => ({
       options: zoneOptions((await api.listInventory()).items, cluster),
     }),
-    [cluster?.name, cluster?.namespace],
+    [cluster?.name, cluster?.namespace, cluster?.management],
   );
 }

@@ -34,6 +34,6 @@ export function useImageOptions(cluster: NamedCluster | undefined) {
         ),
       };
     },
-    [cluster?.name, cluster?.namespace],
+    [cluster?.name, cluster?.namespace, cluster?.management],
   );
 }

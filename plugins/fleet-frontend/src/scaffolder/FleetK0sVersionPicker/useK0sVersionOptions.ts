@@ -32,6 +32,6 @@ export function useK0sVersionOptions(cluster: NamedCluster | undefined) {
         extra: found ? { cluster: found.ref.name, current } : undefined,
       };
     },
-    [cluster?.name, cluster?.namespace],
+    [cluster?.name, cluster?.namespace, cluster?.management],
   );
 }

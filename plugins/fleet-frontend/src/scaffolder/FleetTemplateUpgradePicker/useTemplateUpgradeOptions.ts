@@ -65,6 +65,6 @@ export function useTemplateUpgradeOptions(named: NamedCluster | undefined) {
         extra: { cluster: name, template: found.template },
       };
     },
-    [named?.name, named?.namespace],
+    [named?.name, named?.namespace, named?.management],
   );
 }
