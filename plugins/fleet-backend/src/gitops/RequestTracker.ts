@@ -127,14 +127,9 @@ export class RequestTracker {
     const { merge, closedWithoutMerge, deletedFiles, openedSource, ...facts } =
       proposal;
     const { summary, ambiguous } = clusterOfRequest(proposal, summaries);
-    const base = {
-      ...facts,
-      clusterId: summary
-        ? clusterId(summary.ref)
-        : ambiguous
-        ? undefined
-        : previous?.clusterId,
-    };
+    let tiedTo = summary ? clusterId(summary.ref) : previous?.clusterId;
+    if (ambiguous) tiedTo = undefined;
+    const base = { ...facts, clusterId: tiedTo };
     if (previous?.journey.state === 'reconciled')
       return { ...base, journey: previous.journey };
 

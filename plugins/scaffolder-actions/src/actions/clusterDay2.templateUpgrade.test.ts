@@ -1,7 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  startFakeFleetHttp,
+  type FakeFleetHttp,
+} from '../__testUtils__/fakeFleetHttp';
 import {
   exampleInput,
   readObjects,
@@ -29,63 +31,40 @@ interface FleetAnswers {
 }
 
 /** The fleet backend's cluster and schema routes, as the fleet plugin answers them. */
-function fleetBackend(answers: FleetAnswers): Promise<{
-  server: Server;
-  url: string;
-  seen: string[];
-}> {
-  const seen: string[] = [];
-  const server = createServer((req, res) => {
-    seen.push(
-      `${req.url} ${req.headers.authorization ? 'with token' : 'anonymous'}`,
-    );
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
-    if (req.url === '/api/fleet/management')
-      return send(200, { items: [{ id: 'mgmt' }] });
-    if (req.url === '/api/fleet/clusters/mgmt/kcm-system/prod-eu1') {
-      return send(200, {
-        id: 'mgmt/kcm-system/prod-eu1',
-        template: CURRENT,
-        k0s: { availableUpgrades: answers.availableUpgrades },
-        k0sVersions: {
-          running: [],
-          availableUpgrades: { value: answers.availableUpgrades },
+function fleetBackend(answers: FleetAnswers) {
+  const schemaPath = `/api/fleet/management/mgmt/namespaces/kcm-system/cluster-templates/${NEXT}/schema`;
+  return startFakeFleetHttp(url => {
+    if (url === '/api/fleet/management')
+      return { status: 200, body: { items: [{ id: 'mgmt' }] } };
+    if (url === '/api/fleet/clusters/mgmt/kcm-system/prod-eu1') {
+      return {
+        status: 200,
+        body: {
+          id: 'mgmt/kcm-system/prod-eu1',
+          template: CURRENT,
+          k0s: { availableUpgrades: answers.availableUpgrades },
+          k0sVersions: {
+            running: [],
+            availableUpgrades: { value: answers.availableUpgrades },
+          },
         },
-      });
+      };
     }
-    const schemaPath = `/api/fleet/management/mgmt/namespaces/kcm-system/cluster-templates/${NEXT}/schema`;
-    if (req.url === schemaPath && answers.nextSchema) {
-      return send(200, {
-        management: 'mgmt',
-        namespace: 'kcm-system',
-        template: NEXT,
-        source: `kcm-system/schema-ct-${NEXT}`,
-        schema: answers.nextSchema,
-      });
+    if (url === schemaPath && answers.nextSchema) {
+      return {
+        status: 200,
+        body: {
+          management: 'mgmt',
+          namespace: 'kcm-system',
+          template: NEXT,
+          source: `kcm-system/schema-ct-${NEXT}`,
+          schema: answers.nextSchema,
+        },
+      };
     }
-    return send(404, {
-      error: { name: 'NotFoundError', message: `${req.url} is not here` },
-    });
+    return undefined;
   });
-  return new Promise(resolve =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        server,
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        seen,
-      }),
-    ),
-  );
 }
-
-const stop = (server: Server) =>
-  new Promise(resolve => {
-    server.closeAllConnections();
-    server.close(resolve);
-  });
 
 async function run(
   fleetUrl: string,
@@ -113,10 +92,10 @@ async function run(
 
 describe('fleet:cluster:day2 upgrade-template', () => {
   let ws: ReturnType<typeof tempWorkspace>;
-  const servers: Server[] = [];
+  const servers: FakeFleetHttp[] = [];
   const fleet = async (answers: FleetAnswers) => {
     const started = await fleetBackend(answers);
-    servers.push(started.server);
+    servers.push(started);
     return started;
   };
 
@@ -129,7 +108,7 @@ describe('fleet:cluster:day2 upgrade-template', () => {
     );
   });
   afterEach(() => ws.cleanup());
-  afterAll(() => Promise.all(servers.map(stop)));
+  afterAll(() => Promise.all(servers.map(server => server.stop())));
 
   it.each([false, true])(
     'moves the cluster to an offered template, changing only that line (dry run: %s)',
@@ -181,8 +160,8 @@ describe('fleet:cluster:day2 upgrade-template', () => {
   });
 
   it('refuses when the fleet cannot say what k0rdent offers, and says what to do', async () => {
-    const { url, server } = await fleetBackend({ availableUpgrades: [NEXT] });
-    await stop(server);
+    const { url, stop } = await fleetBackend({ availableUpgrades: [NEXT] });
+    await stop();
     const before = snapshot(ws.path);
     await expect(run(url, upgradeInput, ws.path)).rejects.toThrow(
       new RegExp(

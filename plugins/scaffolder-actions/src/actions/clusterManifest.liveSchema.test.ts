@@ -1,6 +1,4 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import {
@@ -9,6 +7,7 @@ import {
   tempWorkspace,
 } from '../__testUtils__/workspace';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { startFakeFleetHttp } from '../__testUtils__/fakeFleetHttp';
 import { TEMPLATE_REF, USER_REF } from '../__testUtils__/workspace';
 import { createClusterManifestAction } from './clusterManifest';
 import { clusterManifestExamples } from './clusterManifest.examples';
@@ -32,51 +31,36 @@ const liveSchema = {
 };
 
 /** The fleet backend's form routes, as the fleet plugin answers them (see formsRouter.ts). */
-function fleetBackend(): Promise<{
-  server: Server;
-  url: string;
-  seen: string[];
-}> {
-  const seen: string[] = [];
-  const server = createServer((req, res) => {
-    seen.push(
-      `${req.url} ${req.headers.authorization ? 'with token' : 'anonymous'}`,
-    );
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
-    const base = '/api/fleet/management';
-    if (req.url === base) return send(200, { items: [{ id: 'mgmt' }] });
+function fleetBackend() {
+  const base = '/api/fleet/management';
+  return startFakeFleetHttp(url => {
+    if (url === base) return { status: 200, body: { items: [{ id: 'mgmt' }] } };
     if (
-      req.url ===
+      url ===
       `${base}/mgmt/namespaces/kcm-system/cluster-templates/vsphere-standalone-cp-1-0-42/schema`
     ) {
-      return send(200, {
-        management: 'mgmt',
-        namespace: 'kcm-system',
-        template: 'vsphere-standalone-cp-1-0-42',
-        source: 'kcm-system/schema-ct-vsphere-standalone-cp-1-0-42',
-        schema: liveSchema,
-      });
+      return {
+        status: 200,
+        body: {
+          management: 'mgmt',
+          namespace: 'kcm-system',
+          template: 'vsphere-standalone-cp-1-0-42',
+          source: 'kcm-system/schema-ct-vsphere-standalone-cp-1-0-42',
+          schema: liveSchema,
+        },
+      };
     }
-    return send(404, {
-      error: {
-        name: 'NotFoundError',
-        message:
-          'ClusterTemplate kcm-system/vsphere-standalone-cp-1-0-43 has no values schema (status.schemaConfigMapName is not set: its chart ships none)',
+    return {
+      status: 404,
+      body: {
+        error: {
+          name: 'NotFoundError',
+          message:
+            'ClusterTemplate kcm-system/vsphere-standalone-cp-1-0-43 has no values schema (status.schemaConfigMapName is not set: its chart ships none)',
+        },
       },
-    });
+    };
   });
-  return new Promise(resolve =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        server,
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        seen,
-      }),
-    ),
-  );
 }
 
 const vsphereExample = exampleInput(clusterManifestExamples[0]);
@@ -117,13 +101,7 @@ describe('fleet:cluster:manifest against the live values schema', () => {
   beforeAll(async () => {
     fleet = await fleetBackend();
   });
-  afterAll(
-    () =>
-      new Promise(resolve => {
-        fleet.server.closeAllConnections();
-        fleet.server.close(resolve);
-      }),
-  );
+  afterAll(() => fleet.stop());
   beforeEach(() => {
     ws = tempWorkspace();
   });
@@ -172,10 +150,7 @@ describe('fleet:cluster:manifest against the live values schema', () => {
 
   it('falls back to the bundled schema when the fleet cannot be reached, and the bundled schema still names the field', async () => {
     const closed = await fleetBackend();
-    await new Promise(resolve => {
-      closed.server.closeAllConnections();
-      closed.server.close(resolve);
-    });
+    await closed.stop();
     const { outputs } = await run(closed.url, vsphereExample, ws.path);
     expect(outputs.valuesSchema).toMatch(
       /bundled chart values schema: .*the fleet backend could not be reached/,
