@@ -10,13 +10,13 @@ import {
   type FleetSimulator,
 } from '@internal/fleet-simulator';
 import fleetPlugin from '@internal/plugin-fleet-backend';
-import type { ClusterSummary } from '@internal/plugin-fleet-common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import {
   authKeepingActor,
+  clustersOnceRead,
   createGitopsRepository,
   userInfoWithGroups,
 } from './modules/__testUtils__/permissionTesting';
@@ -104,16 +104,7 @@ describe('the fleet as MCP tools', () => {
       ],
     });
 
-    let all: ClusterSummary[] = [];
-    // The first refresh can take a while on a loaded machine: wait up to 40 s.
-    const deadline = Date.now() + 40_000;
-    while (all.length < 6 && Date.now() < deadline) {
-      const res = await request(server)
-        .get('/api/fleet/clusters')
-        .set('Authorization', PAT);
-      all = res.status === 200 ? res.body.items : [];
-      if (all.length < 6) await new Promise(r => setTimeout(r, 100));
-    }
+    const all = await clustersOnceRead(server, PAT, 6);
     expect(all).toHaveLength(6);
     const alices = all.filter(c => c.owner === 'group:default/trading');
     const theirs = all.find(c => c.owner !== 'group:default/trading')!;

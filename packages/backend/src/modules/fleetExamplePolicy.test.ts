@@ -16,7 +16,6 @@ import {
   fleetClusterRequestPermission,
   fleetGitopsMergePermission,
   type ClusterListResponse,
-  type ClusterSummary,
   type GitopsRequestListResponse,
 } from '@internal/plugin-fleet-common';
 import type { LocalRepository } from '@internal/plugin-fleet-node';
@@ -26,6 +25,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import {
   authKeepingActor,
+  clustersOnceRead,
   commitRequest,
   createGitopsRepository,
   denyAll,
@@ -136,14 +136,7 @@ describe('per-cluster read permissions with a real policy', () => {
 
   it('shows a group its own clusters on every route, the platform team all of them', async () => {
     const server = await startFleet(fleetExamplePolicyModule);
-    let all: ClusterSummary[] = [];
-    // The first refresh can take a while on a loaded machine: wait up to 40 s.
-    const deadline = Date.now() + 40_000;
-    while (all.length < 6 && Date.now() < deadline) {
-      const res = await request(server).get('/api/fleet/clusters').set(PAT);
-      all = res.status === 200 ? res.body.items : [];
-      if (all.length < 6) await new Promise(r => setTimeout(r, 100));
-    }
+    const all = await clustersOnceRead(server, PAT.Authorization, 6);
     expect(all).toHaveLength(6);
     const owned = (group: string) =>
       all.filter(c => c.owner === `group:default/${group}`);

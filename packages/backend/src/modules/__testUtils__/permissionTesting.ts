@@ -6,6 +6,7 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import request from 'supertest';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import type { ClusterSummary } from '@internal/plugin-fleet-common';
@@ -112,4 +113,25 @@ export function userInfoWithGroups(groups: Record<string, string[]>) {
       };
     },
   }).factory;
+}
+
+/**
+ * The fleet's clusters as `authorization` sees them, once the first refresh has read `count` of
+ * them: it can take a while on a loaded machine, so this waits up to 40 s.
+ */
+export async function clustersOnceRead(
+  server: Parameters<typeof request>[0],
+  authorization: string,
+  count: number,
+): Promise<ClusterSummary[]> {
+  let all: ClusterSummary[] = [];
+  const deadline = Date.now() + 40_000;
+  while (all.length < count && Date.now() < deadline) {
+    const res = await request(server)
+      .get('/api/fleet/clusters')
+      .set('Authorization', authorization);
+    all = res.status === 200 ? res.body.items : [];
+    if (all.length < count) await new Promise(r => setTimeout(r, 100));
+  }
+  return all;
 }
