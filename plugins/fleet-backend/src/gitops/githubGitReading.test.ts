@@ -25,6 +25,7 @@ import type { DatabaseFleetStore } from '../service/DatabaseFleetStore';
 import type { FleetRefresher } from '../service/FleetRefresher';
 import { githubRepositoryFromConfig } from './githubApi';
 import { GithubGitRevisions } from './GithubGitRevisions';
+import { storedDetail } from '../__testUtils__/storedDetail';
 
 jest.setTimeout(90_000);
 
@@ -87,11 +88,7 @@ describe('GitHub mode: Git read through the GitHub integration and UrlReaderServ
   const cluster = () => sim.model.clusters[0];
   async function detail(): Promise<ClusterDetail> {
     await refresher!.refreshAll();
-    return (await store.getCluster({
-      management: 'mgmt',
-      namespace: cluster().namespace,
-      name: cluster().name,
-    }))!;
+    return storedDetail(store, cluster());
   }
   function editLiveClusterDeployment() {
     const mgmt = sim.objects('mgmt');

@@ -9,6 +9,7 @@ import { simulatorRefresher } from '../__testUtils__/simulatorRefresher';
 import type { FleetRefresher } from './FleetRefresher';
 import type { DatabaseFleetStore } from './DatabaseFleetStore';
 import { createTestStore } from '../__testUtils__/testStore';
+import { storedDetail } from '../__testUtils__/storedDetail';
 
 jest.setTimeout(60_000);
 
@@ -32,14 +33,7 @@ async function detail(
   sim: FleetSimulator,
   name: string,
 ): Promise<ClusterDetail> {
-  const cluster = sim.model.clusters.find(c => c.name === name)!;
-  const found = await store.getCluster({
-    management: 'mgmt',
-    namespace: cluster.namespace,
-    name,
-  });
-  if (!found) throw new Error(`cluster ${name} not in store`);
-  return found;
+  return storedDetail(store, sim.model.clusters.find(c => c.name === name)!);
 }
 
 describe('FleetRefresher against the simulated fleet (TLS, real client)', () => {

@@ -4,14 +4,12 @@ import {
   type FleetSimulator,
   type GeneratedCluster,
 } from '@internal/fleet-simulator';
-import type {
-  ClusterDetail,
-  DnsOwnershipRule,
-} from '@internal/plugin-fleet-common';
+import type { DnsOwnershipRule } from '@internal/plugin-fleet-common';
 import { simulatorRefresher } from '../__testUtils__/simulatorRefresher';
 import { createTestStore } from '../__testUtils__/testStore';
 import type { FleetRefresher } from './FleetRefresher';
 import type { DatabaseFleetStore } from './DatabaseFleetStore';
+import { storedDetail } from '../__testUtils__/storedDetail';
 
 jest.setTimeout(60_000);
 
@@ -26,17 +24,7 @@ describe('a fleet Fleet Portal did not create (simulator, TLS, real client)', ()
   let refresher: FleetRefresher;
   let brownfield: GeneratedCluster[];
 
-  const detailOf = async (
-    cluster: GeneratedCluster,
-  ): Promise<ClusterDetail> => {
-    const found = await store.getCluster({
-      management: 'mgmt',
-      namespace: cluster.namespace,
-      name: cluster.name,
-    });
-    if (!found) throw new Error(`cluster ${cluster.name} is not in the store`);
-    return found;
-  };
+  const detailOf = (cluster: GeneratedCluster) => storedDetail(store, cluster);
 
   beforeAll(async () => {
     sim = await startFleetSimulator({

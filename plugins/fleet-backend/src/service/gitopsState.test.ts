@@ -22,6 +22,7 @@ import { createTestStore } from '../__testUtils__/testStore';
 import { simulatorRefresher } from '../__testUtils__/simulatorRefresher';
 import type { DatabaseFleetStore } from './DatabaseFleetStore';
 import type { FleetRefresher } from './FleetRefresher';
+import { storedDetail } from '../__testUtils__/storedDetail';
 
 jest.setTimeout(60_000);
 
@@ -59,11 +60,7 @@ describe('Flux state per cluster, read from the simulated management cluster (TL
   const cluster = () => sim.model.clusters[0];
   async function detail(): Promise<ClusterDetail> {
     await refresher.refreshAll();
-    return (await store.getCluster({
-      management: 'mgmt',
-      namespace: cluster().namespace,
-      name: cluster().name,
-    }))!;
+    return storedDetail(store, cluster());
   }
   async function commit(
     edit: (text: string) => string,

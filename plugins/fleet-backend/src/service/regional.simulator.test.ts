@@ -5,11 +5,11 @@ import {
   type FleetSimulator,
   type GeneratedCluster,
 } from '@internal/fleet-simulator';
-import type { ClusterDetail } from '@internal/plugin-fleet-common';
 import { simulatorRefresher } from '../__testUtils__/simulatorRefresher';
 import { createTestStore } from '../__testUtils__/testStore';
 import type { FleetRefresher } from './FleetRefresher';
 import type { DatabaseFleetStore } from './DatabaseFleetStore';
+import { storedDetail } from '../__testUtils__/storedDetail';
 
 jest.setTimeout(60_000);
 
@@ -24,17 +24,7 @@ describe('clusters k0rdent deploys through a Region (simulator, TLS, real client
   let inOnboardedRegion: GeneratedCluster;
   let host: GeneratedCluster;
 
-  const detailOf = async (
-    cluster: GeneratedCluster,
-  ): Promise<ClusterDetail> => {
-    const found = await store.getCluster({
-      management: 'mgmt',
-      namespace: cluster.namespace,
-      name: cluster.name,
-    });
-    if (!found) throw new Error(`cluster ${cluster.name} is not in the store`);
-    return found;
-  };
+  const detailOf = (cluster: GeneratedCluster) => storedDetail(store, cluster);
 
   beforeAll(async () => {
     sim = await startFleetSimulator({
