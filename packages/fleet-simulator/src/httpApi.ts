@@ -39,6 +39,8 @@ export interface ApiHandlerOptions {
   ): { scope: ApiScope; consumed: number } | undefined;
   latencyMs(): number;
   slowMs(): number;
+  /** How often a watch asking for bookmarks gets one. */
+  bookmarkIntervalMs(): number;
   /** A delay the simulator can cancel on stop. */
   sleep(ms: number): Promise<void>;
   /** Registers an open watch so stop() (or a fault) can end it; returns the unregister function. */
@@ -551,6 +553,20 @@ function resource(
 
   const watch = query.get('watch');
   if (watch === 'true' || watch === '1') {
+    if (fault === 'watch-refused') {
+      sendStatus(
+        res,
+        403,
+        'Forbidden',
+        `${type.plural}${
+          group ? `.${group}` : ''
+        } is forbidden: User "system:serviceaccount:kcm-system:fleet-portal" cannot watch resource "${
+          type.plural
+        }" in API group "${group}" at the cluster scope`,
+        { group, kind: type.plural },
+      );
+      return;
+    }
     startWatch({
       scope,
       apiVersion,
@@ -733,6 +749,24 @@ function startWatch(args: {
     }
   });
   untrack = args.options.trackWatch(scope, finish);
+  const bookmarks = args.query.get('allowWatchBookmarks') === 'true';
+  const bookmarkTimer = bookmarks
+    ? setInterval(() => {
+        if (res.destroyed || res.writableEnded) return;
+        res.write(
+          `${JSON.stringify({
+            type: 'BOOKMARK',
+            object: {
+              apiVersion: type.group ? apiVersion : 'v1',
+              kind: type.kind,
+              metadata: { resourceVersion: scope.store.resourceVersion() },
+            },
+          })}\n`,
+        );
+      }, args.options.bookmarkIntervalMs())
+    : undefined;
+  bookmarkTimer?.unref();
+  res.on('close', () => clearInterval(bookmarkTimer));
   const timeoutSeconds = Number(args.query.get('timeoutSeconds') ?? '0');
   if (timeoutSeconds > 0) {
     timer = setTimeout(finish, timeoutSeconds * 1000);

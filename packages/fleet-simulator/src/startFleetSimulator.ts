@@ -59,6 +59,15 @@ export interface FleetSimulator {
   /** HTTP requests served since start (or the last reset). */
   requestCount(): number;
   resetRequestCount(): void;
+  /** Ends every open watch, as an API server restart does; clients resume from their resourceVersion. */
+  interruptWatches(): void;
+  /**
+   * Forgets the change history of one API server: a watch resuming from an earlier
+   * resourceVersion gets 410 Gone and must list again (as after etcd compaction).
+   */
+  expireWatchHistory(scope: 'mgmt' | 'dns' | string): void;
+  /** Watches open now, over all API servers. */
+  openWatchCount(): number;
   /** Closes the server and every socket, open watches included. */
   stop(): Promise<void>;
 }
@@ -148,6 +157,7 @@ export async function startFleetSimulator(
     },
     latencyMs: () => latencyMs,
     slowMs: () => slowMs,
+    bookmarkIntervalMs: () => options.bookmarkIntervalMs ?? 60_000,
     sleep,
     trackWatch: (scope, end) => {
       const set = watches.get(scope) ?? new Set();
@@ -409,6 +419,17 @@ export async function startFleetSimulator(
         );
       return child.store;
     },
+
+    interruptWatches() {
+      for (const set of watches.values()) for (const end of [...set]) end();
+    },
+
+    expireWatchHistory(scope) {
+      (simulator.objects(scope) as ObjectStore).compactHistory();
+    },
+
+    openWatchCount: () =>
+      [...watches.values()].reduce((n, set) => n + set.size, 0),
 
     requestCount: () => requests,
     resetRequestCount: () => {

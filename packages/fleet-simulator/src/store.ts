@@ -210,6 +210,12 @@ export class ObjectStore implements KubeObjectStore {
     return this.history.filter(e => e.rv > rv);
   }
 
+  /** Drops the change history: watches resuming from before now get 410 Gone. */
+  compactHistory(): void {
+    this.history.length = 0;
+    this.oldestResumableRv = this.rv;
+  }
+
   private emit(event: StoreEvent): void {
     if (this.loading) return;
     this.history.push(event);

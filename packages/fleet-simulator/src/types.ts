@@ -45,7 +45,9 @@ export type FleetFault =
   /** The kubeconfig Secret uses an exec credential plugin (clients must refuse it). */
   | 'kubeconfig-exec'
   /** There is no kubeconfig Secret for the cluster. */
-  | 'kubeconfig-missing';
+  | 'kubeconfig-missing'
+  /** Lists are served; a watch answers 403 (RBAC without the `watch` verb, or a proxy refusing streams). */
+  | 'watch-refused';
 
 export const FLEET_FAULTS: readonly FleetFault[] = [
   'down',
@@ -58,6 +60,7 @@ export const FLEET_FAULTS: readonly FleetFault[] = [
   'paging-breaks',
   'kubeconfig-exec',
   'kubeconfig-missing',
+  'watch-refused',
 ];
 
 /** Options of the generated fleet (all pure data: same options ⇒ same objects). */
@@ -124,6 +127,11 @@ export interface FleetSimulatorOptions
   slowMs?: number;
   /** Serve HTTPS with a CA and server certificate generated at start; default false. */
   tls?: boolean;
+  /**
+   * How often a watch that asked for bookmarks (`allowWatchBookmarks`) gets a BOOKMARK event
+   * with the current resourceVersion; default 60000, about what an API server does.
+   */
+  bookmarkIntervalMs?: number;
   /** Bearer token required on /mgmt and /dns; default random. */
   managementToken?: string;
   /** Default 127.0.0.1. */

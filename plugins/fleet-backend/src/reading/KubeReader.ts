@@ -26,6 +26,7 @@ export type KubeObject = {
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
     generation?: number;
+    resourceVersion?: string;
   };
   spec?: any;
   status?: any;
@@ -42,6 +43,15 @@ export class MalformedResponseError extends Error {
 export interface ListOptions {
   namespace?: string;
   labelSelector?: string;
+  /** More items than this ends the list with TooManyObjectsError (memory stays bounded). */
+  maxItems?: number;
+}
+
+export class TooManyObjectsError extends Error {
+  constructor(readonly limit: number) {
+    super(`the list holds more than ${limit} objects`);
+    this.name = 'TooManyObjectsError';
+  }
 }
 
 /** Items per list request; the API server pages larger lists with `continue` tokens. */
@@ -99,7 +109,7 @@ export class KubeReader {
   }
 
   async listNodes(options: ListOptions = {}): Promise<KubeObject[]> {
-    return this.paginate(async _continue => {
+    return this.paginate(options.maxItems, async _continue => {
       const page = await this.core.listNode(
         {
           labelSelector: options.labelSelector,
@@ -113,6 +123,42 @@ export class KubeReader {
         next: page.metadata?._continue,
       };
     });
+  }
+
+  /**
+   * Every page of one resource with the list's resourceVersion, from which a watch resumes:
+   * `nodes` or a custom resource, in one namespace or all.
+   */
+  async listWithVersion(
+    type: ResourceType | 'nodes',
+    namespace: string | undefined,
+    options: ListOptions = {},
+  ): Promise<{ items: KubeObject[]; resourceVersion?: string }> {
+    let resourceVersion: string | undefined;
+    const items = await this.paginate(options.maxItems, async _continue => {
+      if (type === 'nodes') {
+        const page = await this.core.listNode(
+          {
+            labelSelector: options.labelSelector,
+            limit: this.pageSize,
+            _continue,
+          },
+          this.options,
+        );
+        resourceVersion ??= page.metadata?.resourceVersion;
+        return {
+          items: page.items as unknown as KubeObject[],
+          next: page.metadata?._continue,
+        };
+      }
+      const page = await this.customPage(type, namespace, options, _continue);
+      resourceVersion ??= page.metadata?.resourceVersion;
+      return {
+        items: page.items as KubeObject[],
+        next: page.metadata?.continue,
+      };
+    });
+    return { items, resourceVersion };
   }
 
   async readSecret(namespace: string, name: string): Promise<KubeObject> {
@@ -141,24 +187,8 @@ export class KubeReader {
     namespace: string | undefined,
     options: ListOptions,
   ): Promise<KubeObject[]> {
-    return this.paginate(async _continue => {
-      const params = {
-        ...type,
-        labelSelector: options.labelSelector,
-        limit: this.pageSize,
-        _continue,
-      };
-      const page = namespace
-        ? await this.custom.listNamespacedCustomObject(
-            { ...params, namespace },
-            this.options,
-          )
-        : await this.custom.listClusterCustomObject(params, this.options);
-      if (!page || typeof page !== 'object' || !Array.isArray(page.items)) {
-        throw new MalformedResponseError(
-          `the ${type.plural} list has no items array`,
-        );
-      }
+    return this.paginate(options.maxItems, async _continue => {
+      const page = await this.customPage(type, namespace, options, _continue);
       return {
         items: page.items as KubeObject[],
         next: page.metadata?.continue,
@@ -166,7 +196,34 @@ export class KubeReader {
     });
   }
 
+  private async customPage(
+    type: ResourceType,
+    namespace: string | undefined,
+    options: ListOptions,
+    _continue: string | undefined,
+  ): Promise<any> {
+    const params = {
+      ...type,
+      labelSelector: options.labelSelector,
+      limit: this.pageSize,
+      _continue,
+    };
+    const page = namespace
+      ? await this.custom.listNamespacedCustomObject(
+          { ...params, namespace },
+          this.options,
+        )
+      : await this.custom.listClusterCustomObject(params, this.options);
+    if (!page || typeof page !== 'object' || !Array.isArray(page.items)) {
+      throw new MalformedResponseError(
+        `the ${type.plural} list has no items array`,
+      );
+    }
+    return page;
+  }
+
   private async paginate(
+    maxItems: number | undefined,
     fetchPage: (
       cont?: string,
     ) => Promise<{ items: KubeObject[]; next?: string }>,
@@ -176,6 +233,8 @@ export class KubeReader {
     do {
       const page = await fetchPage(next);
       items.push(...page.items);
+      if (maxItems !== undefined && items.length > maxItems)
+        throw new TooManyObjectsError(maxItems);
       next = page.next || undefined;
     } while (next);
     return items;
