@@ -17,3 +17,4 @@ export * from './k0sVersion';
 export * from './history';
 export * from './requests';
 export * from './forms';
+export * from './fleetList';

@@ -1,20 +1,5 @@
-const DIGEST_HEX_SHOWN = 8;
-
-/**
- * Shortens an OCI digest (or a `repo@digest` reference) for display:
- * `sha256:1a2b3c4d5e6f…` becomes `sha256:1a2b3c4d…`.
- */
-export function shortDigest(digestOrReference: string | undefined): string {
-  if (!digestOrReference) return '';
-  const at = digestOrReference.lastIndexOf('@');
-  const digest = at >= 0 ? digestOrReference.slice(at + 1) : digestOrReference;
-  const colon = digest.indexOf(':');
-  if (colon < 0) return digest;
-  const algorithm = digest.slice(0, colon);
-  const hex = digest.slice(colon + 1);
-  if (hex.length <= DIGEST_HEX_SHOWN) return digest;
-  return `${algorithm}:${hex.slice(0, DIGEST_HEX_SHOWN)}…`;
-}
+/** Shared with the server, which searches the fleet list on the same short digests. */
+export { shortDigest } from '@internal/plugin-fleet-common';
 
 /** The digest part of `repo@sha256:…`, or undefined when the reference is not pinned. */
 export function digestOfReference(

@@ -1,55 +1,20 @@
-import { DriftFinding, DriftType } from '@internal/plugin-fleet-common';
+import {
+  DRIFT_TYPE_LABELS,
+  DriftFinding,
+  DriftType,
+  driftLabel,
+  shortRevision,
+} from '@internal/plugin-fleet-common';
 
-/** Display order and short labels of drift finding types. */
-const DRIFT_LABELS: Record<DriftType, string> = {
-  'cluster-not-ready': 'Not ready',
-  'k0s-version': 'k0s version',
-  'k0s-build': 'k0s build',
-  'node-image': 'Node image',
-  'node-image-unknown': 'Image unknown',
-  'dns-unsynced': 'DNS unsynced',
-  'service-failed': 'Service failed',
-  'git-pending': 'Git ahead',
-  'flux-failing': 'Flux failing',
-  'live-differs-from-git': 'Edited outside Git',
-};
+// Shared with the server, which searches the fleet list on the same labels.
+export {
+  countDriftByType,
+  driftLabel,
+  shortRevision,
+  type DriftTypeCount,
+} from '@internal/plugin-fleet-common';
 
-export const DRIFT_TYPES = Object.keys(DRIFT_LABELS) as DriftType[];
-
-export function driftLabel(type: DriftType): string {
-  return DRIFT_LABELS[type] ?? type;
-}
-
-export interface DriftTypeCount {
-  type: DriftType;
-  label: string;
-  count: number;
-}
-
-/** Findings counted per type, in display order, omitting types with none. */
-export function countDriftByType(
-  findings: DriftFinding[] | undefined,
-): DriftTypeCount[] {
-  const counts = new Map<DriftType, number>();
-  for (const finding of findings ?? []) {
-    counts.set(finding.type, (counts.get(finding.type) ?? 0) + 1);
-  }
-  const known = DRIFT_TYPES.filter(type => counts.has(type));
-  const unknown = [...counts.keys()].filter(
-    type => !DRIFT_TYPES.includes(type),
-  );
-  return [...known, ...unknown].map(type => ({
-    type,
-    label: driftLabel(type),
-    count: counts.get(type)!,
-  }));
-}
-
-/** `main@sha1:0123456789abcdef…` → `main@0123456`. */
-export function shortRevision(revision: string): string {
-  const match = /^(.*)@sha1:([0-9a-f]{7})[0-9a-f]*$/.exec(revision);
-  return match ? `${match[1]}@${match[2]}` : revision;
-}
+export const DRIFT_TYPES = Object.keys(DRIFT_TYPE_LABELS) as DriftType[];
 
 /** One sentence saying what drifted, for tooltips and lists. */
 export function describeDrift(finding: DriftFinding): string {

@@ -1,3 +1,4 @@
+import { fleetFilterValues } from '@internal/plugin-fleet-common';
 import {
   clusterListResponse,
   largeClusterList,
@@ -75,7 +76,7 @@ describe('fleet filters', () => {
   });
 
   it('offers the versions and digests present in the fleet', () => {
-    const options = fleetFilterOptions(clusters);
+    const options = fleetFilterOptions(fleetFilterValues(clusters));
     expect(options.k0sVersions).toEqual([
       'v1.30.5+k0s',
       'v1.30.5+k0s.0',

@@ -1,6 +1,7 @@
 import {
   ClusterHealthState,
   ClusterSummary,
+  servicesGlance,
 } from '@internal/plugin-fleet-common';
 import { shortDigest } from './digest';
 import { DriftTypeCount, countDriftByType } from './drift';
@@ -76,25 +77,5 @@ export function toFleetRow(cluster: ClusterSummary): FleetRow {
     ...servicesGlance(cluster),
     gitopsTone: glance.tone,
     gitops: glance.text,
-  };
-}
-
-function servicesGlance(
-  cluster: ClusterSummary,
-): Pick<FleetRow, 'services' | 'servicesNotDeployed'> {
-  const counts = cluster.serviceCounts;
-  if (!counts) return { services: '', servicesNotDeployed: 0 };
-  const failed = counts.byState?.Failed ?? 0;
-  const provisioning = counts.byState?.Provisioning ?? 0;
-  const notes = [
-    failed > 0 && `${failed} failed`,
-    provisioning > 0 && `${provisioning} provisioning`,
-  ].filter(Boolean);
-  return {
-    services: [
-      `${counts.byState?.Deployed ?? 0} / ${counts.total} deployed`,
-      ...notes,
-    ].join(', '),
-    servicesNotDeployed: failed + provisioning,
   };
 }

@@ -1,11 +1,12 @@
 import type {
   ClusterGitops,
-  ClusterSummary,
   DriftFinding,
+  GitopsTone,
 } from '@internal/plugin-fleet-common';
 import { shortRevision } from './drift';
 
-export type GitopsTone = 'ok' | 'pending' | 'failing';
+// Shared with the server, which searches and sorts the fleet list on the same text.
+export { gitopsGlance, type GitopsTone } from '@internal/plugin-fleet-common';
 
 type GitPending = Extract<DriftFinding, { type: 'git-pending' }>;
 
@@ -74,35 +75,4 @@ export function describeGitops(
     tone: 'ok',
     headline: `Flux ${name} ${appliedText}${fetched ? ', as Git has it' : ''}`,
   };
-}
-
-/** The fleet table's Git/Flux cell: how worried to be, in a few words. */
-export function gitopsGlance(cluster: ClusterSummary): {
-  tone: GitopsTone | 'none';
-  text: string;
-} {
-  const gitops = cluster.gitops;
-  if (!gitops)
-    return cluster.gitopsProblem
-      ? { tone: 'failing', text: 'unreadable' }
-      : { tone: 'none', text: '—' };
-  const applied = gitops.appliedRevision?.value;
-  const appliedText = applied ? shortRevision(applied) : 'nothing applied';
-  if (gitops.suspended) return { tone: 'failing', text: 'suspended' };
-  if (gitops.ready?.value.status === 'False')
-    return {
-      tone: 'failing',
-      text: `failing: ${gitops.ready.value.reason ?? 'not ready'}`,
-    };
-  const pending = (cluster.drift ?? []).find(
-    (f): f is GitPending => f.type === 'git-pending',
-  );
-  if (pending)
-    return {
-      tone: 'pending',
-      text: `${
-        pending.ahead ? `${pending.ahead} ahead` : 'Git ahead'
-      } of ${appliedText}`,
-    };
-  return { tone: 'ok', text: appliedText };
 }

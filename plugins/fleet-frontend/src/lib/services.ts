@@ -1,7 +1,7 @@
 import {
   ClusterService,
-  ServiceCounts,
   ServiceState,
+  ServicesFilter,
 } from '@internal/plugin-fleet-common';
 
 /** Failed first, then the ones on their way, then deployed; unreported with the pending ones. */
@@ -51,31 +51,13 @@ export function deriveServicesView(cluster: {
   };
 }
 
-/** What the fleet page's services filter keeps. */
-export type ServicesFilter = 'failed' | 'provisioning' | 'not-deployed';
+export {
+  matchesServicesFilter,
+  type ServicesFilter,
+} from '@internal/plugin-fleet-common';
 
 export const SERVICES_FILTER_LABELS: Record<ServicesFilter, string> = {
   failed: 'A service failed',
   provisioning: 'A service provisioning',
   'not-deployed': 'A service failed or provisioning',
 };
-
-/** Whether a cluster's service counts match the filter; a cluster without counts matches none. */
-export function matchesServicesFilter(
-  counts: ServiceCounts | undefined,
-  filter: ServicesFilter,
-): boolean {
-  if (!counts) return false;
-  const failed = counts.byState.Failed ?? 0;
-  const provisioning = counts.byState.Provisioning ?? 0;
-  switch (filter) {
-    case 'failed':
-      return failed > 0;
-    case 'provisioning':
-      return provisioning > 0;
-    case 'not-deployed':
-      return failed + provisioning > 0;
-    default:
-      return false;
-  }
-}

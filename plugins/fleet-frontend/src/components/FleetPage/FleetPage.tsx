@@ -7,7 +7,10 @@ import {
   TabbedLayout,
   WarningPanel,
 } from '@backstage/core-components';
-import { ClusterListResponse } from '@internal/plugin-fleet-common';
+import {
+  ClusterListResponse,
+  fleetFilterValues,
+} from '@internal/plugin-fleet-common';
 import { FLEET_READ_PERMISSION_NAME } from '../../constants';
 import { isPermissionDenied } from '../../lib/errors';
 import {
@@ -68,7 +71,10 @@ function FleetOverview(props: { response: ClusterListResponse }) {
   const clusters = useMemo(() => props.response.items ?? [], [props.response]);
   const [filters, setFilters] = useFleetFilters();
   const counts = useMemo(() => summarizeFleet(clusters), [clusters]);
-  const options = useMemo(() => fleetFilterOptions(clusters), [clusters]);
+  const options = useMemo(
+    () => fleetFilterOptions(fleetFilterValues(clusters)),
+    [clusters],
+  );
   const rows = useMemo(
     () => filterClusters(clusters, filters).map(toFleetRow),
     [clusters, filters],

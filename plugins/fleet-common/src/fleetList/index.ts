@@ -1,0 +1,4 @@
+export * from './glance';
+export * from './filters';
+export * from './columns';
+export * from './queryFleet';
