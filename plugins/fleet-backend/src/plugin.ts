@@ -4,6 +4,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import { registerFleetActions } from './actions/registerFleetActions';
@@ -29,6 +30,7 @@ import {
   type WorkerFleetReaderOptions,
 } from './service/WorkerFleetReader';
 import { DatabaseFleetStore } from './service/DatabaseFleetStore';
+import { createFleetChangePublisher } from './signals/publishFleetChanges';
 
 /**
  * Reads the fleet in the background and serves it at `/api/fleet`, with the templates' requests
@@ -59,6 +61,7 @@ export const fleetPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         urlReader: coreServices.urlReader,
         actionsRegistry: actionsRegistryServiceRef,
+        signals: signalsServiceRef,
       },
       async init({
         config,
@@ -72,6 +75,7 @@ export const fleetPlugin = createBackendPlugin({
         lifecycle,
         urlReader,
         actionsRegistry,
+        signals,
       }) {
         const configured = readConnectionConfig(config);
         const managementConnections = [
@@ -140,6 +144,9 @@ export const fleetPlugin = createBackendPlugin({
                 gitRevisions,
               })
             : undefined;
+        // Signals `fleet:changes` after each save that changed clusters; any other writer of the
+        // store announces its changes through the same listener.
+        const announceChanges = createFleetChangePublisher({ signals, logger });
         const refresher = new FleetRefresher({
           ...reading,
           managementClusters: management,
@@ -148,6 +155,7 @@ export const fleetPlugin = createBackendPlugin({
           logger,
           reader,
           gitRevisions,
+          onChange: announceChanges,
         });
 
         lifecycle.addShutdownHook(() => refresher.close());

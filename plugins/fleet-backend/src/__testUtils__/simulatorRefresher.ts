@@ -5,6 +5,7 @@ import type { GitRevisions } from '../gitops/GitRevisions';
 import { FleetRefresher } from '../service/FleetRefresher';
 import type { FleetReading } from '../service/FleetReading';
 import type { FleetStore } from '../service/FleetStore';
+import type { FleetChangeListener } from '../signals/publishFleetChanges';
 import { recordingLogger } from './recordingLogger';
 
 /** A refresher reading the simulator's management (`mgmt`) and DNS (`dns`) clusters. */
@@ -24,6 +25,7 @@ export function simulatorRefresher(
     /** Where Git is read instead (GitHub mode). */
     gitRevisions?: GitRevisions;
     dnsOwnership?: DnsOwnershipRule[];
+    onChange?: FleetChangeListener;
   } = {},
 ): FleetRefresher {
   const target = (scope: 'management' | 'dns', access: FleetSimulator['dns']) =>
@@ -45,5 +47,6 @@ export function simulatorRefresher(
     gitopsRepository: options.gitopsRepository,
     gitRevisions: options.gitRevisions,
     dnsOwnership: options.dnsOwnership,
+    onChange: options.onChange,
   });
 }

@@ -12,6 +12,7 @@ import {
 import type { Knex } from 'knex';
 import { toInventoryItem, toSummary } from '../derive/deriveCluster';
 import { clusterFacts, diffFacts, type Fact } from '../history/clusterFacts';
+import { detailChanged } from '../signals/detailContent';
 import type { FleetStore, HistoryQuery } from './FleetStore';
 
 const MIGRATIONS = resolvePackagePath(
@@ -165,16 +166,22 @@ export class DatabaseFleetStore implements FleetStore {
     managementId: string,
     clusters: ClusterDetail[],
     source: SourceStatus,
-  ): Promise<void> {
+  ): Promise<string[]> {
     const at =
       source.lastSuccessAt ?? source.failure?.at ?? new Date().toISOString();
+    const changed: string[] = [];
     await this.db.transaction(async trx => {
-      const existing: Array<{ id: string; facts: string | null }> = await trx(
-        'fleet_clusters',
-      )
+      const existing: Array<{
+        id: string;
+        facts: string | null;
+        detail: string;
+      }> = await trx('fleet_clusters')
         .where({ management: managementId })
-        .select('id', 'facts');
+        .select('id', 'facts', 'detail');
       const before = new Map(existing.map(row => [row.id, row.facts]));
+      const storedDetail = new Map(
+        existing.map(row => [row.id, String(row.detail)]),
+      );
       const previousFacts = (id: string) =>
         this.storedFacts(trx, id, before.get(id));
       // Work through the fleet in batches and yield in between: serialising 500 clusters in one
@@ -189,6 +196,9 @@ export class DatabaseFleetStore implements FleetStore {
             : undefined;
           before.delete(detail.id);
           const facts = clusterFacts(detail);
+          const detailJson = JSON.stringify(detail);
+          if (detailChanged(storedDetail.get(detail.id), detailJson))
+            changed.push(detail.id);
           history.push(
             ...diffFacts(
               detail.id,
@@ -201,7 +211,7 @@ export class DatabaseFleetStore implements FleetStore {
             id: detail.id,
             management: managementId,
             summary: JSON.stringify(toSummary(detail)),
-            detail: JSON.stringify(detail),
+            detail: detailJson,
             facts: JSON.stringify(facts.map(f => [f.kind, f.subject, f.value])),
             updated_at: at,
           });
@@ -214,6 +224,7 @@ export class DatabaseFleetStore implements FleetStore {
       if (before.size > 0) {
         const gone: HistoryEntry[] = [];
         for (const id of before.keys()) {
+          changed.push(id);
           gone.push(...diffFacts(id, await previousFacts(id), [], at));
         }
         await trx('fleet_clusters')
@@ -226,6 +237,7 @@ export class DatabaseFleetStore implements FleetStore {
       await trx('fleet_meta').where({ id: 1 }).increment('version', 1);
     });
     this.forgetVersion();
+    return changed;
   }
 
   /** The facts stored with a cluster; from its detail for rows older than the facts column. */

@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ReadFailure } from '@internal/plugin-fleet-common';
 import type { ApiServerTarget } from '../connections/types';
 import type { GitRevisions } from '../gitops/GitRevisions';
+import type { FleetChangeListener } from '../signals/publishFleetChanges';
 import { FleetReader } from './FleetReader';
 import type { FleetReading, ReadSettings } from './FleetReading';
 import type { FleetStore } from './FleetStore';
@@ -16,6 +17,8 @@ export interface FleetRefresherOptions extends ReadSettings {
   reader?: FleetReading;
   /** Where Git is read in this thread (GitHub mode); by default the local `gitopsRepository`. */
   gitRevisions?: GitRevisions;
+  /** Told which clusters' stored detail changed after each refresh that changed any. */
+  onChange?: FleetChangeListener;
 }
 
 export interface RefreshReport {
@@ -63,7 +66,12 @@ export class FleetRefresher {
       });
     for (const warning of read.warnings) logger.warn(`Fleet: ${warning}`);
     for (const source of read.dnsSources) await store.saveSourceStatus(source);
-    await store.saveManagementSnapshot(target.id, read.details, read.source);
+    const changed = await store.saveManagementSnapshot(
+      target.id,
+      read.details,
+      read.source,
+    );
+    if (changed.length > 0) this.options.onChange?.(changed);
     const durationMs = Date.now() - started;
     const failedClusters = read.failure
       ? read.details.length

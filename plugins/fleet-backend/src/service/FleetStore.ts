@@ -30,12 +30,16 @@ export interface FleetStore {
   listClusterDetailJson(managementId: string): Promise<string[]>;
   listInventory(): Promise<ClusterInventoryItem[]>;
   listSources(): Promise<SourceStatus[]>;
-  /** Replaces everything known about one management cluster (clusters gone from it disappear). */
+  /**
+   * Replaces everything known about one management cluster (clusters gone from it disappear).
+   * Resolves to the ids of the clusters whose stored detail changed: added, removed, or
+   * different from what was stored, read times aside (an idle fleet changes none).
+   */
   saveManagementSnapshot(
     managementId: string,
     clusters: ClusterDetail[],
     source: SourceStatus,
-  ): Promise<void>;
+  ): Promise<string[]>;
   saveSourceStatus(source: SourceStatus): Promise<void>;
   /** Recorded changes, newest first. */
   listHistory(query: HistoryQuery): Promise<HistoryEntry[]>;
