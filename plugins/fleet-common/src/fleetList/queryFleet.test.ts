@@ -44,6 +44,7 @@ const fleet: ClusterSummary[] = [
     read: { stale: true, failures: [] },
     serviceCounts: {
       total: 2,
+      unreported: 0,
       byState: {
         Failed: 1,
         Deployed: 1,
