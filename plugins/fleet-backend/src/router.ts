@@ -11,12 +11,15 @@ import {
   type HistoryKind,
   type ClusterInventoryResponse,
   type ClusterListResponse,
+  type ClusterPageResponse,
+  queryFleet,
   type SourceStatus,
 } from '@internal/plugin-fleet-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { stateAt } from './history/stateAt';
+import { clusterListQueryKey, parseClusterListQuery } from './clusterListQuery';
 import { parseParams } from './parseParams';
 import {
   ClusterReadAccess,
@@ -27,6 +30,7 @@ import { assertClusterReadable, notInFleet } from './permissions/readableFleet';
 import { builtInClusterRuleset } from './permissions/clusterRules';
 import type { FleetStore } from './service/FleetStore';
 import { sendCachedJson } from './service/sendCachedJson';
+import { FleetListIndexes } from './service/FleetListIndexes';
 import { VersionedJsonCache } from './service/VersionedJsonCache';
 
 const rfc1123Label = z
@@ -97,6 +101,7 @@ export async function createRouter({
 }: RouterOptions): Promise<express.Router> {
   const router = Router();
   const responses = new VersionedJsonCache();
+  const indexes = new FleetListIndexes();
   const scopes = new WeakMap<express.Request, ClusterReadScope>();
   const scopeOf = (req: express.Request) => scopes.get(req)!;
 
@@ -113,26 +118,50 @@ export async function createRouter({
   const assertReadable = (scope: ClusterReadScope, ref: ClusterRef) =>
     assertClusterReadable(scope, store, ref);
 
+  /** The clusters and sources the caller may read (a list's Kustomizations are the fleet's). */
+  const readableList = async (
+    scope: ClusterReadScope,
+  ): Promise<ClusterListResponse> => {
+    const [items, sources] = await Promise.all([
+      store.listClusters(),
+      store.listSources(),
+    ]);
+    return scope.all
+      ? { items, sources }
+      : {
+          items: permittedClusters(scope, items),
+          sources: sources.map(withoutKustomizations),
+        };
+  };
+
   router.get('/clusters', async (req, res) => {
     const scope = scopeOf(req);
-    // Keyed by the decision: callers with different conditions never share a body.
-    const body = await responses.get(
-      await store.version(),
-      scope.all ? 'clusters' : `clusters:${scope.key}`,
-      async () => {
-        const [items, sources] = await Promise.all([
-          store.listClusters(),
-          store.listSources(),
-        ]);
-        const list: ClusterListResponse = scope.all
-          ? { items, sources }
-          : {
-              items: permittedClusters(scope, items),
-              sources: sources.map(withoutKustomizations),
+    const query = parseClusterListQuery(req.query);
+    const version = await store.version();
+    const scopeKey = scope.all ? 'clusters' : `clusters:${scope.key}`;
+    // Keyed by the decision and the query: different callers or queries never share a body.
+    const body = query
+      ? await responses.get(
+          version,
+          `clusters-page:${JSON.stringify([
+            scopeKey,
+            clusterListQueryKey(query),
+          ])}`,
+          async () => {
+            // Read scope first: filters, counts and the page only ever see readable clusters.
+            const { index, sources } = await indexes.get(
+              version,
+              scopeKey,
+              () => readableList(scope),
+            );
+            const page: ClusterPageResponse = {
+              ...queryFleet(index, query),
+              sources,
             };
-        return list;
-      },
-    );
+            return page;
+          },
+        )
+      : await responses.get(version, scopeKey, () => readableList(scope));
     await sendCachedJson(req, res, body!);
   });
 
