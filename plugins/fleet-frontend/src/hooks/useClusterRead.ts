@@ -1,4 +1,3 @@
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { Entity } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { ClusterRef, clusterId } from '@internal/plugin-fleet-common';
@@ -6,6 +5,7 @@ import { FleetApi, fleetApiRef } from '../api';
 import { readClusterAnnotation } from '../lib/entity';
 import { isPermissionDenied } from '../lib/errors';
 import { ClusterPendingState } from './useClusterDetail';
+import { useLiveAsync } from './useFleetChanges';
 
 /** A read about the entity's cluster: pending in any of the shared ways, or loaded with `T`. */
 export type ClusterReadState<T> = (
@@ -15,7 +15,8 @@ export type ClusterReadState<T> = (
 
 /**
  * Reads something about the entity's annotated cluster. `read` runs again whenever the cluster
- * or one of `deps` changes; it is not called for an entity without a valid annotation.
+ * or one of `deps` changes, and at each change of the fleet the backend signals (showing the
+ * last value meanwhile); it is not called for an entity without a valid annotation.
  */
 export function useClusterRead<T>(
   entity: Entity,
@@ -27,10 +28,9 @@ export function useClusterRead<T>(
   const ref = annotation.status === 'valid' ? annotation.ref : undefined;
   const key = ref ? clusterId(ref) : undefined;
 
-  const { loading, error, value, retry } = useAsyncRetry(async () => {
+  const { loading, error, value, retry } = useLiveAsync(async () => {
     if (!ref) return undefined;
     return { result: await read(fleetApi, ref) };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fleetApi, key, ...deps]);
 
   if (annotation.status === 'missing') {

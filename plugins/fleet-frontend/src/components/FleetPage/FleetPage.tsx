@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import Box from '@material-ui/core/Box';
 import {
   Header,
   Page,
@@ -19,6 +20,7 @@ import {
   summarizeFleet,
 } from '../../lib/fleet';
 import { toFleetRow } from '../../lib/fleetRows';
+import { LiveIndicator } from '../shared/LiveIndicator';
 import { FleetFiltersBar } from './FleetFiltersBar';
 import { FleetRequests } from './FleetRequests';
 import { FleetSummaryStrip } from './FleetSummaryStrip';
@@ -63,6 +65,7 @@ function FleetContent() {
       <ResponseErrorPanel error={error} />
     );
   }
+  // A read after a signalled change keeps the list shown (useFleetClusters): no progress then.
   if (loading || !value) return <Progress />;
   return <FleetOverview response={value} />;
 }
@@ -81,6 +84,9 @@ function FleetOverview(props: { response: ClusterListResponse }) {
   );
   return (
     <>
+      <Box display="flex" justifyContent="flex-end" mb={1}>
+        <LiveIndicator />
+      </Box>
       <SourceFailures sources={props.response.sources} />
       <FleetSummaryStrip counts={counts} />
       <FleetFiltersBar

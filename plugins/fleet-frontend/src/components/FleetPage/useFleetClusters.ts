@@ -1,9 +1,12 @@
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
 import { fleetApiRef } from '../../api';
+import { useLiveAsync } from '../../hooks/useFleetChanges';
 
-/** Every cluster of the fleet and the state of each configured source. */
+/**
+ * Every cluster of the fleet and the state of each configured source, read again (the last
+ * list staying on the page meanwhile) at each change of the fleet the backend signals.
+ */
 export function useFleetClusters() {
   const fleetApi = useApi(fleetApiRef);
-  return useAsyncRetry(() => fleetApi.listClusters(), [fleetApi]);
+  return useLiveAsync(() => fleetApi.listClusters(), [fleetApi]);
 }

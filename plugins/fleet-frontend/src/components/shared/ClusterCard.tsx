@@ -5,6 +5,7 @@ import { ClusterDetail, ClusterRef } from '@internal/plugin-fleet-common';
 import { ClusterCardState } from '../../hooks/useClusterDetail';
 import { ClusterPendingPanel } from './ClusterPendingPanel';
 import { DemoChip } from './DemoChip';
+import { LiveIndicator } from './LiveIndicator';
 import { ReadStateNote } from './ReadStateNote';
 import { WideCardMarker } from './WideCardMarker';
 
@@ -49,7 +50,10 @@ function ClusterCardBody<T>(props: ClusterCardProps<T>) {
         mb={1}
       >
         <ReadStateNote read={state.cluster.read} />
-        {state.cluster.demo && <DemoChip />}
+        <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+          <LiveIndicator />
+          {state.cluster.demo && <DemoChip />}
+        </Box>
       </Box>
       {props.children(state.view, state.cluster)}
     </>
