@@ -54,7 +54,9 @@ export type ReadFailureReason =
   | 'kubeconfig-missing'
   | 'kubeconfig-rejected'
   /** The cluster answered, but some objects lack fields the figures are derived from. */
-  | 'incomplete-objects';
+  | 'incomplete-objects'
+  /** A list, or one watch event, is larger than the reader's cap (`fleet.refresh.watch`). */
+  | 'too-large';
 
 export interface ReadFailure {
   reason: ReadFailureReason;

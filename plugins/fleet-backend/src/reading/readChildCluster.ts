@@ -36,7 +36,12 @@ export async function readChildCluster(
       );
     }
   }
-  const incompleteNodes = nodes
+  return { nodes, nodeOpUpgrades, incompleteNodes: incompleteNodesOf(nodes) };
+}
+
+/** Nodes that lack the status fields versions and readiness are read from, by name. */
+export function incompleteNodesOf(nodes: KubeObject[]): string[] {
+  return nodes
     .filter(
       node =>
         typeof node.status?.nodeInfo?.kubeletVersion !== 'string' ||
@@ -44,5 +49,4 @@ export async function readChildCluster(
     )
     .map(node => node.metadata!.name!)
     .sort();
-  return { nodes, nodeOpUpgrades, incompleteNodes };
 }

@@ -167,17 +167,37 @@ export class DatabaseFleetStore implements FleetStore {
     clusters: ClusterDetail[],
     source: SourceStatus,
   ): Promise<string[]> {
+    return this.saveClusters(managementId, clusters, source, undefined);
+  }
+
+  async saveClusterChanges(
+    managementId: string,
+    clusters: ClusterDetail[],
+    removed: string[],
+    source: SourceStatus,
+  ): Promise<string[]> {
+    return this.saveClusters(managementId, clusters, source, removed);
+  }
+
+  /** @param removed the clusters gone; undefined: every stored cluster not in `clusters`. */
+  private async saveClusters(
+    managementId: string,
+    clusters: ClusterDetail[],
+    source: SourceStatus,
+    removed: string[] | undefined,
+  ): Promise<string[]> {
     const at =
       source.lastSuccessAt ?? source.failure?.at ?? new Date().toISOString();
     const changed: string[] = [];
     await this.db.transaction(async trx => {
+      let query = trx('fleet_clusters').where({ management: managementId });
+      if (removed)
+        query = query.whereIn('id', [...clusters.map(c => c.id), ...removed]);
       const existing: Array<{
         id: string;
         facts: string | null;
         detail: string;
-      }> = await trx('fleet_clusters')
-        .where({ management: managementId })
-        .select('id', 'facts', 'detail');
+      }> = await query.select('id', 'facts', 'detail');
       const before = new Map(existing.map(row => [row.id, row.facts]));
       const storedDetail = new Map(
         existing.map(row => [row.id, String(row.detail)]),

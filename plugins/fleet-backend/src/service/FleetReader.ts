@@ -1,24 +1,17 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import {
-  DEFAULT_DNS_OWNERSHIP_RULES,
-  type ClusterDetail,
-} from '@internal/plugin-fleet-common';
+import type { ClusterDetail } from '@internal/plugin-fleet-common';
 import pLimit from 'p-limit';
 import { KubeconfigCache } from '../connections/kubeConfigFromSecret';
 import type { ApiServerTarget } from '../connections/types';
-import { kustomizationStatus } from '../derive/deriveGitops';
-import { assignDnsRecords } from '../derive/dnsOwnership';
-import type { ReadContext } from '../derive/source';
 import { GitManifests } from '../gitops/GitManifests';
 import type { GitRevisions } from '../gitops/GitRevisions';
 import { LocalGitRevisions } from '../gitops/LocalGitRevisions';
-import { appliedRevisionsByObject } from '../gitops/gitDrift';
 import { AgentPool } from '../reading/AgentPool';
 import { classifyReadError } from '../reading/classifyReadError';
 import { readManagementCluster } from '../reading/readManagementCluster';
 import { withTimeout } from '../reading/withTimeout';
-import { indexManagementObjects } from './managementIndex';
-import { readOneCluster, type ManagementReadContext } from './readOneCluster';
+import { buildManagementContext } from './managementContext';
+import { readOneCluster } from './readOneCluster';
 import { readDnsView, sourceStatus } from './readDnsView';
 import { DEFAULT_SYSTEM_NAMESPACE, RegionAccess } from './regionAccess';
 import type {
@@ -137,78 +130,30 @@ export class FleetReader implements FleetReading {
       };
     }
 
-    const managementRead: ReadContext = {
-      readFrom: { scope: 'management', cluster: target.id },
-      readAt: at,
-    };
     const dns = await readDnsView(
       this.options.dnsClusters,
       this.options,
       agents,
       at,
     );
-    const {
-      clusterDeployments,
-      controlPlanes,
-      virtualMachines,
-      vmImages,
-      fluxKustomizations,
-      gitRepositories,
-      fluxError,
-    } = mgmt.value;
-    const fluxProblem = fluxError
-      ? {
-          during: `reading Flux objects of management cluster ${target.id}`,
-          message: fluxError,
-          at,
-        }
-      : undefined;
-    if (fluxError)
-      warnings.push(
-        `Flux objects of management cluster ${target.id} could not be read, so no cluster shows its Git/Flux state: ${fluxError}`,
-      );
-    const kustomizations = fluxKustomizations.map(k =>
-      kustomizationStatus(k, gitRepositories, managementRead),
-    );
-    for (const k of kustomizations)
-      if (k.inventoryProblem)
-        warnings.push(
-          `Flux Kustomization ${k.kustomization.namespace}/${k.kustomization.name} of ${target.id} has a malformed inventory: ${k.inventoryProblem}`,
-        );
-    const index = indexManagementObjects({
-      controlPlanes,
-      virtualMachines,
-      vmImages,
-    });
     const git = this.gitManifests();
     git?.beginRefresh();
-    const context: ManagementReadContext = {
-      target,
-      settings: this.options,
-      agents,
-      kubeconfigs: this.kubeconfigs,
-      now: this.now,
-      at,
-      managementRead,
-      index,
-      dns,
-      dnsAssignment: assignDnsRecords(
-        dns.records,
-        clusterDeployments,
-        this.options.dnsOwnership ?? DEFAULT_DNS_OWNERSHIP_RULES,
-      ),
-      flux: {
-        kustomizations: fluxKustomizations,
-        gitRepositories,
-        statuses: kustomizations,
-        problem: fluxProblem,
+    const { context, kustomizations, fluxProblem } = buildManagementContext(
+      {
+        target,
+        settings: this.options,
+        agents,
+        kubeconfigs: this.kubeconfigs,
+        now: this.now,
+        at,
+        git,
+        previous,
       },
-      git,
-      appliedRevisions: git
-        ? appliedRevisionsByObject(fluxKustomizations)
-        : new Map<string, string>(),
-      previous,
-    };
+      mgmt.value,
+      dns,
+      warnings,
+    );
+    const { clusterDeployments } = mgmt.value;
     const regions = new RegionAccess({
       managementId: target.id,
       managementKubeConfig: kubeConfig,

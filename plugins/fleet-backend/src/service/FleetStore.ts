@@ -40,6 +40,16 @@ export interface FleetStore {
     clusters: ClusterDetail[],
     source: SourceStatus,
   ): Promise<string[]>;
+  /**
+   * Saves only the given clusters and removes `removed` (a watch's changes); the rest of the
+   * management cluster's clusters stay as stored. Resolves to the ids whose detail changed.
+   */
+  saveClusterChanges(
+    managementId: string,
+    clusters: ClusterDetail[],
+    removed: string[],
+    source: SourceStatus,
+  ): Promise<string[]>;
   saveSourceStatus(source: SourceStatus): Promise<void>;
   /** Recorded changes, newest first. */
   listHistory(query: HistoryQuery): Promise<HistoryEntry[]>;

@@ -64,21 +64,14 @@ export async function readChildView(
   });
   if (result.value) {
     const { incompleteNodes, ...value } = result.value;
-    const failures: ReadFailure[] = incompleteNodes.length
-      ? [
-          {
-            reason: 'incomplete-objects',
-            message: `${incompleteNodes.length} of ${
-              value.nodes.length
-            } nodes lack status.nodeInfo or status.conditions: ${incompleteNodes
-              .slice(0, 10)
-              .join(', ')}`,
-            during: 'reading nodes of the child cluster',
-            at,
-          },
-        ]
-      : [];
-    return { value, failures };
+    return {
+      value,
+      failures: incompleteNodesFailures(
+        incompleteNodes,
+        value.nodes.length,
+        at,
+      ),
+    };
   }
   if (!result.error && !result.timedOut) {
     return {
@@ -95,4 +88,26 @@ export async function readChildView(
   return {
     failures: [classifyReadError(result.error, step, at, result.timedOut)],
   };
+}
+
+/** An `incomplete-objects` failure naming (up to ten of) the nodes that lack status fields. */
+export function incompleteNodesFailures(
+  incompleteNodes: string[],
+  nodeCount: number,
+  at: string,
+): ReadFailure[] {
+  return incompleteNodes.length
+    ? [
+        {
+          reason: 'incomplete-objects',
+          message: `${
+            incompleteNodes.length
+          } of ${nodeCount} nodes lack status.nodeInfo or status.conditions: ${incompleteNodes
+            .slice(0, 10)
+            .join(', ')}`,
+          during: 'reading nodes of the child cluster',
+          at,
+        },
+      ]
+    : [];
 }

@@ -23,7 +23,7 @@ import { classifyReadError } from '../reading/classifyReadError';
 import type { KubeObject } from '../reading/KubeReader';
 import type { ReadSettings } from './FleetReading';
 import { clusterKey, type ManagementIndex } from './managementIndex';
-import { readChildView } from './readChildView';
+import { readChildView, type ChildView } from './readChildView';
 import type { DnsView } from './readDnsView';
 import { readStateAfter } from './readStateAfter';
 
@@ -65,12 +65,16 @@ export async function readOneCluster(
     /** The Region whose cluster holds the kubeconfig Secret (a regional cluster). */
     region?: string;
   },
+  /** The child cluster as its watches hold it; read through the kubeconfig Secret when absent. */
+  watched?: { value?: ChildView; failures: ReadFailure[] },
 ): Promise<{ detail?: ClusterDetail; warning?: string }> {
   const { target, index, dns, at } = context;
   const ref = clusterRefOf(target.id, cd);
   const id = clusterId(ref);
   const k = clusterKey(ref.namespace, ref.name);
-  const child = secretsFrom.kubeConfig
+  const child = watched
+    ? watched
+    : secretsFrom.kubeConfig
     ? await readChildView(
         {
           secretsKubeConfig: secretsFrom.kubeConfig,

@@ -1,0 +1,32 @@
+import type {
+  ReadFailure,
+  ReadFailureReason,
+} from '@internal/plugin-fleet-common';
+import type { ResourceWatchState } from './ResourceWatch';
+
+const REASONS: Record<string, ReadFailureReason> = {
+  unreachable: 'unreachable',
+  timeout: 'timeout',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  'not-found': 'not-found',
+  'server-error': 'server-error',
+  'malformed-response': 'malformed-response',
+  'malformed-event': 'malformed-response',
+  'event-too-large': 'too-large',
+  'too-many-objects': 'too-large',
+  stalled: 'timeout',
+};
+
+/** A failed watch as the read failure a cluster shows, naming the resource and the step. */
+export function watchFailure(
+  state: ResourceWatchState,
+): ReadFailure | undefined {
+  if (state.phase !== 'failed') return undefined;
+  return {
+    reason: REASONS[state.reason ?? ''] ?? 'server-error',
+    message: state.message ?? `${state.resource} could not be watched`,
+    during: `watching ${state.resource}`,
+    at: state.since,
+  };
+}
