@@ -80,6 +80,36 @@ export interface Config {
        * the API down. Default true; false reads in the thread that serves requests.
        */
       workerThread?: boolean;
+      /**
+       * `poll` (default) re-reads the whole fleet every `frequency`. `watch` holds it with
+       * list + watch per resource per cluster, the way controllers do: a change is stored within
+       * `watch.debounce` of being seen, an idle fleet costs next to nothing, and a server that
+       * refuses to watch is listed every `watch.pollInterval` instead. With several replicas, one
+       * holds the watches (a lease in the plugin's database); another takes over when it stops.
+       */
+      mode?: 'poll' | 'watch';
+      watch?: {
+        /** How long a replica's hold on the watches lasts unless renewed. Default 15 seconds. */
+        lease?: HumanDuration;
+        /** Resources that cannot be watched are listed this often. Default 60 seconds. */
+        pollInterval?: HumanDuration;
+        /** Changes within this time are stored together. Default 100 milliseconds. */
+        debounce?: HumanDuration;
+        /** Every cluster is derived again this often, changed or not. Default 10 minutes. */
+        resyncInterval?: HumanDuration;
+        /** More objects of one resource in one cluster is reported, none kept. Default 20000. */
+        maxObjects?: number;
+        /** A larger watch event ends the watch with a reason. Default 4194304 (4 MiB). */
+        maxEventBytes?: number;
+        /** An event begun but unfinished this long ends the watch. Default 30 seconds. */
+        eventTimeout?: HumanDuration;
+        /** A watch silent this long is opened again. Default 5 minutes. */
+        idleTimeout?: HumanDuration;
+        /** First wait after a failure; doubles up to `maxBackoff`, jittered. Default 1 second. */
+        initialBackoff?: HumanDuration;
+        /** Longest wait between retries. Default 60 seconds. */
+        maxBackoff?: HumanDuration;
+      };
     };
     history?: {
       /** How long observed changes are kept; older ones are pruned every 6 hours. Default 365 days. */

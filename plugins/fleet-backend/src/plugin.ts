@@ -1,5 +1,4 @@
 import {
-  type LoggerService,
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
@@ -24,12 +23,8 @@ import { createFormsRouter } from './forms/formsRouter';
 import { registerClusterPermissions } from './permissions/registerClusterPermissions';
 import { createRouter } from './router';
 import { readDnsOwnershipRules } from './service/dnsOwnershipConfig';
-import { FleetRefresher } from './service/FleetRefresher';
-import {
-  WorkerFleetReader,
-  type WorkerFleetReaderOptions,
-} from './service/WorkerFleetReader';
 import { DatabaseFleetStore } from './service/DatabaseFleetStore';
+import { keepFleetCurrent } from './keepFleetCurrent';
 import { createFleetChangePublisher } from './signals/publishFleetChanges';
 
 /**
@@ -135,30 +130,9 @@ export const fleetPlugin = createBackendPlugin({
                 urlReader,
               )
             : undefined;
-        const reader =
-          refreshConfig?.getOptionalBoolean('workerThread') ?? true
-            ? await startWorkerReader(logger, {
-                ...reading,
-                managementClusters: managementConnections,
-                dnsClusters: dnsConnections,
-                gitRevisions,
-              })
-            : undefined;
         // Signals `fleet:changes` after each save that changed clusters; any other writer of the
         // store announces its changes through the same listener.
         const announceChanges = createFleetChangePublisher({ signals, logger });
-        const refresher = new FleetRefresher({
-          ...reading,
-          managementClusters: management,
-          dnsClusters: dns,
-          store,
-          logger,
-          reader,
-          gitRevisions,
-          onChange: announceChanges,
-        });
-
-        lifecycle.addShutdownHook(() => refresher.close());
 
         const requestStore = new DatabaseRequestStore(knex);
         const requests = new GitopsRequests(
@@ -184,21 +158,24 @@ export const fleetPlugin = createBackendPlugin({
           }
         };
 
-        for (const target of management) {
-          await scheduler.scheduleTask({
-            id: `fleet-refresh-${target.id}`,
-            frequency,
-            // A replica that dies mid-refresh holds the task until this expires; another takes over then.
-            timeout: refreshConfig?.has('timeout')
-              ? readDurationFromConfig(refreshConfig, { key: 'timeout' })
-              : { minutes: 10 },
-            scope: 'global',
-            fn: async () => {
-              await refresher.refreshManagement(target);
-              await trackRequests();
-            },
-          });
-        }
+        await keepFleetCurrent({
+          refreshConfig,
+          frequency,
+          logger,
+          scheduler,
+          lifecycle,
+          knex,
+          store,
+          reading,
+          connections: {
+            management: managementConnections,
+            dns: dnsConnections,
+          },
+          targets: { management, dns },
+          gitRevisions,
+          onChange: announceChanges,
+          afterRefresh: trackRequests,
+        });
 
         const retention = config.has('fleet.history.retention')
           ? durationToMilliseconds(
@@ -252,24 +229,3 @@ export const fleetPlugin = createBackendPlugin({
     });
   },
 });
-
-/** The worker-thread reader, or undefined (read in this thread) when the worker cannot start. */
-async function startWorkerReader(
-  logger: LoggerService,
-  options: WorkerFleetReaderOptions,
-): Promise<WorkerFleetReader | undefined> {
-  try {
-    const reader = await WorkerFleetReader.start(options);
-    logger.info(
-      `Fleet: reading the fleet in a worker thread${
-        reader.lowerPriority ? ' at a lower CPU priority' : ''
-      }`,
-    );
-    return reader;
-  } catch (error) {
-    logger.warn(
-      `Fleet: the reader worker thread could not start, reading in the main thread instead: ${error}`,
-    );
-    return undefined;
-  }
-}

@@ -109,7 +109,7 @@ describe('LiveFleet', () => {
       (
         await storedDetail(store, cluster)
       ).nodeStatuses.some(
-        n => n.name === nodeName && n.image?.digest === DIGEST,
+        n => n.name === nodeName && n.image.known && n.image.digest === DIGEST,
       ),
     );
     await live!.idle();

@@ -1,3 +1,5 @@
+import { readDurationFromConfig, type Config } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import type { WatchLimits } from './watchStream';
 
 /** How the fleet is watched (`fleet.refresh.watch`). */
@@ -28,3 +30,42 @@ export const DEFAULT_WATCH_SETTINGS: WatchSettings = {
   debounceMs: 100,
   resyncIntervalMs: 10 * 60_000,
 };
+
+/** `fleet.refresh.watch`, over the defaults; `leaseMs` is how long a replica's hold lasts. */
+export function readWatchSettings(
+  config: Config | undefined,
+): WatchSettings & { leaseMs: number } {
+  const ms = (key: string, fallback: number) =>
+    config?.has(key)
+      ? durationToMilliseconds(readDurationFromConfig(config, { key }))
+      : fallback;
+  const d = DEFAULT_WATCH_SETTINGS;
+  const maxObjects = config?.getOptionalNumber('maxObjects') ?? d.maxObjects;
+  const maxEventBytes =
+    config?.getOptionalNumber('maxEventBytes') ?? d.limits.maxEventBytes;
+  for (const [key, value] of [
+    ['maxObjects', maxObjects],
+    ['maxEventBytes', maxEventBytes],
+  ] as const)
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(
+        `fleet.refresh.watch.${key} must be a positive integer, not ${value}`,
+      );
+  return {
+    limits: {
+      maxEventBytes,
+      eventTimeoutMs: ms('eventTimeout', d.limits.eventTimeoutMs),
+      idleTimeoutMs: ms('idleTimeout', d.limits.idleTimeoutMs),
+    },
+    maxObjects,
+    pollIntervalMs: ms('pollInterval', d.pollIntervalMs),
+    backoff: {
+      initialMs: ms('initialBackoff', d.backoff.initialMs),
+      maxMs: ms('maxBackoff', d.backoff.maxMs),
+    },
+    watchTimeoutSeconds: d.watchTimeoutSeconds,
+    debounceMs: ms('debounce', d.debounceMs),
+    resyncIntervalMs: ms('resyncInterval', d.resyncIntervalMs),
+    leaseMs: ms('lease', 15_000),
+  };
+}
