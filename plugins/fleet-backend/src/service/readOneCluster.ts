@@ -72,25 +72,25 @@ export async function readOneCluster(
   const ref = clusterRefOf(target.id, cd);
   const id = clusterId(ref);
   const k = clusterKey(ref.namespace, ref.name);
-  const child = watched
-    ? watched
-    : secretsFrom.kubeConfig
-    ? await readChildView(
-        {
-          secretsKubeConfig: secretsFrom.kubeConfig,
-          secretsIn: secretsFrom.region
-            ? `Region ${secretsFrom.region}`
-            : `management cluster ${target.id}`,
-          settings: context.settings,
-          agents: context.agents,
-          kubeconfigs: context.kubeconfigs,
-          at: context.now().toISOString(),
-        },
-        ref.namespace,
-        ref.name,
-        id,
-      )
-    : { failures: secretsFrom.failure ? [secretsFrom.failure] : [] };
+  const child =
+    watched ??
+    (secretsFrom.kubeConfig
+      ? await readChildView(
+          {
+            secretsKubeConfig: secretsFrom.kubeConfig,
+            secretsIn: secretsFrom.region
+              ? `Region ${secretsFrom.region}`
+              : `management cluster ${target.id}`,
+            settings: context.settings,
+            agents: context.agents,
+            kubeconfigs: context.kubeconfigs,
+            at: context.now().toISOString(),
+          },
+          ref.namespace,
+          ref.name,
+          id,
+        )
+      : { failures: secretsFrom.failure ? [secretsFrom.failure] : [] });
   const dnsReadable = dns.failures.length === 0;
   const dnsForCluster = dnsReadable
     ? context.dnsAssignment.byCluster.get(k)

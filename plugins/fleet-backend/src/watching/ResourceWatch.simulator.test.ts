@@ -104,7 +104,7 @@ describe('ResourceWatch against the fleet simulator', () => {
     sim.setNodeImage(
       name,
       node.metadata.name,
-      'oci.example/kairos@sha256:' + 'a'.repeat(64),
+      `oci.example/kairos@sha256:${'a'.repeat(64)}`,
     );
     await until('the new image', () =>
       (annotation(watch, node.metadata.name) ?? '').includes('aaaa'),

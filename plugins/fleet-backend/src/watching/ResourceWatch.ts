@@ -62,6 +62,16 @@ export interface ResourceWatchOptions {
   onState?: (state: ResourceWatchState) => void;
 }
 
+function reasonForStatus(status: number): string {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  return 'server-error';
+}
+
+/** A watch that must list again: `410 Gone`, the resourceVersion is too old to resume from. */
+const EXPIRED: WatchEnd = { kind: 'closed' };
+
 /**
  * Holds one resource of one API server current, the way controllers' reflectors do: list, then
  * watch from the list's resourceVersion with bookmarks; a `410 Gone` or a broken stream lists
@@ -343,16 +353,6 @@ export class ResourceWatch {
     return { end, events };
   }
 }
-
-function reasonForStatus(status: number): string {
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not-found';
-  return 'server-error';
-}
-
-/** A watch that must list again: `410 Gone`, the resourceVersion is too old to resume from. */
-const EXPIRED: WatchEnd = { kind: 'closed' };
 
 export function watchPath(
   type: ResourceType | 'nodes',

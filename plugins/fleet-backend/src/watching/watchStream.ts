@@ -101,8 +101,12 @@ export async function openWatch(args: {
   const ended = new Promise<WatchEnd>(resolve => {
     finish = resolve;
   });
+  const request = transport.request(url, {
+    ...options,
+    method: 'GET',
+    headers: { ...options.headers, Accept: 'application/json' },
+  });
   let done = false;
-  let request: http.ClientRequest | undefined;
   let idleTimer: NodeJS.Timeout | undefined;
   let eventTimer: NodeJS.Timeout | undefined;
   const end = (result: WatchEnd) => {
@@ -110,7 +114,7 @@ export async function openWatch(args: {
     done = true;
     clearTimeout(idleTimer);
     clearTimeout(eventTimer);
-    request?.destroy();
+    request.destroy();
     finish(result);
   };
   const fail = (problem: WatchProblem, message: string) =>
@@ -129,11 +133,6 @@ export async function openWatch(args: {
     );
   };
 
-  request = transport.request(url, {
-    ...options,
-    method: 'GET',
-    headers: { ...options.headers, Accept: 'application/json' },
-  });
   request.on('error', error => {
     const code = (error as any).code;
     fail(
