@@ -4,6 +4,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   ClusterDetail,
+  ClusterPageResponse,
   FLEET_ENTITY_ANNOTATIONS,
 } from '@internal/plugin-fleet-common';
 import { FleetApi, fleetApiRef } from '../api';
@@ -28,6 +29,15 @@ export function clusterEntity(
   };
 }
 
+const emptyClusterPage: ClusterPageResponse = {
+  items: [],
+  sources: [],
+  total: 0,
+  offset: 0,
+  counts: { clusters: 0, nodes: 0, drifted: 0, unsyncedRecords: 0, stale: 0 },
+  filterValues: { k0sVersions: [], imageDigests: [] },
+};
+
 /** Every FleetApi method as a jest mock. */
 export type FakeFleetApi = { [K in keyof FleetApi]: jest.Mock };
 
@@ -41,6 +51,7 @@ export function fakeFleetApi(
 ): FakeFleetApi {
   const api: FakeFleetApi = {
     listClusters: jest.fn(async () => ({ items: [], sources: [] })),
+    listClusterPage: jest.fn(async () => emptyClusterPage),
     listInventory: jest.fn(async () => ({ items: [] })),
     getCluster: jest.fn(answerWith<ClusterDetail>(answer)),
     getHistory: jest.fn(async () => ({ items: [] })),

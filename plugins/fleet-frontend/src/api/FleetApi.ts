@@ -3,6 +3,8 @@ import {
   ClusterDetail,
   ClusterInventoryResponse,
   ClusterListResponse,
+  ClusterPageResponse,
+  FleetListQuery,
   ClusterRef,
   ClusterStateAt,
   GitopsRequestListResponse,
@@ -41,7 +43,13 @@ export type RequestListState = 'open' | 'active' | 'all';
  * on failure (403 when `fleet.cluster.read` is denied).
  */
 export interface FleetApi {
+  /** Every cluster the caller may read: for pickers, which need the whole fleet. */
   listClusters(): Promise<ClusterListResponse>;
+  /**
+   * One page of the fleet list, filtered, searched and sorted on the server, with the match
+   * total and the fleet-wide counts: what the fleet page shows.
+   */
+  listClusterPage(query: FleetListQuery): Promise<ClusterPageResponse>;
   /** What hangs off each cluster: its VMs (with their VMImage names) and DNS zones. */
   listInventory(): Promise<ClusterInventoryResponse>;
   /** Rejects with 404 for a cluster not in the fleet. */

@@ -42,6 +42,28 @@ describe('FleetClient', () => {
     expect(fetch).toHaveBeenCalledWith(`${BASE_URL}/clusters`);
   });
 
+  it('asks for one page of clusters with its filters, search and sort as query parameters', async () => {
+    const { client, fetch } = setup(() =>
+      jsonResponse(200, clusterListResponse),
+    );
+    await client.listClusterPage({
+      q: 'edge fra',
+      drift: true,
+      health: 'not-ready',
+      image: 'sha256:abc',
+      sort: 'name',
+      order: 'desc',
+      limit: 25,
+      offset: 50,
+    });
+    expect(fetch).toHaveBeenCalledWith(
+      `${BASE_URL}/clusters?q=edge+fra&drift=true&health=not-ready&image=sha256%3Aabc&sort=name&order=desc&limit=25&offset=50`,
+    );
+    // Without any parameter the route would answer the whole list: an offset is always sent.
+    await client.listClusterPage({ q: '' });
+    expect(fetch).toHaveBeenLastCalledWith(`${BASE_URL}/clusters?offset=0`);
+  });
+
   it('reads one cluster by management, namespace and name, escaping each part', async () => {
     const { client, fetch } = setup(() =>
       jsonResponse(200, driftedClusterDetail),

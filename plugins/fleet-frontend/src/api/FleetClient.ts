@@ -4,6 +4,8 @@ import {
   ClusterDetail,
   ClusterInventoryResponse,
   ClusterListResponse,
+  ClusterPageResponse,
+  FleetListQuery,
   ClusterRef,
   ClusterStateAt,
   GitopsRequestListResponse,
@@ -30,6 +32,16 @@ export class FleetClient implements FleetApi {
 
   listClusters(): Promise<ClusterListResponse> {
     return this.get<ClusterListResponse>('/clusters');
+  }
+
+  listClusterPage(query: FleetListQuery): Promise<ClusterPageResponse> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    // Some parameter is always sent, so the answer is always a page with its counts.
+    if (!params.has('offset')) params.set('offset', '0');
+    return this.get<ClusterPageResponse>(withQuery('/clusters', params));
   }
 
   listInventory(): Promise<ClusterInventoryResponse> {

@@ -6,9 +6,11 @@ import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
 import type {
   ClusterDetail,
   ClusterListResponse,
+  ClusterPageResponse,
 } from '@internal/plugin-fleet-common';
 import { driftedClusterDetail } from '../__fixtures__/clusterDetails';
 import { clusterListResponse } from '../__fixtures__/clusterList';
+import { clusterPagesOf } from '../__testUtils__/fakeClusterPages';
 import {
   clusterEntity,
   fakeFleetApi,
@@ -133,10 +135,12 @@ describe('live updates through the fleet:changes signal', () => {
 
   it('the fleet page lists the fleet again at a change, keeping the table meanwhile', async () => {
     const signals = mockSignalApi();
-    const next = deferred<ClusterListResponse>();
+    const next = deferred<ClusterPageResponse>();
     const api = fakeFleetApi('pending');
-    api.listClusters
-      .mockResolvedValueOnce(clusterListResponse)
+    const fleetPage = (list: ClusterListResponse) =>
+      clusterPagesOf(list)({ limit: 20, offset: 0 });
+    api.listClusterPage
+      .mockImplementationOnce(() => fleetPage(clusterListResponse))
       .mockImplementationOnce(() => next.promise);
     await renderInTestApp(
       <TestApiProvider
@@ -153,7 +157,7 @@ describe('live updates through the fleet:changes signal', () => {
     );
     expect(await screen.findByText('Clusters (4)')).toBeInTheDocument();
     signals.send(FLEET_CHANGES_CHANNEL, { changedAt: CHANGED_AT });
-    expect(api.listClusters).toHaveBeenCalledTimes(2);
+    expect(api.listClusterPage).toHaveBeenCalledTimes(2);
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     expect(screen.getByText('Clusters (4)')).toBeInTheDocument();
     expect(
@@ -161,10 +165,12 @@ describe('live updates through the fleet:changes signal', () => {
     ).toHaveTextContent(/^\d\d:\d\d:05$/);
 
     await act(async () =>
-      next.resolve({
-        ...clusterListResponse,
-        items: clusterListResponse.items.slice(0, 3),
-      }),
+      next.resolve(
+        await fleetPage({
+          ...clusterListResponse,
+          items: clusterListResponse.items.slice(0, 3),
+        }),
+      ),
     );
     expect(await screen.findByText('Clusters (3)')).toBeInTheDocument();
   });

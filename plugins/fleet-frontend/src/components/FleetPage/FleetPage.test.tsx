@@ -2,7 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { ClusterListResponse } from '@internal/plugin-fleet-common';
+import {
+  ClusterListResponse,
+  ClusterPageResponse,
+} from '@internal/plugin-fleet-common';
 import {
   clusterListResponse,
   largeClusterList,
@@ -11,16 +14,21 @@ import {
   answerWith,
   fakeFleetApi,
 } from '../../__testUtils__/renderClusterCard';
+import { clusterPagesOf } from '../../__testUtils__/fakeClusterPages';
 import { withServiceCounts } from '../../__fixtures__/services';
 import { responseError } from '../../__testUtils__/responses';
 import { FleetApi, fleetApiRef } from '../../api';
 import { FleetPage } from './FleetPage';
 
+/** The page asks for pages; they are cut from the list as the backend cuts them. */
 function fakeApi(
   answer: ClusterListResponse | Promise<Error> | 'pending',
 ): FleetApi {
   return fakeFleetApi('pending', {
-    listClusters: answerWith<ClusterListResponse>(answer),
+    listClusterPage:
+      typeof answer === 'object' && 'items' in answer
+        ? clusterPagesOf(answer)
+        : answerWith<ClusterPageResponse>(answer),
   });
 }
 

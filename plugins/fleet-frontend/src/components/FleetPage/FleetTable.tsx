@@ -9,12 +9,28 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { ClusterHealthState } from '@internal/plugin-fleet-common';
+import {
+  ClusterHealthState,
+  FleetSortColumn,
+} from '@internal/plugin-fleet-common';
 import { FleetRow } from '../../lib/fleetRows';
 import { DemoChip } from '../shared/DemoChip';
 import { ReadTime } from '../shared/ReadTime';
+import { FLEET_PAGE_SIZES, FleetTableState } from './useFleetPage';
 
-export const FLEET_PAGE_SIZES = [20, 50, 100];
+/** The server's sort column for each column of the table, by the column's field. */
+const SORT_BY_FIELD: Record<string, FleetSortColumn> = {
+  name: 'name',
+  management: 'management',
+  health: 'health',
+  k0sDesired: 'k0s',
+  images: 'images',
+  dnsUnsynced: 'dns',
+  servicesNotDeployed: 'services',
+  gitops: 'gitops',
+  driftCount: 'drift',
+  lastRead: 'lastRead',
+};
 
 function HealthStatus(props: { state: ClusterHealthState; reason: string }) {
   const label = props.reason ? `${props.state} (${props.reason})` : props.state;
@@ -178,19 +194,46 @@ const columns: TableColumn<FleetRow>[] = [
   },
 ];
 
-export function FleetTable(props: { rows: FleetRow[]; total: number }) {
+/**
+ * One page of the fleet, as the server filtered, searched, sorted and paged it: the table only
+ * says what the person asks for (`onChange`), and shows the page it is given.
+ */
+export function FleetTable(props: {
+  rows: FleetRow[];
+  /** Clusters that match the filters and search. */
+  total: number;
+  /** Clusters the person may read, whatever the filters. */
+  fleetSize: number;
+  table: FleetTableState;
+  onChange: (change: Partial<FleetTableState>) => void;
+}) {
+  const { rows, total, fleetSize, table, onChange } = props;
   return (
     <Table<FleetRow>
       title={
-        props.rows.length === props.total
-          ? `Clusters (${props.total})`
-          : `Clusters (${props.rows.length} of ${props.total})`
+        total === fleetSize
+          ? `Clusters (${fleetSize})`
+          : `Clusters (${total} of ${fleetSize})`
       }
       columns={columns}
-      data={props.rows}
+      data={rows}
+      page={table.page}
+      totalCount={total}
+      onPageChange={(page, pageSize) => onChange({ page, pageSize })}
+      onRowsPerPageChange={pageSize => onChange({ page: 0, pageSize })}
+      onSearchChange={search => onChange({ search, page: 0 })}
+      onOrderChange={(orderBy, direction) => {
+        const field = columns[orderBy]?.field as string | undefined;
+        const sort = direction && field ? SORT_BY_FIELD[field] : undefined;
+        onChange({
+          sort,
+          order: direction === 'desc' ? 'desc' : 'asc',
+          page: 0,
+        });
+      }}
       options={{
         paging: true,
-        pageSize: FLEET_PAGE_SIZES[0],
+        pageSize: table.pageSize,
         pageSizeOptions: FLEET_PAGE_SIZES,
         search: true,
         padding: 'dense',
