@@ -34,11 +34,13 @@ import { clusterListResponse } from './__fixtures__/clusterList';
 import { driftedClusterDetail } from './__fixtures__/clusterDetails';
 import { historyEntries } from './__fixtures__/history';
 import { localRequests } from './__fixtures__/requests';
+import { clusterPagesOf } from './__testUtils__/fakeClusterPages';
 import { clusterEntity, fakeFleetApi } from './__testUtils__/renderClusterCard';
 
 function fleetApiWithData() {
   const api = fakeFleetApi(driftedClusterDetail);
   api.listClusters = jest.fn(async () => clusterListResponse);
+  api.listClusterPage = jest.fn(clusterPagesOf(clusterListResponse));
   return api;
 }
 
