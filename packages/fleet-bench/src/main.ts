@@ -14,6 +14,7 @@ import { benchManifests } from './manifestBench';
 import { benchTemplateDryRuns } from './templateDryRunBench';
 import { benchFleetSize } from './refreshBench';
 import { benchGitopsCost } from './gitopsCostBench';
+import { benchFleetList } from './fleetListBench';
 import { formatReport, targetsMet, type BenchReport } from './report';
 
 async function main() {
@@ -65,6 +66,13 @@ async function main() {
     runs: smoke ? 1 : 5,
   });
 
+  const listClusters = smoke ? 200 : 2_000;
+  process.stderr.write(`bench: fleet list page at ${listClusters} clusters…\n`);
+  const fleetList = await benchFleetList({
+    clusters: listClusters,
+    requests: smoke ? 20 : 200,
+  });
+
   const report: BenchReport = {
     date: new Date().toISOString(),
     machine: {
@@ -77,6 +85,7 @@ async function main() {
     refresh,
     serving: serving!,
     gitops,
+    fleetList,
     manifests,
     templates,
   };

@@ -1,3 +1,4 @@
+import type { FleetListResult } from './fleetListBench';
 import type { GitopsCostResult } from './gitopsCostBench';
 import type { ManifestResult } from './manifestBench';
 import type { TemplateDryRunResult } from './templateDryRunBench';
@@ -12,6 +13,8 @@ export interface BenchReport {
   serving: ServingResult;
   /** What reading Flux and Git adds to a warm refresh (absent in reports written before it). */
   gitops?: GitopsCostResult;
+  /** The fleet page's paged request against the whole list (absent in reports before it). */
+  fleetList?: FleetListResult;
   manifests: ManifestResult[];
   templates: TemplateDryRunResult[];
   targets?: Array<{ target: string; measured: string; met: boolean }>;
@@ -71,6 +74,15 @@ export function targetsMet(
           },
         ]
       : []),
+    ...(report.fleetList
+      ? [
+          {
+            target: `fleet list page of ${report.fleetList.pageSize} at ${report.fleetList.clusters} clusters faster than the unpaged list (API p50, same run)`,
+            measured: `${report.fleetList.ratio}× (${report.fleetList.paged.p50} vs ${report.fleetList.unpaged.p50} ms; ${report.fleetList.paged.gzipKb} vs ${report.fleetList.unpaged.gzipKb} KB gzip)`,
+            met: report.fleetList.ratio > 1,
+          },
+        ]
+      : []),
     {
       target: 'manifest generation ≤ 5 ms',
       measured: `${slowestManifestMs.toFixed(2)} ms (slowest action)`,
@@ -116,6 +128,29 @@ function gitopsTable(g: GitopsCostResult): string {
         `${g.with.cpuMs} ms`,
         `${g.wallRatio}×`,
       ],
+    ],
+  );
+}
+
+function fleetListTable(f: FleetListResult): string {
+  const row = (label: string, l: FleetListResult['paged']) => [
+    label,
+    `${l.p50} ms`,
+    `${l.p95} ms`,
+    `${l.p99} ms`,
+    `${l.gzipKb} KB`,
+  ];
+  return table(
+    [
+      `fleet list, ${f.clusters} clusters, ${f.requests} requests, 1 client`,
+      'p50',
+      'p95',
+      'p99',
+      'body (gzip)',
+    ],
+    [
+      row(`page of ${f.pageSize}, sorted by name, every page in turn`, f.paged),
+      row('the whole list (no parameters)', f.unpaged),
     ],
   );
 }
@@ -232,6 +267,7 @@ export function formatReport(report: BenchReport): string {
       `load generator CPU ${s.betweenRefreshesCost.loadGeneratorCpuMsPerRequest} ms/request ` +
       `(on the same ${report.machine.cpus} cores)`,
     '',
+    ...(report.fleetList ? [fleetListTable(report.fleetList), ''] : []),
     table(
       ['action', 'generation µs/op', 'handler dry-run µs/op'],
       report.manifests.map(m => [m.action, m.generateMicros, m.handlerMicros]),
