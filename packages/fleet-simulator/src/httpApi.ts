@@ -15,6 +15,7 @@ import {
   parseLabelSelector,
   SelectorError,
 } from './selectors';
+import { isHostileWatchFault, serveHostileWatch } from './hostileWatch';
 import type { ObjectStore, StoreEvent } from './store';
 import type { FleetFault, KubeObject } from './types';
 
@@ -565,6 +566,19 @@ function resource(
         }" in API group "${group}" at the cluster scope`,
         { group, kind: type.plural },
       );
+      return;
+    }
+    if (isHostileWatchFault(fault)) {
+      serveHostileWatch({
+        fault,
+        objects: scope.store
+          .objectsOf(apiVersion, type.kind)
+          .filter(matches)
+          .map((o, i) => present(o, i)),
+        req,
+        res,
+        track: end => options.trackWatch(scope, end),
+      });
       return;
     }
     startWatch({

@@ -47,7 +47,15 @@ export type FleetFault =
   /** There is no kubeconfig Secret for the cluster. */
   | 'kubeconfig-missing'
   /** Lists are served; a watch answers 403 (RBAC without the `watch` verb, or a proxy refusing streams). */
-  | 'watch-refused';
+  | 'watch-refused'
+  /** A watch sends its first event one byte a second. */
+  | 'watch-drip'
+  /** A watch sends one event that never ends (64 KiB more every 5 ms, no newline). */
+  | 'watch-endless-event'
+  /** A watch sends a line that is not a JSON event. */
+  | 'watch-malformed-event'
+  /** A watch sends an event older (lower resourceVersion) than the list it follows. */
+  | 'watch-out-of-order';
 
 export const FLEET_FAULTS: readonly FleetFault[] = [
   'down',
@@ -61,6 +69,10 @@ export const FLEET_FAULTS: readonly FleetFault[] = [
   'kubeconfig-exec',
   'kubeconfig-missing',
   'watch-refused',
+  'watch-drip',
+  'watch-endless-event',
+  'watch-malformed-event',
+  'watch-out-of-order',
 ];
 
 /** Options of the generated fleet (all pure data: same options ⇒ same objects). */

@@ -18,10 +18,10 @@ import { createRouter } from './router';
 
 jest.setTimeout(120_000);
 
-/** Faults a polling read sees (a refused watch changes nothing for a list). */
-type ReadFault = Exclude<FleetFault, 'watch-refused'>;
+/** Faults a polling read sees (watch faults change nothing for a list). */
+type ReadFault = Exclude<FleetFault, 'watch-refused' | `watch-${string}`>;
 const READ_FAULTS = FLEET_FAULTS.filter(
-  (f): f is ReadFault => f !== 'watch-refused',
+  (f): f is ReadFault => !f.startsWith('watch-'),
 );
 
 /** The reason each simulated fault must be reported with. */

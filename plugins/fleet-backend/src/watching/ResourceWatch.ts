@@ -1,66 +1,28 @@
-import type { KubeConfig } from '@kubernetes/client-node';
 import { ApiException } from '@kubernetes/client-node';
-import type { AgentPool } from '../reading/AgentPool';
 import { classifyReadError } from '../reading/classifyReadError';
 import {
   KubeReader,
   TooManyObjectsError,
   type KubeObject,
-  type ResourceType,
 } from '../reading/KubeReader';
 import { withTimeout } from '../reading/withTimeout';
 import { jitteredBackoff } from './backoff';
 import { ObjectCache } from './ObjectCache';
-import { openWatch, type WatchEnd, type WatchLimits } from './watchStream';
+import type {
+  ResourceWatchOptions,
+  ResourceWatchState,
+  WatchPhase,
+} from './resourceWatchTypes';
+import type { WatchEnd } from './watchStream';
+import { EXPIRED, followWatch } from './followWatch';
 
-/**
- * - `listing`: the first list, or a re-list after a broken or expired watch;
- * - `watching`: the objects are current, changes arrive as they happen;
- * - `polling`: the server refuses to watch (or the resource is not installed), so it is listed
- *   every poll interval instead;
- * - `failed`: the last list failed; the objects are the last ones read, retried with back-off.
- */
-export type WatchPhase = 'listing' | 'watching' | 'polling' | 'failed';
+export { watchPath } from './followWatch';
 
-export interface ResourceWatchState {
-  /** What is watched, in words, e.g. `nodes of cluster team-a/prod-1`. */
-  resource: string;
-  phase: WatchPhase;
-  since: string;
-  /** Why it is polling or failed: a read failure reason or a watch problem. */
-  reason?: string;
-  message?: string;
-  /** Lists since start (the first one included). */
-  lists: number;
-  /** Whether objects() holds a complete list (false before the first list succeeded). */
-  synced: boolean;
-}
-
-export interface ResourceWatchOptions {
-  kubeConfig: KubeConfig;
-  type: ResourceType | 'nodes';
-  /** One namespace, or every namespace when undefined. */
-  namespace?: string;
-  labelSelector?: string;
-  resource: string;
-  /** A resource whose CRD is not installed (404) counts as empty and is listed again each poll. */
-  optional?: boolean;
-  pageSize?: number;
-  /** More objects than this is reported as a failure and none are kept. */
-  maxObjects: number;
-  limits: WatchLimits;
-  listTimeoutMs: number;
-  pollIntervalMs: number;
-  backoff: { initialMs: number; maxMs: number };
-  /** The server ends each watch after about this long (jittered); the next resumes from it. */
-  watchTimeoutSeconds: number;
-  agents?: AgentPool;
-  random?: () => number;
-  now?: () => Date;
-  /** Called after the objects changed (an event, or a list that replaced them). */
-  onChange: () => void;
-  onState?: (state: ResourceWatchState) => void;
-}
+export type {
+  ResourceWatchOptions,
+  ResourceWatchState,
+  WatchPhase,
+} from './resourceWatchTypes';
 
 function reasonForStatus(status: number): string {
   if (status === 401) return 'unauthorized';
@@ -69,8 +31,10 @@ function reasonForStatus(status: number): string {
   return 'server-error';
 }
 
-/** A watch that must list again: `410 Gone`, the resourceVersion is too old to resume from. */
-const EXPIRED: WatchEnd = { kind: 'closed' };
+/** Watches that break one after another before the resource is polled instead. */
+const BROKEN_WATCHES_BEFORE_POLLING = 3;
+/** Polls before a resource polled instead of watched is tried with a watch again. */
+const WATCH_RETRY_AFTER_POLLS = 10;
 
 /**
  * Holds one resource of one API server current, the way controllers' reflectors do: list, then
@@ -148,7 +112,15 @@ export class ResourceWatch {
 
   private async run(): Promise<void> {
     let failures = 0;
-    let watchRefused: { reason: string; message: string } | undefined;
+    /** Consecutive watches that broke (not a server's normal close). */
+    let brokenWatches = 0;
+    /** Why the resource is polled instead of watched, and how many polls since. */
+    let fallback:
+      | { reason: string; message: string; polls: number }
+      | undefined;
+    const every = `listing every ${Math.round(
+      this.options.pollIntervalMs / 1000,
+    )} s instead`;
     while (!this.stopped) {
       const listed = await this.list();
       if (this.stopped) return;
@@ -159,20 +131,25 @@ export class ResourceWatch {
         );
         continue;
       }
-      if (listed === 'absent' || watchRefused) {
-        if (watchRefused)
-          this.setState('polling', watchRefused.reason, watchRefused.message);
-        failures = 0;
+      failures = 0;
+      if (listed === 'absent') {
         await this.sleep(this.options.pollIntervalMs);
         continue;
       }
-      failures = 0;
+      if (fallback && fallback.polls++ < WATCH_RETRY_AFTER_POLLS) {
+        this.setState('polling', fallback.reason, fallback.message);
+        await this.sleep(this.options.pollIntervalMs);
+        continue;
+      }
       // Watch, resuming from the last resourceVersion, until the stream cannot be resumed.
       for (;;) {
         const opened = Date.now();
         const { end, events } = await this.watchOnce();
         if (this.stopped || end.kind === 'aborted') return;
-        if (end.kind === 'closed' && end !== EXPIRED) {
+        if (end === EXPIRED) break;
+        if (end.kind === 'closed') {
+          fallback = undefined;
+          brokenWatches = 0;
           // A server closing at once with nothing sent is failing, not timing the watch out.
           if (events === 0 && Date.now() - opened < 1000) {
             failures++;
@@ -186,24 +163,33 @@ export class ResourceWatch {
           end.kind === 'refused' &&
           (end.status === 403 || end.status === 405)
         ) {
-          watchRefused = {
+          fallback = {
             reason: 'watch-refused',
-            message: `the server refuses to watch ${this.options.resource} (${
-              end.message
-            }); listing every ${Math.round(
-              this.options.pollIntervalMs / 1000,
-            )} s instead`,
+            message: `the server refuses to watch ${this.options.resource} (${end.message}); ${every}`,
+            polls: 0,
           };
           break;
         }
-        if (end === EXPIRED) break;
-        failures++;
         const message =
           end.kind === 'refused' ? end.message : (end as any).message;
         const reason =
           end.kind === 'refused'
             ? reasonForStatus(end.status)
             : (end as any).problem;
+        brokenWatches++;
+        if (
+          end.kind === 'failed' &&
+          brokenWatches >= BROKEN_WATCHES_BEFORE_POLLING
+        ) {
+          // Lists work but every watch breaks the same way: poll rather than flap.
+          fallback = {
+            reason,
+            message: `watching ${this.options.resource} failed ${brokenWatches} times in a row (${message}); ${every}`,
+            polls: 0,
+          };
+          break;
+        }
+        failures++;
         this.setState('failed', reason, message);
         await this.sleep(
           jitteredBackoff(failures, this.options.backoff, this.random),
@@ -279,86 +265,18 @@ export class ResourceWatch {
   }
 
   private async watchOnce(): Promise<{ end: WatchEnd; events: number }> {
-    const { options } = this;
-    let events = 0;
-    let stop: WatchEnd | undefined;
-    let watch: { ended: Promise<WatchEnd>; abort: () => void } | undefined;
-    const giveUp = (end: WatchEnd) => {
-      stop = end;
-      watch?.abort();
-    };
-    try {
-      watch = await openWatch({
-        kubeConfig: options.kubeConfig,
-        path: watchPath(options.type, options.namespace),
-        query: {
-          resourceVersion: this.cache.resourceVersion,
-          allowWatchBookmarks: 'true',
-          labelSelector: options.labelSelector,
-          timeoutSeconds: String(
-            Math.round(options.watchTimeoutSeconds * (1 + this.random() * 0.5)),
-          ),
-        },
-        limits: options.limits,
-        onEvent: event => {
-          if (stop) return;
-          if (event.type === 'ERROR') {
-            giveUp(
-              event.object.code === 410
-                ? EXPIRED
-                : {
-                    kind: 'failed',
-                    problem: 'malformed-event',
-                    message: `the watch sent an error: ${String(
-                      event.object.message ??
-                        event.object.reason ??
-                        'no message',
-                    ).slice(0, 300)}`,
-                  },
-            );
-            return;
-          }
-          const applied = this.cache.apply(event);
-          if (applied.kind === 'rejected') {
-            if (this.cache.size === 0) options.onChange();
-            giveUp({
-              kind: 'failed',
-              problem: 'malformed-event',
-              message: `${options.resource}: ${applied.message}`,
-            });
-          } else if (applied.kind === 'changed') {
-            events++;
-            options.onChange();
-          }
-        },
-      });
-    } catch (error) {
-      return {
-        end: {
-          kind: 'failed',
-          problem: 'unreachable',
-          message: `the watch could not be opened: ${(error as Error).message}`,
-        },
-        events,
-      };
-    }
-    this.abortWatch = watch.abort;
-    this.setState('watching');
-    const end = await watch.ended;
+    const result = await followWatch({
+      options: this.options,
+      cache: this.cache,
+      random: this.random,
+      onOpen: abort => {
+        this.abortWatch = abort;
+        this.setState('watching');
+      },
+    });
     this.abortWatch = undefined;
-    if (this.stopped) return { end: { kind: 'aborted' }, events };
-    if (stop) return { end: stop, events };
-    if (end.kind === 'refused' && end.status === 410)
-      return { end: EXPIRED, events };
-    return { end, events };
+    if (this.stopped)
+      return { end: { kind: 'aborted' }, events: result.events };
+    return result;
   }
-}
-
-export function watchPath(
-  type: ResourceType | 'nodes',
-  namespace: string | undefined,
-): string {
-  if (type === 'nodes') return '/api/v1/nodes';
-  const ns = namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
-  return `/apis/${type.group}/${type.version}${ns}/${type.plural}`;
 }
