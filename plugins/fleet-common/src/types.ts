@@ -78,6 +78,28 @@ export interface ReadState {
   stale: boolean;
   /** Failures of the last attempt; a partial failure (e.g. DNS cluster down) still marks what it affects. */
   failures: ReadFailure[];
+  /**
+   * How the cluster's own objects are kept current when the backend watches the fleet
+   * (`fleet.refresh.mode: watch`), one entry per resource; absent when it polls.
+   */
+  watch?: ResourceWatchStatus[];
+}
+
+/** One resource of one cluster as the backend's watch holds it. */
+export interface ResourceWatchStatus {
+  /** What is watched, in words: `nodes of cluster mgmt/team-a/prod-1`. */
+  resource: string;
+  /**
+   * `watching`: changes arrive as they happen; `listing`: listed again after a broken or
+   * expired watch; `polling`: the server does not let it be watched (see `reason`), so it is
+   * listed every poll interval; `failed`: not readable now, the last objects are kept.
+   */
+  phase: 'listing' | 'watching' | 'polling' | 'failed';
+  /** Since when it is in this phase. */
+  since: string;
+  /** Why it is polled or failed, e.g. `watch-refused`, `stalled`, `too-many-objects`. */
+  reason?: string;
+  message?: string;
 }
 
 export type ClusterHealthState =

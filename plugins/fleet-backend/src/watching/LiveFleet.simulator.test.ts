@@ -89,7 +89,13 @@ describe('LiveFleet', () => {
     const { store: polled } = await createTestStore();
     await simulatorRefresher(sim, polled).refreshAll();
     for (const cluster of sim.model.clusters) {
-      const watched = await storedDetail(store, cluster);
+      const { watch, ...watchedRead } = (await storedDetail(store, cluster))
+        .read;
+      const watched = {
+        ...(await storedDetail(store, cluster)),
+        read: watchedRead,
+      };
+      expect(watch?.map(w => w.phase)).toEqual(['watching', 'watching']);
       const read = await storedDetail(polled, cluster);
       expect(detailContent(JSON.stringify(watched))).toEqual(
         detailContent(JSON.stringify(read)),

@@ -18,6 +18,7 @@ import { clusterInputsFingerprint } from './clusterInputsFingerprint';
 import { DnsWatch } from './DnsWatch';
 import { ManagementWatch } from './ManagementWatch';
 import type { ResourceWatchState } from './ResourceWatch';
+import { watchStatus } from './watchFailure';
 import { DEFAULT_WATCH_SETTINGS, type WatchSettings } from './watchSettings';
 
 export interface LiveFleetOptions extends ReadSettings {
@@ -257,7 +258,14 @@ export class LiveFleet {
         },
       );
       if (one.warning) warnings.push(one.warning);
-      if (one.detail) changed.push(one.detail);
+      if (one.detail)
+        changed.push({
+          ...one.detail,
+          read: {
+            ...one.detail.read,
+            watch: child.watch.states().map(watchStatus),
+          },
+        });
     }
     const removed = [...m.details.keys()].filter(k => !present.has(k));
     for (const warning of warnings) options.logger.warn(`Fleet: ${warning}`);

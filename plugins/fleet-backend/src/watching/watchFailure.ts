@@ -1,6 +1,7 @@
 import type {
   ReadFailure,
   ReadFailureReason,
+  ResourceWatchStatus,
 } from '@internal/plugin-fleet-common';
 import type { ResourceWatchState } from './ResourceWatch';
 
@@ -28,5 +29,16 @@ export function watchFailure(
     message: state.message ?? `${state.resource} could not be watched`,
     during: `watching ${state.resource}`,
     at: state.since,
+  };
+}
+
+/** A watch's state as the API shows it with the cluster. */
+export function watchStatus(state: ResourceWatchState): ResourceWatchStatus {
+  return {
+    resource: state.resource,
+    phase: state.phase,
+    since: state.since,
+    ...(state.reason ? { reason: state.reason } : {}),
+    ...(state.message ? { message: state.message } : {}),
   };
 }
