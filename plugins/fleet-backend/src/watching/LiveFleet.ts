@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ClusterDetail } from '@internal/plugin-fleet-common';
 import { KubeconfigCache } from '../connections/kubeConfigFromSecret';
@@ -59,7 +60,11 @@ export class LiveFleet {
   private savedDnsState?: string;
 
   constructor(private readonly options: LiveFleetOptions) {
-    this.settings = { ...DEFAULT_WATCH_SETTINGS, ...options.watch };
+    this.settings = {
+      ...DEFAULT_WATCH_SETTINGS,
+      ...options.watch,
+      listLimit: pLimit(Math.max(1, options.concurrency)),
+    };
     this.dns = new DnsWatch({
       targets: options.dnsClusters,
       settings: options,
@@ -195,7 +200,7 @@ export class LiveFleet {
     const at = new Date().toISOString();
     const dirty = m.dirty;
     m.dirty = new Set();
-    const view = m.watch.view(at);
+    const view = m.watch.view();
     if (view.kind === 'pending') return;
     if (view.kind === 'failed') {
       const stale = [...m.details.values()].map(detail => ({

@@ -205,15 +205,18 @@ export class ResourceWatch {
     if (this.current.phase !== 'polling' && this.current.phase !== 'failed')
       this.setState('listing');
     const at = this.now().toISOString();
-    const result = await withTimeout(options.listTimeoutMs, signal =>
-      new KubeReader(options.kubeConfig, {
-        signal,
-        pageSize: options.pageSize,
-        agents: options.agents,
-      }).listWithVersion(options.type, options.namespace, {
-        labelSelector: options.labelSelector,
-        maxItems: options.maxObjects,
-      }),
+    const limit = options.listLimit ?? (run => run());
+    const result = await limit(() =>
+      withTimeout(options.listTimeoutMs, signal =>
+        new KubeReader(options.kubeConfig, {
+          signal,
+          pageSize: options.pageSize,
+          agents: options.agents,
+        }).listWithVersion(options.type, options.namespace, {
+          labelSelector: options.labelSelector,
+          maxItems: options.maxObjects,
+        }),
+      ),
     );
     const lists = this.current.lists + 1;
     const replace = (

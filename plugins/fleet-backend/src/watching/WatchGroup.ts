@@ -38,6 +38,7 @@ export class WatchGroup {
           maxObjects: args.watch.maxObjects,
           limits: args.watch.limits,
           listTimeoutMs: args.clusterTimeoutMs,
+          listLimit: args.watch.listLimit,
           pollIntervalMs: args.watch.pollIntervalMs,
           backoff: args.watch.backoff,
           watchTimeoutSeconds: args.watch.watchTimeoutSeconds,

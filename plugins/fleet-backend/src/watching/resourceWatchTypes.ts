@@ -40,6 +40,8 @@ export interface ResourceWatchOptions {
   maxObjects: number;
   limits: WatchLimits;
   listTimeoutMs: number;
+  /** Runs each list, bounding how many run at once across the fleet. */
+  listLimit?: <T>(run: () => Promise<T>) => Promise<T>;
   pollIntervalMs: number;
   backoff: { initialMs: number; maxMs: number };
   /** The server ends each watch after about this long (jittered); the next resumes from it. */

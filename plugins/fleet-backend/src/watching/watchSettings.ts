@@ -15,6 +15,8 @@ export interface WatchSettings {
   debounceMs: number;
   /** Every cluster is derived again this often, even with nothing changed (times, Git). */
   resyncIntervalMs: number;
+  /** Bounds how many lists (and kubeconfig reads) run at once across the fleet. */
+  listLimit?: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
 export const DEFAULT_WATCH_SETTINGS: WatchSettings = {
@@ -26,7 +28,7 @@ export const DEFAULT_WATCH_SETTINGS: WatchSettings = {
   maxObjects: 20_000,
   pollIntervalMs: 60_000,
   backoff: { initialMs: 1_000, maxMs: 60_000 },
-  watchTimeoutSeconds: 300,
+  watchTimeoutSeconds: 1800,
   debounceMs: 100,
   resyncIntervalMs: 10 * 60_000,
 };
