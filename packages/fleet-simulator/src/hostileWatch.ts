@@ -36,12 +36,13 @@ export function serveHostileWatch(args: {
   });
   res.flushHeaders();
   let timer: NodeJS.Timeout | undefined;
+  let untrack = () => {};
   const finish = () => {
     clearInterval(timer);
     untrack();
     if (!res.writableEnded) res.end();
   };
-  const untrack = args.track(finish);
+  untrack = args.track(finish);
   req.on('close', finish);
   res.on('close', finish);
   const write = (text: string) => {
