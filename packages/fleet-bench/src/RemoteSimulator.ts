@@ -67,6 +67,24 @@ export class RemoteSimulator {
     return this.call({ type: 'resetRequestCount' });
   }
 
+  openWatchCount(): Promise<number> {
+    return this.call({ type: 'openWatchCount' });
+  }
+
+  /** Each cluster with its namespace and the name of its first node. */
+  firstNodes(): Promise<
+    Array<{ cluster: string; namespace: string; node: string }>
+  > {
+    return this.call({ type: 'firstNodes' });
+  }
+
+  /** Moves nodes to images, all in one go (as a rollout across clusters would). */
+  setNodeImages(
+    changes: Array<{ cluster: string; node: string; reference: string }>,
+  ): Promise<void> {
+    return this.call({ type: 'setNodeImages', changes });
+  }
+
   setLatency(ms: number): Promise<void> {
     return this.call({ type: 'setLatency', ms });
   }

@@ -16,6 +16,8 @@ import { benchFleetSize } from './refreshBench';
 import { benchGitopsCost } from './gitopsCostBench';
 import { benchFleetList } from './fleetListBench';
 import { formatReport, targetsMet, type BenchReport } from './report';
+import { benchWatch } from './watchBench';
+import type { WatchReport } from './watchReport';
 
 async function main() {
   const smoke = process.argv.includes('--smoke');
@@ -73,6 +75,24 @@ async function main() {
     requests: smoke ? 20 : 200,
   });
 
+  const watchSizes = smoke ? [5] : [500, 2_000];
+  const watch: WatchReport = { syncs: [] };
+  for (const clusters of watchSizes) {
+    process.stderr.write(`bench: the watched fleet at ${clusters} clusters…\n`);
+    const result = await benchWatch({
+      ...common,
+      clusters,
+      detail:
+        clusters === watchSizes[0]
+          ? smoke
+            ? { changes: 3, idleMs: 1_000, loadMs: 1_000 }
+            : { changes: 50, idleMs: 60_000, loadMs: 5_000 }
+          : undefined,
+    });
+    watch.syncs.push(result.sync);
+    if (result.detail) watch.detail = result.detail;
+  }
+
   const report: BenchReport = {
     date: new Date().toISOString(),
     machine: {
@@ -86,6 +106,7 @@ async function main() {
     serving: serving!,
     gitops,
     fleetList,
+    watch,
     manifests,
     templates,
   };

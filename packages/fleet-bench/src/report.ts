@@ -3,6 +3,7 @@ import type { GitopsCostResult } from './gitopsCostBench';
 import type { ManifestResult } from './manifestBench';
 import type { TemplateDryRunResult } from './templateDryRunBench';
 import { round } from './stats';
+import { watchTable, watchTargets, type WatchReport } from './watchReport';
 import type { RefreshResult, ServingResult } from './refreshBench';
 
 export interface BenchReport {
@@ -15,6 +16,8 @@ export interface BenchReport {
   gitops?: GitopsCostResult;
   /** The fleet page's paged request against the whole list (absent in reports before it). */
   fleetList?: FleetListResult;
+  /** The watched fleet (absent in reports before it). */
+  watch?: WatchReport;
   manifests: ManifestResult[];
   templates: TemplateDryRunResult[];
   targets?: Array<{ target: string; measured: string; met: boolean }>;
@@ -83,6 +86,7 @@ export function targetsMet(
           },
         ]
       : []),
+    ...(report.watch ? watchTargets(report.watch) : []),
     {
       target: 'manifest generation ≤ 5 ms',
       measured: `${slowestManifestMs.toFixed(2)} ms (slowest action)`,
@@ -268,6 +272,7 @@ export function formatReport(report: BenchReport): string {
       `(on the same ${report.machine.cpus} cores)`,
     '',
     ...(report.fleetList ? [fleetListTable(report.fleetList), ''] : []),
+    ...(report.watch ? [watchTable(report.watch), ''] : []),
     table(
       ['action', 'generation µs/op', 'handler dry-run µs/op'],
       report.manifests.map(m => [m.action, m.generateMicros, m.handlerMicros]),

@@ -16,6 +16,13 @@ type Command =
   | { id: number; type: 'requestCount' }
   | { id: number; type: 'resetRequestCount' }
   | { id: number; type: 'setLatency'; ms: number }
+  | { id: number; type: 'openWatchCount' }
+  | { id: number; type: 'firstNodes' }
+  | {
+      id: number;
+      type: 'setNodeImages';
+      changes: Array<{ cluster: string; node: string; reference: string }>;
+    }
   | { id: number; type: 'stop' };
 
 let sim: FleetSimulator | undefined;
@@ -41,6 +48,23 @@ process.on('message', async (command: Command) => {
         break;
       case 'setLatency':
         sim!.setLatency(command.ms);
+        reply(null);
+        break;
+      case 'openWatchCount':
+        reply(sim!.openWatchCount());
+        break;
+      case 'firstNodes':
+        reply(
+          sim!.model.clusters.map(c => ({
+            cluster: c.name,
+            namespace: c.namespace,
+            node: sim!.objects(c.name).list({ kind: 'Node' })[0]?.metadata.name,
+          })),
+        );
+        break;
+      case 'setNodeImages':
+        for (const c of command.changes)
+          sim!.setNodeImage(c.cluster, c.node, c.reference);
         reply(null);
         break;
       case 'stop':

@@ -24,6 +24,11 @@ export type { FleetStore } from './service/FleetStore';
 export { createApiServerTarget } from './connections/createApiServerTarget';
 export type { ApiServerTarget } from './connections/types';
 export { createRouter } from './router';
+export { LiveFleet } from './watching/LiveFleet';
+export type { LiveFleetOptions } from './watching/LiveFleet';
+export { LeaderLease } from './watching/LeaderLease';
+export { runAsLeader } from './watching/runAsLeader';
+export type { WatchSettings } from './watching/watchSettings';
 
 // For permission policies: conditions on the `fleet-cluster` resource type.
 export {

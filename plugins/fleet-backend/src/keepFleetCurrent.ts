@@ -80,7 +80,7 @@ export async function keepFleetCurrent(args: {
           onChange: args.onChange,
         }),
     });
-    args.lifecycle.addShutdownHook(stop);
+    args.lifecycle.addShutdownHook(() => stop());
     await scheduler.scheduleTask({
       id: 'fleet-follow-requests',
       frequency: args.frequency,

@@ -34,8 +34,12 @@ export interface LiveFleetOptions extends ReadSettings {
 
 interface Managed {
   watch: ManagementWatch;
-  /** Clusters whose own objects changed since the last derivation (or all of them). */
-  dirty: Set<string> | 'all';
+  /** Clusters whose child cluster changed since the last derivation. */
+  dirty: Set<string>;
+  /** Objects of the management or DNS clusters changed: compare every cluster's inputs. */
+  inputsChanged: boolean;
+  /** Derive every cluster (the first time, and each resync). */
+  everything: boolean;
   inputs: Map<string, string>;
   shared?: string;
   details: Map<string, ClusterDetail>;
@@ -70,7 +74,7 @@ export class LiveFleet {
       settings: options,
       watch: this.settings,
       agents: this.agents,
-      onChange: () => this.markAll(),
+      onChange: () => this.markInputsChanged(),
     });
     const revisions =
       options.gitRevisions ??
@@ -99,7 +103,9 @@ export class LiveFleet {
       });
       this.managed.set(target.id, {
         watch,
-        dirty: 'all',
+        dirty: new Set(),
+        inputsChanged: true,
+        everything: true,
         inputs: new Map(),
         details,
       });
@@ -150,13 +156,18 @@ export class LiveFleet {
   private mark(managementId: string, key?: string): void {
     const m = this.managed.get(managementId);
     if (!m) return;
-    if (key === undefined) m.dirty = 'all';
-    else if (m.dirty !== 'all') m.dirty.add(key);
+    if (key === undefined) m.inputsChanged = true;
+    else m.dirty.add(key);
+    this.schedule();
+  }
+
+  private markInputsChanged(): void {
+    for (const m of this.managed.values()) m.inputsChanged = true;
     this.schedule();
   }
 
   private markAll(): void {
-    for (const m of this.managed.values()) m.dirty = 'all';
+    for (const m of this.managed.values()) m.everything = true;
     this.schedule();
   }
 
@@ -176,7 +187,7 @@ export class LiveFleet {
 
   private async flush(): Promise<void> {
     for (const [id, m] of this.managed) {
-      if (m.dirty !== 'all' && m.dirty.size === 0) continue;
+      if (!m.everything && !m.inputsChanged && m.dirty.size === 0) continue;
       if (!m.watch.settled() || !this.dns.settled()) {
         // The first lists are on their way: derive once they are all in, not cluster by cluster.
         this.schedule(50);
@@ -188,7 +199,7 @@ export class LiveFleet {
         this.options.logger.error(
           `Fleet: the watched fleet of ${id} could not be derived and stored: ${error}`,
         );
-        m.dirty = 'all';
+        m.everything = true;
         this.schedule(this.settings.backoff.initialMs);
       }
     }
@@ -199,7 +210,11 @@ export class LiveFleet {
     const target = options.managementClusters.find(t => t.id === id)!;
     const at = new Date().toISOString();
     const dirty = m.dirty;
+    const everything = m.everything;
+    const inputsChanged = m.inputsChanged;
     m.dirty = new Set();
+    m.everything = false;
+    m.inputsChanged = false;
     const view = m.watch.view();
     if (view.kind === 'pending') return;
     if (view.kind === 'failed') {
@@ -234,10 +249,10 @@ export class LiveFleet {
       dnsView,
       warnings,
     );
-    const shared = `${m.watch.fingerprint()}#${this.dns.fingerprint()}#${
+    const shared = `${m.watch.sharedFingerprint()}#${this.dns.phases()}#${
       view.failures.length
     }`;
-    const all = dirty === 'all' || shared !== m.shared;
+    const all = everything || shared !== m.shared;
     m.shared = shared;
     const changed: ClusterDetail[] = [];
     const present = new Set<string>();
@@ -247,7 +262,10 @@ export class LiveFleet {
       const key = clusterKey(ref.namespace, ref.name);
       const child = m.watch.children.get(key);
       if (child) present.add(child.id);
-      const inputs = clusterInputsFingerprint(context, cd, key);
+      const inputs =
+        all || inputsChanged || !m.inputs.has(key)
+          ? clusterInputsFingerprint(context, cd, key)
+          : m.inputs.get(key)!;
       if (!all && !dirty.has(key) && m.inputs.get(key) === inputs) continue;
       if (!child) continue;
       const watched = child.watch.view(at);

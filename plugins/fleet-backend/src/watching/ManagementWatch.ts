@@ -153,17 +153,16 @@ export class ManagementWatch {
     );
   }
 
-  /** The revisions of everything shared by the management cluster's clusters. */
-  fingerprint(): string {
-    return this.allGroups()
-      .map(
-        g =>
-          `${g.fingerprint()}|${g
-            .states()
-            .map(s => s.phase)
-            .join()}`,
-      )
-      .join(';');
+  /**
+   * What every cluster of this management cluster shows alike: Flux's objects and whether each
+   * watch works. (Each cluster's own objects are compared cluster by cluster.)
+   */
+  sharedFingerprint(): string {
+    const flux = (this.groups?.flux ?? []).map(g => g.fingerprint()).join(';');
+    const phases = this.allGroups()
+      .flatMap(g => g.states().map(s => s.phase))
+      .join();
+    return `${flux}#${phases}`;
   }
 
   view(): ManagementView {

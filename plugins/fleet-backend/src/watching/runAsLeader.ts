@@ -17,7 +17,7 @@ export function runAsLeader(args: {
   job: () => LeaderJob;
   logger: LoggerService;
   onElected?: () => void;
-}): () => Promise<void> {
+}): (options?: { release?: boolean }) => Promise<void> {
   const { lease, logger } = args;
   let running: LeaderJob | undefined;
   let stopped = false;
@@ -61,13 +61,14 @@ export function runAsLeader(args: {
   };
   loop();
 
-  return async () => {
+  // `release: false` leaves the lease to expire, as a replica that died would (benchmarks).
+  return async ({ release = true } = {}) => {
     stopped = true;
     clearTimeout(timer);
     await tick;
     const job = running;
     running = undefined;
     await job?.stop();
-    await lease.release().catch(() => {});
+    if (release) await lease.release().catch(() => {});
   };
 }
