@@ -16,6 +16,7 @@ import {
 } from '../service/readChildView';
 import { jitteredBackoff } from './backoff';
 import { ResourceWatch, type ResourceWatchState } from './ResourceWatch';
+import { trimNode } from './trimObjects';
 import { watchFailure } from './watchFailure';
 import type { WatchSettings } from './watchSettings';
 
@@ -217,6 +218,7 @@ export class ChildWatch {
     this.connectFailure = undefined;
     this.nodes = new ResourceWatch({
       ...common,
+      transform: trimNode,
       type: 'nodes',
       resource: `nodes of cluster ${options.id}`,
     });

@@ -42,7 +42,8 @@ interface Managed {
   everything: boolean;
   inputs: Map<string, string>;
   shared?: string;
-  details: Map<string, ClusterDetail>;
+  /** What is stored of each cluster, as JSON: held as text, a fraction of the objects' size. */
+  details: Map<string, string>;
 }
 
 /**
@@ -86,13 +87,11 @@ export class LiveFleet {
 
   async start(): Promise<void> {
     for (const target of this.options.managementClusters) {
-      const details = new Map<string, ClusterDetail>();
+      const details = new Map<string, string>();
       for (const text of await this.options.store.listClusterDetailJson(
         target.id,
-      )) {
-        const detail: ClusterDetail = JSON.parse(text);
-        details.set(detail.id, detail);
-      }
+      ))
+        details.set((JSON.parse(text) as ClusterDetail).id, text);
       const watch = new ManagementWatch({
         target,
         settings: this.options,
@@ -218,21 +217,26 @@ export class LiveFleet {
     const view = m.watch.view();
     if (view.kind === 'pending') return;
     if (view.kind === 'failed') {
-      const stale = [...m.details.values()].map(detail => ({
-        ...detail,
-        read: {
-          ...detail.read,
-          lastAttemptAt: at,
-          stale: true,
-          failures: [view.failure],
-        },
-      }));
+      const stale = [...m.details.values()].map(text => {
+        const detail: ClusterDetail = JSON.parse(text);
+        return {
+          ...detail,
+          read: {
+            ...detail.read,
+            lastAttemptAt: at,
+            stale: true,
+            failures: [view.failure],
+          },
+        };
+      });
       await this.save(id, m, stale, [], sourceStatus(target, view.failure, at));
       return;
     }
     m.watch.reconcileChildren(view.read.clusterDeployments);
     const dnsView = this.dns.view(at);
     const warnings: string[] = [];
+    // Filled with the stored detail of each cluster just before it is derived again.
+    const previous = new Map<string, ClusterDetail>();
     this.git?.beginRefresh();
     const { context, kustomizations, fluxProblem } = buildManagementContext(
       {
@@ -243,7 +247,7 @@ export class LiveFleet {
         now: () => new Date(),
         at,
         git: this.git,
-        previous: m.details,
+        previous,
       },
       view.read,
       dnsView,
@@ -271,6 +275,8 @@ export class LiveFleet {
       const watched = child.watch.view(at);
       if (watched === 'pending') continue;
       m.inputs.set(key, inputs);
+      const stored = m.details.get(child.id);
+      if (stored) previous.set(child.id, JSON.parse(stored));
       const one = await readOneCluster(
         context,
         cd,
@@ -325,7 +331,7 @@ export class LiveFleet {
       removed,
       source,
     );
-    for (const d of details) m.details.set(d.id, d);
+    for (const d of details) m.details.set(d.id, JSON.stringify(d));
     for (const r of removed) m.details.delete(r);
     if (changed.length > 0) this.options.onChange?.(changed);
   }

@@ -8,6 +8,7 @@ import {
 import { withTimeout } from '../reading/withTimeout';
 import { jitteredBackoff } from './backoff';
 import { ObjectCache } from './ObjectCache';
+import { trimObject } from './trimObjects';
 import type {
   ResourceWatchOptions,
   ResourceWatchState,
@@ -229,7 +230,12 @@ export class ResourceWatch {
       if (changed) options.onChange();
     };
     if (result.value) {
-      replace(result.value.items, result.value.resourceVersion, true);
+      const transform = options.transform ?? trimObject;
+      replace(
+        result.value.items.map(transform),
+        result.value.resourceVersion,
+        true,
+      );
       return 'listed';
     }
     const error = result.error;

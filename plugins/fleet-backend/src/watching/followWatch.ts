@@ -1,6 +1,7 @@
 import type { ResourceType } from '../reading/KubeReader';
 import type { ObjectCache } from './ObjectCache';
 import type { ResourceWatchOptions } from './resourceWatchTypes';
+import { trimObject } from './trimObjects';
 import { openWatch, type WatchEnd } from './watchStream';
 
 /** A watch that must list again: `410 Gone`, the resourceVersion is too old to resume from. */
@@ -54,7 +55,14 @@ export async function followWatch(args: {
           );
           return;
         }
-        const applied = cache.apply(event);
+        const applied = cache.apply(
+          event.type === 'BOOKMARK'
+            ? event
+            : {
+                ...event,
+                object: (options.transform ?? trimObject)(event.object),
+              },
+        );
         if (applied.kind === 'rejected') {
           if (cache.size === 0) options.onChange();
           giveUp({

@@ -1,6 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { AgentPool } from '../reading/AgentPool';
-import type { ResourceType } from '../reading/KubeReader';
+import type { KubeObject, ResourceType } from '../reading/KubeReader';
 import type { WatchLimits } from './watchStream';
 
 /**
@@ -40,6 +40,8 @@ export interface ResourceWatchOptions {
   maxObjects: number;
   limits: WatchLimits;
   listTimeoutMs: number;
+  /** What of each object is kept (default: all but `metadata.managedFields`). */
+  transform?: (object: KubeObject) => KubeObject;
   /** Runs each list, bounding how many run at once across the fleet. */
   listLimit?: <T>(run: () => Promise<T>) => Promise<T>;
   pollIntervalMs: number;

@@ -3,6 +3,7 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { ReadState } from '@internal/plugin-fleet-common';
 import { ReadTime } from './ReadTime';
+import { WatchStateNote, watchTrouble } from './WatchStateNote';
 
 /** When the data shown was read, and whether (and why) it is stale. */
 export function ReadStateNote(props: { read?: ReadState }) {
@@ -21,7 +22,9 @@ export function ReadStateNote(props: { read?: ReadState }) {
         {read?.stale && (
           <Chip size="small" label="Stale" data-testid="fleet-stale-chip" />
         )}
+        {!watchTrouble(read?.watch) && <WatchStateNote watch={read?.watch} />}
       </Typography>
+      {watchTrouble(read?.watch) && <WatchStateNote watch={read?.watch} />}
       {failures.length > 0 && (
         <Box component="ul" m={0} pl={2}>
           {failures.map((failure, index) => (
