@@ -77,17 +77,15 @@ async function main() {
 
   const watchSizes = smoke ? [5] : [500, 2_000];
   const watch: WatchReport = { syncs: [] };
+  const watchDetail = smoke
+    ? { changes: 3, idleMs: 1_000, loadMs: 1_000 }
+    : { changes: 50, idleMs: 60_000, loadMs: 5_000 };
   for (const clusters of watchSizes) {
     process.stderr.write(`bench: the watched fleet at ${clusters} clusters…\n`);
     const result = await benchWatch({
       ...common,
       clusters,
-      detail:
-        clusters === watchSizes[0]
-          ? smoke
-            ? { changes: 3, idleMs: 1_000, loadMs: 1_000 }
-            : { changes: 50, idleMs: 60_000, loadMs: 5_000 }
-          : undefined,
+      detail: clusters === watchSizes[0] ? watchDetail : undefined,
     });
     watch.syncs.push(result.sync);
     if (result.detail) watch.detail = result.detail;

@@ -234,13 +234,13 @@ export async function benchWatch(options: {
     }).finally(() => floorStack.stop());
     let bursting = true;
     const bursts = (async () => {
-      for (let round = 0; bursting; round++) {
+      for (let burst = 0; bursting; burst++) {
         await sim.setNodeImages(
           firstNodes.slice(0, 100).map(c => ({
             cluster: c.cluster,
             node: c.node,
             reference: `registry.example/kairos/bench@${digest(
-              1_000_000 + round,
+              1_000_000 + burst,
             )}`,
           })),
         );
