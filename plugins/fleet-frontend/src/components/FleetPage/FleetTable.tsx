@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import {
@@ -31,6 +32,24 @@ const SORT_BY_FIELD: Record<string, FleetSortColumn> = {
   driftCount: 'drift',
   lastRead: 'lastRead',
 };
+
+function DigestList(props: { text: string }) {
+  const digests = props.text ? props.text.split(', ') : [];
+  if (digests.length === 0) return <>—</>;
+  return (
+    <>
+      {digests.map((digest, i) => (
+        <Fragment key={digest}>
+          {i > 0 && ' '}
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {digest}
+            {i < digests.length - 1 ? ',' : ''}
+          </span>
+        </Fragment>
+      ))}
+    </>
+  );
+}
 
 function HealthStatus(props: { state: ClusterHealthState; reason: string }) {
   const label = props.reason ? `${props.state} (${props.reason})` : props.state;
@@ -129,8 +148,8 @@ const columns: TableColumn<FleetRow>[] = [
   {
     title: 'Images',
     field: 'images',
-    cellStyle: ONE_LINE,
-    render: row => row.images || '—',
+    // Several digests wrap between digests, never inside one.
+    render: row => <DigestList text={row.images} />,
   },
   {
     title: 'DNS synced',
