@@ -1,14 +1,11 @@
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   createApiServerTarget,
-  createRouter,
-  DatabaseFleetStore,
   FleetRefresher,
   WorkerFleetReader,
 } from '@internal/plugin-fleet-backend';
-import knexFactory from 'knex';
 import { quietLogger, startBackstageHttpStack } from './backstageHttpStack';
 import type { RemoteAccess } from './RemoteSimulator';
+import { allowAllRouter, memoryFleetStore } from './benchStore';
 
 /**
  * The fleet backend's own pieces — refresher, database store, router — wired as the plugin
@@ -27,13 +24,7 @@ export async function startFleetBackend(options: {
    */
   gitops?: { flux: boolean; gitopsRepository?: string };
 }) {
-  const db = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: ':memory:' },
-    useNullAsDefault: true,
-    pool: { min: 1, max: 1 },
-  });
-  const store = await DatabaseFleetStore.create(db);
+  const { db, store } = await memoryFleetStore();
   const connections = {
     managementClusters: [
       {
@@ -80,19 +71,7 @@ export async function startFleetBackend(options: {
   const refresher = refresherWith(workerReader);
   // For comparison: reading in the thread that serves the API.
   const mainThreadRefresher = refresherWith();
-  const router = await createRouter({
-    httpAuth: {
-      credentials: async () => ({
-        $$type: '@backstage/BackstageCredentials',
-        principal: { type: 'user', userEntityRef: 'user:default/bench' },
-      }),
-    } as any,
-    permissions: {
-      authorizeConditional: async (requests: unknown[]) =>
-        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    } as any,
-    store,
-  });
+  const router = await allowAllRouter(store);
   const http = await startBackstageHttpStack(router);
   return {
     store,

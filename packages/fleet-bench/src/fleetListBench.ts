@@ -1,16 +1,11 @@
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  createRouter,
-  DatabaseFleetStore,
-} from '@internal/plugin-fleet-backend';
 import type {
   ClusterDetail,
   FigureSource,
 } from '@internal/plugin-fleet-common';
 import { request as httpRequest, Agent } from 'node:http';
-import knexFactory from 'knex';
 import { startBackstageHttpStack } from './backstageHttpStack';
 import { round, summarizeLatencies, type LatencySummary } from './stats';
+import { allowAllRouter, memoryFleetStore } from './benchStore';
 
 export interface FleetListResult {
   clusters: number;
@@ -126,26 +121,13 @@ export async function benchFleetList(options: {
   pageSize?: number;
 }): Promise<FleetListResult> {
   const pageSize = options.pageSize ?? 25;
-  const db = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: ':memory:' },
-    useNullAsDefault: true,
-    pool: { min: 1, max: 1 },
-  });
-  const store = await DatabaseFleetStore.create(db);
+  const { db, store } = await memoryFleetStore();
   await store.saveManagementSnapshot(
     'bench',
     Array.from({ length: options.clusters }, (_, i) => syntheticCluster(i)),
     { id: 'bench', scope: 'management', demo: false, lastSuccessAt: READ_AT },
   );
-  const router = await createRouter({
-    httpAuth: { credentials: async () => ({}) } as any,
-    permissions: {
-      authorizeConditional: async (r: unknown[]) =>
-        r.map(() => ({ result: AuthorizeResult.ALLOW })),
-    } as any,
-    store,
-  });
+  const router = await allowAllRouter(store);
   const http = await startBackstageHttpStack(router);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {

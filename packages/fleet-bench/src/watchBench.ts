@@ -1,21 +1,18 @@
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   createApiServerTarget,
-  createRouter,
-  DatabaseFleetStore,
   FleetRefresher,
   LeaderLease,
   LiveFleet,
   runAsLeader,
 } from '@internal/plugin-fleet-backend';
-import knexFactory from 'knex';
 import {
   fixedBodyRoutes,
   quietLogger,
   startBackstageHttpStack,
 } from './backstageHttpStack';
+import { allowAllRouter, memoryFleetStore } from './benchStore';
 import { RemoteSimulator } from './RemoteSimulator';
 import { runLoad } from './runLoad';
 import { round, summarizeLatencies, type LatencySummary } from './stats';
@@ -78,13 +75,7 @@ export async function benchWatch(options: {
     latencyMs: options.latencyMs,
     tls: true,
   });
-  const db = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: ':memory:' },
-    useNullAsDefault: true,
-    pool: { min: 1, max: 1 },
-  });
-  const store = await DatabaseFleetStore.create(db);
+  const { db, store } = await memoryFleetStore();
   const targets = {
     managementClusters: [
       createApiServerTarget('management', {
@@ -111,19 +102,7 @@ export async function benchWatch(options: {
       clusterTimeoutMs: 30_000,
       concurrency: options.concurrency,
     });
-  const router = await createRouter({
-    httpAuth: {
-      credentials: async () => ({
-        $$type: '@backstage/BackstageCredentials',
-        principal: { type: 'user', userEntityRef: 'user:default/bench' },
-      }),
-    } as any,
-    permissions: {
-      authorizeConditional: async (requests: unknown[]) =>
-        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    } as any,
-    store,
-  });
+  const router = await allowAllRouter(store);
   const http = await startBackstageHttpStack(router);
   const stops: Array<() => Promise<void>> = [];
   try {
@@ -196,14 +175,10 @@ export async function benchWatch(options: {
       ((idle.user + idle.system) / 1000) * (60_000 / detail.idleMs);
 
     // The polling design, in the same process and run: one warm refresh a minute.
-    const pollDb = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: ':memory:' },
-      useNullAsDefault: true,
-    });
+    const polled = await memoryFleetStore();
     const refresher = new FleetRefresher({
       ...targets,
-      store: await DatabaseFleetStore.create(pollDb),
+      store: polled.store,
       logger: quietLogger,
       clusterTimeoutMs: 30_000,
       concurrency: options.concurrency,
@@ -213,7 +188,7 @@ export async function benchWatch(options: {
     await refresher.refreshAll();
     const poll = process.cpuUsage(pollStart);
     await refresher.close();
-    await pollDb.destroy();
+    await polled.db.destroy();
     const pollingCpuMsPerMinute = (poll.user + poll.system) / 1000;
 
     const summaries = await store.listClusters();

@@ -1,26 +1,11 @@
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { databaseServiceFactory } from '@backstage/backend-defaults/database';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import {
-  mockServices,
-  startTestBackend,
-  type TestBackend,
-} from '@backstage/backend-test-utils';
+import type { TestBackend } from '@backstage/backend-test-utils';
 import {
   startFleetSimulator,
   type FleetSimulator,
 } from '@internal/fleet-simulator';
 import request from 'supertest';
-import {
-  dropDatabases,
-  postgres,
-  requirePostgres,
-} from './__testUtils__/postgres';
-import { recordingLogger } from './__testUtils__/recordingLogger';
-import { fleetPlugin } from './plugin';
+import { dropDatabases, requirePostgres } from './__testUtils__/postgres';
+import { startPostgresReplica } from './__testUtils__/startPostgresReplica';
 
 jest.setTimeout(120_000);
 
@@ -50,57 +35,15 @@ describe('two fleet backend replicas on PostgreSQL', () => {
   });
 
   async function startReplica(index: number): Promise<TestBackend> {
-    const logger = recordingLogger(logs[index]);
-    const backend = await startTestBackend({
-      features: [
-        fleetPlugin,
-        mockServices.rootConfig.factory({
-          data: {
-            backend: {
-              database: {
-                client: 'pg',
-                prefix,
-                connection: {
-                  host: postgres.host,
-                  port: postgres.port,
-                  user: postgres.user,
-                  password: postgres.password,
-                },
-              },
-            },
-            fleet: {
-              managementClusters: [
-                {
-                  id: 'mgmt',
-                  url: sim.management.url,
-                  caData: sim.management.caData,
-                  serviceAccountToken: sim.management.token,
-                },
-              ],
-              dnsClusters: [
-                {
-                  id: 'dns',
-                  url: sim.dns.url,
-                  caData: sim.dns.caData,
-                  serviceAccountToken: sim.dns.token,
-                },
-              ],
-              refresh: {
-                frequency: { milliseconds: FREQUENCY_MS },
-                timeout: { seconds: 4 },
-                clusterTimeout: { seconds: 3 },
-              },
-            },
-          },
-        }),
-        databaseServiceFactory,
-        schedulerServiceFactory,
-        createServiceFactory({
-          service: coreServices.logger,
-          deps: {},
-          factory: () => logger,
-        }),
-      ],
+    const backend = await startPostgresReplica({
+      prefix,
+      sim,
+      log: logs[index],
+      refresh: {
+        frequency: { milliseconds: FREQUENCY_MS },
+        timeout: { seconds: 4 },
+        clusterTimeout: { seconds: 3 },
+      },
     });
     backends[index] = backend;
     return backend;

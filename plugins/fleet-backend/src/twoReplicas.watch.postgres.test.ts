@@ -1,27 +1,12 @@
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { databaseServiceFactory } from '@backstage/backend-defaults/database';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import {
-  mockServices,
-  startTestBackend,
-  type TestBackend,
-} from '@backstage/backend-test-utils';
+import type { TestBackend } from '@backstage/backend-test-utils';
 import {
   startFleetSimulator,
   type FleetSimulator,
 } from '@internal/fleet-simulator';
 import type { ClusterDetail } from '@internal/plugin-fleet-common';
 import request from 'supertest';
-import {
-  dropDatabases,
-  postgres,
-  requirePostgres,
-} from './__testUtils__/postgres';
-import { recordingLogger } from './__testUtils__/recordingLogger';
-import { fleetPlugin } from './plugin';
+import { dropDatabases, requirePostgres } from './__testUtils__/postgres';
+import { startPostgresReplica } from './__testUtils__/startPostgresReplica';
 
 jest.setTimeout(120_000);
 
@@ -51,60 +36,18 @@ describe('two fleet backend replicas watching on PostgreSQL', () => {
   });
 
   async function startReplica(index: number): Promise<TestBackend> {
-    const logger = recordingLogger(logs[index]);
-    const backend = await startTestBackend({
-      features: [
-        fleetPlugin,
-        mockServices.rootConfig.factory({
-          data: {
-            backend: {
-              database: {
-                client: 'pg',
-                prefix,
-                connection: {
-                  host: postgres.host,
-                  port: postgres.port,
-                  user: postgres.user,
-                  password: postgres.password,
-                },
-              },
-            },
-            fleet: {
-              managementClusters: [
-                {
-                  id: 'mgmt',
-                  url: sim.management.url,
-                  caData: sim.management.caData,
-                  serviceAccountToken: sim.management.token,
-                },
-              ],
-              dnsClusters: [
-                {
-                  id: 'dns',
-                  url: sim.dns.url,
-                  caData: sim.dns.caData,
-                  serviceAccountToken: sim.dns.token,
-                },
-              ],
-              refresh: {
-                mode: 'watch',
-                clusterTimeout: { seconds: 3 },
-                watch: {
-                  lease: { milliseconds: LEASE_MS },
-                  debounce: { milliseconds: 20 },
-                },
-              },
-            },
-          },
-        }),
-        databaseServiceFactory,
-        schedulerServiceFactory,
-        createServiceFactory({
-          service: coreServices.logger,
-          deps: {},
-          factory: () => logger,
-        }),
-      ],
+    const backend = await startPostgresReplica({
+      prefix,
+      sim,
+      log: logs[index],
+      refresh: {
+        mode: 'watch',
+        clusterTimeout: { seconds: 3 },
+        watch: {
+          lease: { milliseconds: LEASE_MS },
+          debounce: { milliseconds: 20 },
+        },
+      },
     });
     backends[index] = backend;
     return backend;

@@ -1,12 +1,12 @@
 import type { FleetSimulator } from '@internal/fleet-simulator';
 import type { DnsOwnershipRule } from '@internal/plugin-fleet-common';
-import { createApiServerTarget } from '../connections/createApiServerTarget';
 import type { GitRevisions } from '../gitops/GitRevisions';
 import { FleetRefresher } from '../service/FleetRefresher';
 import type { FleetReading } from '../service/FleetReading';
 import type { FleetStore } from '../service/FleetStore';
 import type { FleetChangeListener } from '../signals/publishFleetChanges';
 import { recordingLogger } from './recordingLogger';
+import { simulatorTargets } from './simulatorTargets';
 
 /** A refresher reading the simulator's management (`mgmt`) and DNS (`dns`) clusters. */
 export function simulatorRefresher(
@@ -28,16 +28,8 @@ export function simulatorRefresher(
     onChange?: FleetChangeListener;
   } = {},
 ): FleetRefresher {
-  const target = (scope: 'management' | 'dns', access: FleetSimulator['dns']) =>
-    createApiServerTarget(scope, {
-      id: scope === 'management' ? 'mgmt' : 'dns',
-      url: access.url,
-      caData: access.caData,
-      serviceAccountToken: options.token ?? access.token,
-    });
   return new FleetRefresher({
-    managementClusters: [target('management', sim.management)],
-    dnsClusters: [target('dns', sim.dns)],
+    ...simulatorTargets(sim, options.token),
     store,
     logger: options.logger ?? recordingLogger(),
     clusterTimeoutMs: options.clusterTimeoutMs ?? 3_000,

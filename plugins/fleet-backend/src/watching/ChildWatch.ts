@@ -15,6 +15,7 @@ import {
   type ChildView,
 } from '../service/readChildView';
 import { jitteredBackoff } from './backoff';
+import { WakeableSleep } from './WakeableSleep';
 import { ResourceWatch, type ResourceWatchState } from './ResourceWatch';
 import { trimNode } from './trimObjects';
 import { watchFailure } from './watchFailure';
@@ -57,7 +58,7 @@ export class ChildWatch {
   private apiServer?: ChildApiServer;
   private connectFailure?: ReadFailure;
   private stopped = false;
-  private wake?: () => void;
+  private readonly waiting = new WakeableSleep();
   private reconnecting = false;
   private lastReconnectAt = 0;
   private secretValue?: string;
@@ -73,7 +74,7 @@ export class ChildWatch {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.waiting.wake();
     await Promise.all([this.nodes?.stop(), this.upgrades?.stop()]);
   }
 
@@ -116,14 +117,7 @@ export class ChildWatch {
   }
 
   private sleep(ms: number): Promise<void> {
-    return new Promise(resolve => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
+    return this.waiting.sleep(ms);
   }
 
   private async connectLoop(): Promise<void> {

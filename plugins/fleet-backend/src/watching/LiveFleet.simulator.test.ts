@@ -2,7 +2,7 @@ import {
   startFleetSimulator,
   type FleetSimulator,
 } from '@internal/fleet-simulator';
-import { createApiServerTarget } from '../connections/createApiServerTarget';
+import { simulatorTargets } from '../__testUtils__/simulatorTargets';
 import { recordingLogger } from '../__testUtils__/recordingLogger';
 import { simulatorRefresher } from '../__testUtils__/simulatorRefresher';
 import { storedDetail } from '../__testUtils__/storedDetail';
@@ -49,19 +49,8 @@ describe('LiveFleet', () => {
 
   async function startLive(onChange?: (ids: string[]) => void) {
     const { store } = await createTestStore();
-    const target = (
-      scope: 'management' | 'dns',
-      access: FleetSimulator['dns'],
-    ) =>
-      createApiServerTarget(scope, {
-        id: scope === 'management' ? 'mgmt' : 'dns',
-        url: access.url,
-        caData: access.caData,
-        serviceAccountToken: access.token,
-      });
     live = new LiveFleet({
-      managementClusters: [target('management', sim.management)],
-      dnsClusters: [target('dns', sim.dns)],
+      ...simulatorTargets(sim),
       store,
       logger: recordingLogger(),
       clusterTimeoutMs: 3_000,

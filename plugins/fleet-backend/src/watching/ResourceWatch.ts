@@ -7,6 +7,7 @@ import {
 } from '../reading/KubeReader';
 import { withTimeout } from '../reading/withTimeout';
 import { jitteredBackoff } from './backoff';
+import { WakeableSleep } from './WakeableSleep';
 import { ObjectCache } from './ObjectCache';
 import { trimObject } from './trimObjects';
 import type {
@@ -46,7 +47,7 @@ export class ResourceWatch {
   private readonly cache: ObjectCache;
   private stopped = false;
   private abortWatch?: () => void;
-  private wake?: () => void;
+  private readonly waiting = new WakeableSleep();
   private current: ResourceWatchState;
   private readonly random: () => number;
   private readonly now: () => Date;
@@ -72,7 +73,7 @@ export class ResourceWatch {
   async stop(): Promise<void> {
     this.stopped = true;
     this.abortWatch?.();
-    this.wake?.();
+    this.waiting.wake();
     await this.running;
   }
 
@@ -101,14 +102,7 @@ export class ResourceWatch {
   }
 
   private sleep(ms: number): Promise<void> {
-    return new Promise(resolve => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
+    return this.waiting.sleep(ms);
   }
 
   private async run(): Promise<void> {

@@ -4,7 +4,7 @@ import {
   type FleetSimulator,
 } from '@internal/fleet-simulator';
 import type { ClusterDetail } from '@internal/plugin-fleet-common';
-import { createApiServerTarget } from '../connections/createApiServerTarget';
+import { simulatorTargets } from '../__testUtils__/simulatorTargets';
 import { recordingLogger } from '../__testUtils__/recordingLogger';
 import { storedDetail } from '../__testUtils__/storedDetail';
 import { createTestStore } from '../__testUtils__/testStore';
@@ -81,20 +81,9 @@ describe('a watched fleet with hostile API servers', () => {
       });
 
     const { store } = await createTestStore();
-    const target = (
-      scope: 'management' | 'dns',
-      access: FleetSimulator['dns'],
-    ) =>
-      createApiServerTarget(scope, {
-        id: scope === 'management' ? 'mgmt' : 'dns',
-        url: access.url,
-        caData: access.caData,
-        serviceAccountToken: access.token,
-      });
     const heapBefore = heldHeap();
     live = new LiveFleet({
-      managementClusters: [target('management', sim.management)],
-      dnsClusters: [target('dns', sim.dns)],
+      ...simulatorTargets(sim),
       store,
       logger: recordingLogger(),
       clusterTimeoutMs: 5_000,
