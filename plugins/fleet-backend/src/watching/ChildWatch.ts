@@ -84,13 +84,22 @@ export class ChildWatch {
     );
   }
 
+  /**
+   * Whether the first list has not settled yet (no objects, no failure). Every list and Secret
+   * read has its own timeout: nothing stays pending for long.
+   */
+  pending(): boolean {
+    const nodes = this.nodes?.state();
+    if (this.connectFailure && !nodes?.synced) return false;
+    return !nodes || (!nodes.synced && nodes.phase !== 'failed');
+  }
+
   view(at: string): ChildWatchView {
     const { options } = this;
     const nodes = this.nodes?.state();
     if (this.connectFailure && !nodes?.synced)
       return { failures: [this.connectFailure] };
-    // Every list and Secret read has its own timeout: nothing stays pending for long.
-    if (!nodes || (!nodes.synced && nodes.phase !== 'failed')) return 'pending';
+    if (!nodes || this.pending()) return 'pending';
     const failures = [
       this.connectFailure,
       watchFailure(nodes),

@@ -147,9 +147,7 @@ export class ManagementWatch {
     if (this.loadFailure) return true;
     return (
       this.allGroups().every(g => g.settled()) &&
-      [...this.children.values()].every(
-        c => c.watch.view(new Date().toISOString()) !== 'pending',
-      )
+      [...this.children.values()].every(c => !c.watch.pending())
     );
   }
 
