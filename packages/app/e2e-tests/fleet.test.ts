@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type {
   ClusterListResponse,
   ClusterSummary,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import {
   backendGet,
   clusterPagePath,

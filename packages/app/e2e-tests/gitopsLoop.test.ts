@@ -5,7 +5,7 @@ import type {
   ClusterSummary,
   GitopsRequestListResponse,
   HistoryResponse,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import {
   backendGet,
   clusterPagePath,

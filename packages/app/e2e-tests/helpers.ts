@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import {
   clusterEntityRef,
   type ClusterSummary,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 const BACKEND = process.env.PLAYWRIGHT_BACKEND_URL ?? 'http://localhost:7007';
 

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import type {
   ClusterDetail,
   ClusterListResponse,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import {
   backendGet,
   clusterPagePath,

@@ -9,7 +9,7 @@ import {
   startFleetSimulator,
   type FleetSimulator,
 } from '@internal/fleet-simulator';
-import fleetPlugin from '@internal/plugin-fleet-backend';
+import fleetPlugin from '@fleet-portal/plugin-fleet-backend';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

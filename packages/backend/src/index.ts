@@ -1,5 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
-import { catalogModuleFleetEntities } from '@internal/plugin-fleet-backend';
+import { catalogModuleFleetEntities } from '@fleet-portal/plugin-fleet-backend';
 import { fleetDemoModule } from './modules/demoFleet';
 
 const backend = createBackend();
@@ -17,7 +17,7 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
-backend.add(import('@internal/plugin-scaffolder-backend-module-fleet'));
+backend.add(import('@fleet-portal/plugin-scaffolder-backend-module-fleet'));
 
 // User settings (starred entities, preferences) and the signals they are pushed through.
 backend.add(import('@backstage/plugin-user-settings-backend'));
@@ -28,7 +28,7 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
-backend.add(import('@internal/plugin-fleet-backend'));
+backend.add(import('@fleet-portal/plugin-fleet-backend'));
 backend.add(catalogModuleFleetEntities);
 backend.add(fleetDemoModule);
 

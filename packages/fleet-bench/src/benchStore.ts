@@ -2,7 +2,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   createRouter,
   DatabaseFleetStore,
-} from '@internal/plugin-fleet-backend';
+} from '@fleet-portal/plugin-fleet-backend';
 import knexFactory, { type Knex } from 'knex';
 
 /** The fleet store on a private in-memory SQLite database, as the benchmarks use it. */

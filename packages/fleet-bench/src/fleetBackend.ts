@@ -2,7 +2,7 @@ import {
   createApiServerTarget,
   FleetRefresher,
   WorkerFleetReader,
-} from '@internal/plugin-fleet-backend';
+} from '@fleet-portal/plugin-fleet-backend';
 import { quietLogger, startBackstageHttpStack } from './backstageHttpStack';
 import type { RemoteAccess } from './RemoteSimulator';
 import { allowAllRouter, memoryFleetStore } from './benchStore';

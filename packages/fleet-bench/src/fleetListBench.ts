@@ -1,7 +1,7 @@
 import type {
   ClusterDetail,
   FigureSource,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { request as httpRequest, Agent } from 'node:http';
 import { startBackstageHttpStack } from './backstageHttpStack';
 import { round, summarizeLatencies, type LatencySummary } from './stats';

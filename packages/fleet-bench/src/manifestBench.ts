@@ -8,17 +8,17 @@ import {
   createDnsManifestAction,
   createImageManifestAction,
   createVmManifestAction,
-} from '@internal/plugin-scaffolder-backend-module-fleet';
+} from '@fleet-portal/plugin-scaffolder-backend-module-fleet';
 // The bench times the pure planning functions, which the package does not export: it reaches
 // into its sources on purpose.
 /* eslint-disable @backstage/no-forbidden-package-imports */
-import { planClusterDay2 } from '@internal/plugin-scaffolder-backend-module-fleet/src/actions/clusterDay2';
-import { planClusterManifest } from '@internal/plugin-scaffolder-backend-module-fleet/src/actions/clusterManifest';
-import { planDnsManifest } from '@internal/plugin-scaffolder-backend-module-fleet/src/actions/dnsManifest';
-import { planImageManifest } from '@internal/plugin-scaffolder-backend-module-fleet/src/actions/imageManifest';
-import { planVmManifest } from '@internal/plugin-scaffolder-backend-module-fleet/src/actions/vmManifest';
-import { requestInfo } from '@internal/plugin-scaffolder-backend-module-fleet/src/manifests/metadata';
-import { workspaceRepo } from '@internal/plugin-scaffolder-backend-module-fleet/src/gitops/workspace';
+import { planClusterDay2 } from '@fleet-portal/plugin-scaffolder-backend-module-fleet/src/actions/clusterDay2';
+import { planClusterManifest } from '@fleet-portal/plugin-scaffolder-backend-module-fleet/src/actions/clusterManifest';
+import { planDnsManifest } from '@fleet-portal/plugin-scaffolder-backend-module-fleet/src/actions/dnsManifest';
+import { planImageManifest } from '@fleet-portal/plugin-scaffolder-backend-module-fleet/src/actions/imageManifest';
+import { planVmManifest } from '@fleet-portal/plugin-scaffolder-backend-module-fleet/src/actions/vmManifest';
+import { requestInfo } from '@fleet-portal/plugin-scaffolder-backend-module-fleet/src/manifests/metadata';
+import { workspaceRepo } from '@fleet-portal/plugin-scaffolder-backend-module-fleet/src/gitops/workspace';
 /* eslint-enable @backstage/no-forbidden-package-imports */
 import { quietLogger } from './backstageHttpStack';
 import { round } from './stats';

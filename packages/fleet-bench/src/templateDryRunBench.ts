@@ -10,15 +10,15 @@ import {
   startFleetTestBackend,
   templateNames,
   waitForTemplates,
-} from '@internal/plugin-scaffolder-backend-module-fleet/src/__testUtils__/fleetBackend';
+} from '@fleet-portal/plugin-scaffolder-backend-module-fleet/src/__testUtils__/fleetBackend';
 import {
   fastForward,
   listBranches,
-} from '@internal/plugin-scaffolder-backend-module-fleet/src/__testUtils__/localGit';
+} from '@fleet-portal/plugin-scaffolder-backend-module-fleet/src/__testUtils__/localGit';
 import {
   CREATION_ORDER,
   TEMPLATE_VALUES,
-} from '@internal/plugin-scaffolder-backend-module-fleet/src/templates/templateValues';
+} from '@fleet-portal/plugin-scaffolder-backend-module-fleet/src/templates/templateValues';
 /* eslint-enable @backstage/no-forbidden-package-imports, no-restricted-imports */
 import { round } from './stats';
 

@@ -6,7 +6,7 @@ import {
   LeaderLease,
   LiveFleet,
   runAsLeader,
-} from '@internal/plugin-fleet-backend';
+} from '@fleet-portal/plugin-fleet-backend';
 import {
   fixedBodyRoutes,
   quietLogger,

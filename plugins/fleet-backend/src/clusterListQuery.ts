@@ -5,7 +5,7 @@ import {
   FLEET_SORT_COLUMNS,
   SERVICES_FILTERS,
   type FleetListQuery,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { z } from 'zod';
 import { parseParams } from './parseParams';
 

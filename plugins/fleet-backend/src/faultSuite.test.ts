@@ -9,7 +9,7 @@ import type {
   ClusterDetail,
   ClusterSummary,
   ReadFailureReason,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import express from 'express';
 import request from 'supertest';
 import { createTestStore } from './__testUtils__/testStore';

@@ -12,7 +12,7 @@ import type {
   ClusterDetail,
   ClusterInventoryResponse,
   ClusterListResponse,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import request from 'supertest';
 import { recordingLogger } from './__testUtils__/recordingLogger';
 import { simulatorSecrets } from './__testUtils__/simulatorSecrets';

@@ -14,7 +14,7 @@ import {
   type ClusterPageResponse,
   queryFleet,
   type SourceStatus,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';

@@ -10,7 +10,7 @@ import {
 import type {
   ClusterInventoryResponse,
   ClusterListResponse,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { stringify } from 'yaml';
 import request from 'supertest';
 import { recordingLogger } from './__testUtils__/recordingLogger';

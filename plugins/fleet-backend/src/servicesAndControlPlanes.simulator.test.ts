@@ -6,7 +6,7 @@ import {
 import type {
   ClusterDetail,
   ClusterListResponse,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import request from 'supertest';
 import { fleetPlugin } from './plugin';
 

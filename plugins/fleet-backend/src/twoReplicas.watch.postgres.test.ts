@@ -3,7 +3,7 @@ import {
   startFleetSimulator,
   type FleetSimulator,
 } from '@internal/fleet-simulator';
-import type { ClusterDetail } from '@internal/plugin-fleet-common';
+import type { ClusterDetail } from '@fleet-portal/plugin-fleet-common';
 import request from 'supertest';
 import { dropDatabases, requirePostgres } from './__testUtils__/postgres';
 import { startPostgresReplica } from './__testUtils__/startPostgresReplica';

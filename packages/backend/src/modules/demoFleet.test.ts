@@ -1,11 +1,11 @@
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { FleetSimulator } from '@internal/fleet-simulator';
-import fleetPlugin from '@internal/plugin-fleet-backend';
+import fleetPlugin from '@fleet-portal/plugin-fleet-backend';
 import type {
   ClusterListResponse,
   HistoryResponse,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import request from 'supertest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

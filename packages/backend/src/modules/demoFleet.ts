@@ -6,7 +6,7 @@ import {
   startFleetSimulator,
   type FleetSimulator,
 } from '@internal/fleet-simulator';
-import { fleetConnectionsExtensionPoint } from '@internal/plugin-fleet-backend';
+import { fleetConnectionsExtensionPoint } from '@fleet-portal/plugin-fleet-backend';
 import { demoGitopsOptions } from './demoGitops';
 
 /**

@@ -8,7 +8,7 @@ import {
   findLocalRepository,
   FLUX_FOLDER,
   readCommitFiles,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import { existsSync, renameSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 

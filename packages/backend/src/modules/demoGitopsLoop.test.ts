@@ -9,19 +9,19 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogScaffolderModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import type { FleetSimulator } from '@internal/fleet-simulator';
-import fleetPlugin from '@internal/plugin-fleet-backend';
+import fleetPlugin from '@fleet-portal/plugin-fleet-backend';
 import type {
   ClusterDetail,
   ClusterListResponse,
   ClusterSummary,
   GitopsRequestListResponse,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import {
   branchHead,
   findLocalRepository,
   readCommitFiles,
-} from '@internal/plugin-fleet-node';
-import scaffolderModuleFleet from '@internal/plugin-scaffolder-backend-module-fleet';
+} from '@fleet-portal/plugin-fleet-node';
+import scaffolderModuleFleet from '@fleet-portal/plugin-scaffolder-backend-module-fleet';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

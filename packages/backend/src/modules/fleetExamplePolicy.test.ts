@@ -10,15 +10,15 @@ import {
   startFleetSimulator,
   type FleetSimulator,
 } from '@internal/fleet-simulator';
-import fleetPlugin from '@internal/plugin-fleet-backend';
+import fleetPlugin from '@fleet-portal/plugin-fleet-backend';
 import {
   fleetClusterReadPermission,
   fleetClusterRequestPermission,
   fleetGitopsMergePermission,
   type ClusterListResponse,
   type GitopsRequestListResponse,
-} from '@internal/plugin-fleet-common';
-import type { LocalRepository } from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-common';
+import type { LocalRepository } from '@fleet-portal/plugin-fleet-node';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

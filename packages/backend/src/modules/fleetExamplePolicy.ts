@@ -14,7 +14,7 @@ import {
   createFleetClusterConditionalDecision,
   fleetClusterConditions,
   fleetClusterResourceRef,
-} from '@internal/plugin-fleet-backend';
+} from '@fleet-portal/plugin-fleet-backend';
 
 export const PLATFORM_TEAM = 'group:default/platform-team';
 

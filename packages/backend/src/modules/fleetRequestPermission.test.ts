@@ -12,15 +12,15 @@ import {
   startFleetSimulator,
   type FleetSimulator,
 } from '@internal/fleet-simulator';
-import fleetPlugin from '@internal/plugin-fleet-backend';
-import type { ClusterSummary } from '@internal/plugin-fleet-common';
+import fleetPlugin from '@fleet-portal/plugin-fleet-backend';
+import type { ClusterSummary } from '@fleet-portal/plugin-fleet-common';
 import {
   branchHead,
   findLocalRepository,
   listRequestBranches,
   readCommitFiles,
-} from '@internal/plugin-fleet-node';
-import scaffolderModuleFleet from '@internal/plugin-scaffolder-backend-module-fleet';
+} from '@fleet-portal/plugin-fleet-node';
+import scaffolderModuleFleet from '@fleet-portal/plugin-scaffolder-backend-module-fleet';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { ManifestObject } from '@internal/plugin-fleet-node';
+import type { ManifestObject } from '@fleet-portal/plugin-fleet-node';
 import type { ObjectStore } from '../store';
 import type { KubeObject, KubeObjectRef } from '../types';
 

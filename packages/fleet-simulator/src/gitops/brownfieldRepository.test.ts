@@ -3,7 +3,7 @@ import {
   findLocalRepository,
   readCommitFiles,
   vmPath,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

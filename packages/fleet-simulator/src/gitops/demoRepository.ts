@@ -11,7 +11,7 @@ import {
   repositorySkeletonFiles,
   toYamlDocuments,
   vmPath,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import {
   CLUSTER_LABEL,
   IMAGE_REF_ANNOTATION,

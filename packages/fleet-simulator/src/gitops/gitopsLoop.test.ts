@@ -12,7 +12,7 @@ import {
   toYaml,
   vmPath,
   writeFilesCommit,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -9,7 +9,7 @@ import {
   inventoryId,
   LocalRepository,
   readCommitFiles,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import { apiVersionOf, TYPES } from '../resourceTypes';
 import type { ObjectStore } from '../store';
 import type { KubeObject } from '../types';

@@ -4,7 +4,7 @@ import {
   FLUX_NAMESPACE,
   JOIN_TOKENS_SECRET,
   joinTokenVariable,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import { ChildClusters } from '../controllers/context';
 import { FleetControllers } from '../controllers/fleetControllers';
 import { ObservedGenerations } from '../controllers/observedGenerations';

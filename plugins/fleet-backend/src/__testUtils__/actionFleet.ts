@@ -16,7 +16,7 @@ import {
   fleetClusterReadPermission,
   type ClusterDetail,
   type SourceStatus,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { JsonObject } from '@backstage/types';
 import { registerFleetActions } from '../actions/registerFleetActions';
 import { deriveCluster } from '../derive/deriveCluster';

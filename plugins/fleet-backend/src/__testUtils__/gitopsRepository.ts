@@ -8,7 +8,7 @@ import {
   type RequestBranch,
   setBranch,
   writeFilesCommit,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import fs from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';

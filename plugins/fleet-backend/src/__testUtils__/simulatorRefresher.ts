@@ -1,5 +1,5 @@
 import type { FleetSimulator } from '@internal/fleet-simulator';
-import type { DnsOwnershipRule } from '@internal/plugin-fleet-common';
+import type { DnsOwnershipRule } from '@fleet-portal/plugin-fleet-common';
 import type { GitRevisions } from '../gitops/GitRevisions';
 import { FleetRefresher } from '../service/FleetRefresher';
 import type { FleetReading } from '../service/FleetReading';

@@ -1,4 +1,4 @@
-import type { ClusterDetail } from '@internal/plugin-fleet-common';
+import type { ClusterDetail } from '@fleet-portal/plugin-fleet-common';
 import type { FleetStore } from '../service/FleetStore';
 
 /** A simulated cluster's detail as the store holds it after a refresh; throws when it is absent. */

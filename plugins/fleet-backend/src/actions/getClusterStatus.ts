@@ -1,4 +1,4 @@
-import type { ClusterDetail } from '@internal/plugin-fleet-common';
+import type { ClusterDetail } from '@fleet-portal/plugin-fleet-common';
 import { z } from 'zod/v3';
 import { type FleetActionsOptions, READ_ONLY } from './context';
 import { readLocatedCluster } from './locateCluster';

@@ -1,7 +1,7 @@
 import type {
   GitopsRequestItem,
   RequestState,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { IMAGE_A, IMAGE_B } from '../__testUtils__/objects';
 import {
   ALICE,

@@ -2,7 +2,7 @@ import {
   normalizeK0sVersion,
   sameK0sVersion,
   type ClusterSummary,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { z } from 'zod/v3';
 import { permittedClusters } from '../permissions/ClusterReadAccess';
 import { normalizeOwnerRef } from '../permissions/clusterResource';

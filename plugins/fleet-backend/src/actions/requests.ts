@@ -2,7 +2,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   REQUEST_STATES,
   type GitopsRequestItem,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { z } from 'zod/v3';
 import {
   readableRequests,

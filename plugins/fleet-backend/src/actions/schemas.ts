@@ -3,7 +3,7 @@ import type {
   ClusterSummary,
   DriftFinding,
   DriftType,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { z } from 'zod/v3';
 
 /*

@@ -8,7 +8,7 @@ import type {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import type { ClusterInventoryResponse } from '@internal/plugin-fleet-common';
+import type { ClusterInventoryResponse } from '@fleet-portal/plugin-fleet-common';
 import { fleetEntities } from './clusterEntities';
 
 /**

@@ -1,4 +1,4 @@
-import type { ClusterInventoryItem } from '@internal/plugin-fleet-common';
+import type { ClusterInventoryItem } from '@fleet-portal/plugin-fleet-common';
 import { entityName, fleetEntities } from './clusterEntities';
 
 const item = (

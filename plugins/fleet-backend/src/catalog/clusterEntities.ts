@@ -12,7 +12,7 @@ import {
   clusterEntityRefString,
   FLEET_ENTITY_ANNOTATIONS,
   type ClusterInventoryItem,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 /** Annotations the core Kubernetes plugin's catalog cluster locator reads. */
 export const KUBERNETES_ANNOTATIONS = {

@@ -12,7 +12,7 @@ import {
   type NodeStatus,
   type ReadState,
   type VmOwnershipRule,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 import { deriveDnsRecord, sortRecords } from './deriveDnsRecord';
 import { deriveDrift } from './deriveDrift';

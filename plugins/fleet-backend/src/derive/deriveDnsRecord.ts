@@ -2,7 +2,7 @@ import {
   BINDY_ZONE_LABEL,
   type DnsRecordKind,
   type DnsRecordStatus,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 import {
   findCondition,

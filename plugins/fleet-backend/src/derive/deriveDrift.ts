@@ -5,8 +5,8 @@ import type {
   DriftFinding,
   K0sVersions,
   NodeStatus,
-} from '@internal/plugin-fleet-common';
-import { sameK0sVersion } from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
+import { sameK0sVersion } from '@fleet-portal/plugin-fleet-common';
 
 export interface DriftInputs {
   health: ClusterHealth;

@@ -1,7 +1,7 @@
 import type {
   ClusterGitops,
   DriftFinding,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 import {
   findCondition,

@@ -1,4 +1,4 @@
-import type { ClusterHealth } from '@internal/plugin-fleet-common';
+import type { ClusterHealth } from '@fleet-portal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 import {
   findCondition,

@@ -2,11 +2,11 @@ import type {
   K0sVersions,
   NodeStatus,
   RunningVersionGroup,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import {
   normalizeK0sVersion,
   parseK0sVersion,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 import { ReadContext, sourceOf, stringOrUndefined } from './source';
 

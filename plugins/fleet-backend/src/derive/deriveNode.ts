@@ -1,5 +1,5 @@
-import type { KairosInfo, NodeStatus } from '@internal/plugin-fleet-common';
-import { normalizeK0sVersion } from '@internal/plugin-fleet-common';
+import type { KairosInfo, NodeStatus } from '@fleet-portal/plugin-fleet-common';
+import { normalizeK0sVersion } from '@fleet-portal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 import {
   deriveNodeImage,

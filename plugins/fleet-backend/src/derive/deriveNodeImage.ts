@@ -2,7 +2,7 @@ import {
   FLEET_ANNOTATIONS,
   type FigureSource,
   type NodeImage,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 import { parseImageReference } from './parseImageReference';
 import { ReadContext, sourceOf, stringOrUndefined } from './source';

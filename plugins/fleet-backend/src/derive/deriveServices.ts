@@ -3,7 +3,7 @@ import {
   type ClusterService,
   type ServiceDeploymentType,
   type ServiceState,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 import { ReadContext, sourceOf, stringOrUndefined } from './source';
 

@@ -1,4 +1,4 @@
-import type { DnsOwnershipRule } from '@internal/plugin-fleet-common';
+import type { DnsOwnershipRule } from '@fleet-portal/plugin-fleet-common';
 import { dnsRead } from '../__testUtils__/objects';
 import type { KubeObject } from '../reading/KubeReader';
 import { assignDnsRecords, type DnsRecordRead } from './dnsOwnership';

@@ -3,7 +3,7 @@ import {
   type DnsOwnershipRule,
   type DnsRecordKind,
   type DnsRecordOwnership,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 import { clusterKey } from './clusterKey';
 import { recordFqdn } from './deriveDnsRecord';

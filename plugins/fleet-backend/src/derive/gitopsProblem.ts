@@ -2,7 +2,7 @@ import type {
   ClusterDetail,
   ClusterGitops,
   GitopsProblem,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 /**
  * The cluster's detail with why its Git/Flux state is unknown: Flux could not be read on its

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { DriftFinding } from '@internal/plugin-fleet-common';
+import type { DriftFinding } from '@fleet-portal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 
 /**

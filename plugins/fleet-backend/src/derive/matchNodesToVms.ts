@@ -1,7 +1,7 @@
 import type {
   NodeVmMatch,
   NodeVmMatchRule,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 
 export interface NodeVmAnswer {

@@ -1,4 +1,4 @@
-import type { FigureSource, ReadFrom } from '@internal/plugin-fleet-common';
+import type { FigureSource, ReadFrom } from '@fleet-portal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 
 /** Where and when a set of objects was read; every figure derived from them points back here. */

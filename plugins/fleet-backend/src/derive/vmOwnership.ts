@@ -1,7 +1,7 @@
 import {
   FLEET_LABELS,
   type VmOwnershipRule,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 
 export const CAPI_CLUSTER_LABEL = 'cluster.x-k8s.io/cluster-name';

@@ -2,7 +2,7 @@ import type {
   FormClusterTemplate,
   FormCredential,
   FormNamespace,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { KubeObject } from '../reading/KubeReader';
 
 const text = (value: unknown): string | undefined =>

@@ -6,7 +6,7 @@ import type {
   CredentialListResponse,
   ManagementClusterListResponse,
   NamespaceListResponse,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';

@@ -5,7 +5,7 @@ import {
   inventoryId,
   type FileMap,
   type PendingCommits,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import type { KubeObject } from '../reading/KubeReader';
 import type { GitRevisions } from './GitRevisions';
 

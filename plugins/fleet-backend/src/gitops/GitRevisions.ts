@@ -1,4 +1,4 @@
-import type { FileMap, PendingCommits } from '@internal/plugin-fleet-node';
+import type { FileMap, PendingCommits } from '@fleet-portal/plugin-fleet-node';
 
 /**
  * Where the GitOps repository's commits are read: the local repository, or GitHub through

@@ -3,7 +3,7 @@ import type {
   FileMap,
   PendingCommit,
   PendingCommits,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import { githubGet, type GithubRepository } from './githubApi';
 import type { GitRevisions } from './GitRevisions';
 

@@ -3,7 +3,7 @@ import type {
   ClusterGitops,
   FigureSource,
   SourceStatus,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestStore } from '../__testUtils__/testStore';

@@ -1,8 +1,8 @@
 import type {
   GitopsRequestItem,
   RequestPullRequest,
-} from '@internal/plugin-fleet-common';
-import { isClusterDeploymentFileOf } from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-common';
+import { isClusterDeploymentFileOf } from '@fleet-portal/plugin-fleet-node';
 import { githubGet, type GithubRepository } from './githubApi';
 import { toRequestItem } from './requestCommit';
 import {

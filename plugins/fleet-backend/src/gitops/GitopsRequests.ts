@@ -4,12 +4,12 @@ import type {
   GitopsRequestListResponse,
   MergeRequestResponse,
   RequestState,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import {
   findLocalRepository,
   type GitAuthor,
   mergeBranch,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import type { RequestsSettings } from './gitopsSettings';
 import type { RequestStore } from './RequestStore';
 import type { RequestTracker } from './RequestTracker';

@@ -4,7 +4,7 @@ import {
   readCommitFiles,
   type FileMap,
   type PendingCommits,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import type { GitRevisions } from './GitRevisions';
 
 /** The commits of the local GitOps repository (local publishing mode). */

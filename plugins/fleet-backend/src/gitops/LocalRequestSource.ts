@@ -1,4 +1,4 @@
-import type { GitopsRequestItem } from '@internal/plugin-fleet-common';
+import type { GitopsRequestItem } from '@fleet-portal/plugin-fleet-common';
 import {
   isClusterDeploymentFileOf,
   fileExistsAt,
@@ -7,7 +7,7 @@ import {
   listRequestBranches,
   mergeCommitsOf,
   type MergeCommit,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import type { RequestsSettings } from './gitopsSettings';
 import { toRequestItem } from './requestCommit';
 import {

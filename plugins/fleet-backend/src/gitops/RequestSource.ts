@@ -1,4 +1,4 @@
-import type { GitopsRequestItem } from '@internal/plugin-fleet-common';
+import type { GitopsRequestItem } from '@fleet-portal/plugin-fleet-common';
 
 /** A request as its source (the local repository or GitHub) shows it, before its journey. */
 export interface RequestProposal

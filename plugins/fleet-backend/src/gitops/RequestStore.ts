@@ -1,7 +1,7 @@
 import type {
   GitopsRequestItem,
   RequestState,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { Knex } from 'knex';
 
 export interface RequestFilter {

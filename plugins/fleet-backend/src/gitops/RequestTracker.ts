@@ -4,8 +4,8 @@ import {
   type ClusterSummary,
   type GitopsRequestItem,
   type SourceStatus,
-} from '@internal/plugin-fleet-common';
-import { areaOfPath } from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-common';
+import { areaOfPath } from '@fleet-portal/plugin-fleet-node';
 import type { FleetStore } from '../service/FleetStore';
 import {
   journeyChanged,

@@ -1,4 +1,4 @@
-import type { ClusterSummary } from '@internal/plugin-fleet-common';
+import type { ClusterSummary } from '@fleet-portal/plugin-fleet-common';
 import { clusterOfRequest } from './clusterOfRequest';
 
 const summary = (management: string, namespace: string, name: string) =>

@@ -1,7 +1,7 @@
 import type {
   ClusterSummary,
   GitopsRequestItem,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 /**
  * The cluster a request is about. A request names it by name, and by namespace and management

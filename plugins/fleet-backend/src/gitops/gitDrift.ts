@@ -1,4 +1,4 @@
-import type { ClusterDetail } from '@internal/plugin-fleet-common';
+import type { ClusterDetail } from '@fleet-portal/plugin-fleet-common';
 import { liveDiffersFromGit } from '../derive/liveDiffersFromGit';
 import type { KubeObject } from '../reading/KubeReader';
 import { type GitManifests, liveInventoryId } from './GitManifests';

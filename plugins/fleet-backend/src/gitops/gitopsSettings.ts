@@ -1,5 +1,5 @@
 import type { Config } from '@backstage/config';
-import type { GitopsRequestsMode } from '@internal/plugin-fleet-common';
+import type { GitopsRequestsMode } from '@fleet-portal/plugin-fleet-common';
 import { isAbsolute, resolve } from 'node:path';
 
 /** What the requests routes need of `fleet.gitops` (declared by the scaffolder module's schema). */

@@ -2,7 +2,7 @@ import {
   clusterOfPath,
   commitTrailers,
   type RequestBranch,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import type { RequestProposal } from './RequestSource';
 
 /** What a request's commit says about it. */

@@ -2,14 +2,14 @@ import {
   startFleetSimulator,
   type FleetSimulator,
 } from '@internal/fleet-simulator';
-import type { GitopsRequestItem } from '@internal/plugin-fleet-common';
+import type { GitopsRequestItem } from '@fleet-portal/plugin-fleet-common';
 import {
   branchHead,
   clusterDeploymentPath,
   findLocalRepository,
   readCommitFiles,
   type LocalRepository,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

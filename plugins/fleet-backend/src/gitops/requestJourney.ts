@@ -5,7 +5,7 @@ import type {
   RequestJourney,
   RequestState,
   RequestStep,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 /** A Flux Kustomization that applies some of the request's files, and what it holds of it. */
 export interface KustomizationObservation {

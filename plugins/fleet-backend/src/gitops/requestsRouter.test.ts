@@ -5,12 +5,12 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { GitopsRequestListResponse } from '@internal/plugin-fleet-common';
+import type { GitopsRequestListResponse } from '@fleet-portal/plugin-fleet-common';
 import {
   branchHead,
   isAncestor,
   type LocalRepository,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import fs from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';

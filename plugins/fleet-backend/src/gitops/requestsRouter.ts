@@ -8,7 +8,7 @@ import {
   AuthorizeResult,
   type BasicPermission,
 } from '@backstage/plugin-permission-common';
-import { fleetGitopsMergePermission } from '@internal/plugin-fleet-common';
+import { fleetGitopsMergePermission } from '@fleet-portal/plugin-fleet-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';

@@ -3,7 +3,7 @@ import type {
   FigureSource,
   HistoryEntry,
   HistoryKind,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 /** One thing about a cluster whose changes are worth recording. */
 export interface Fact {

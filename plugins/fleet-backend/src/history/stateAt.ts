@@ -1,7 +1,7 @@
 import type {
   ClusterStateAt,
   HistoryEntry,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 /**
  * Rebuilds a cluster's nodes, images, versions, record states and health at time `at` from its

@@ -12,7 +12,7 @@ import {
   type ConditionTransformer,
   type PermissionRuleset,
 } from '@backstage/plugin-permission-node';
-import { fleetClusterReadPermission } from '@internal/plugin-fleet-common';
+import { fleetClusterReadPermission } from '@fleet-portal/plugin-fleet-common';
 import { createHash } from 'node:crypto';
 import {
   type FleetClusterFilter,

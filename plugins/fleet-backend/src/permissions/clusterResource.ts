@@ -13,7 +13,7 @@ import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
   FLEET_CLUSTER_RESOURCE_TYPE,
   type ClusterSummary,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 /** What the rules read of a cluster; summaries, details and inventory items all have it. */
 export type FleetClusterResource = Pick<

@@ -6,7 +6,7 @@ import {
   type PermissionCondition,
   type PolicyDecision,
 } from '@backstage/plugin-permission-common';
-import { fleetClusterReadPermission } from '@internal/plugin-fleet-common';
+import { fleetClusterReadPermission } from '@fleet-portal/plugin-fleet-common';
 import {
   ClusterReadAccess,
   permitsCluster,

@@ -4,7 +4,7 @@ import type {
   ClusterDetail,
   ClusterRef,
   GitopsRequestItem,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { FleetStore } from '../service/FleetStore';
 import {
   type ClusterReadScope,

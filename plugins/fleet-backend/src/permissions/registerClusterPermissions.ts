@@ -5,7 +5,7 @@ import type {
 import {
   fleetClusterPermissions,
   fleetGitopsMergePermission,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { FleetStore } from '../service/FleetStore';
 import { ClusterReadAccess } from './ClusterReadAccess';
 import { fleetClusterResourceRef } from './clusterResource';

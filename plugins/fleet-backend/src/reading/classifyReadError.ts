@@ -2,7 +2,7 @@ import { ApiException } from '@kubernetes/client-node';
 import type {
   ReadFailure,
   ReadFailureReason,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { KubeconfigRejectedError } from '../connections/kubeConfigFromSecret';
 import { MalformedResponseError } from './KubeReader';
 

@@ -3,7 +3,7 @@ import {
   DNS_RECORD_KINDS,
   type DnsOwnershipRule,
   type DnsRecordKind,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { KubeObject, KubeReader, type ReadOptions } from './KubeReader';
 import { optionalList } from './optionalList';
 import { DNS_RECORD_TYPES, DNS_ZONES } from './resourceTypes';

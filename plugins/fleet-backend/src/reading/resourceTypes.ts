@@ -1,5 +1,5 @@
 import { ResourceType } from './KubeReader';
-import type { DnsRecordKind } from '@internal/plugin-fleet-common';
+import type { DnsRecordKind } from '@fleet-portal/plugin-fleet-common';
 
 export const CLUSTER_DEPLOYMENTS: ResourceType = {
   group: 'k0rdent.mirantis.com',

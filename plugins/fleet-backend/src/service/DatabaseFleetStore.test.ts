@@ -1,7 +1,7 @@
 import type {
   ClusterDetail,
   SourceStatus,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import {
   childRead,
   clusterDeployment,

@@ -8,7 +8,7 @@ import {
   type HistoryEntry,
   type HistoryKind,
   type SourceStatus,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { Knex } from 'knex';
 import { toInventoryItem, toSummary } from '../derive/deriveCluster';
 import { clusterFacts, diffFacts, type Fact } from '../history/clusterFacts';
@@ -16,7 +16,7 @@ import { detailChanged } from '../signals/detailContent';
 import type { FleetStore, HistoryQuery } from './FleetStore';
 
 const MIGRATIONS = resolvePackagePath(
-  '@internal/plugin-fleet-backend',
+  '@fleet-portal/plugin-fleet-backend',
   'migrations',
 );
 const SAVE_BATCH = 10;

@@ -3,7 +3,7 @@ import {
   type ClusterSummary,
   type FleetListIndex,
   type SourceStatus,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 export interface ReadableFleet {
   index: FleetListIndex;

@@ -1,5 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { ClusterDetail } from '@internal/plugin-fleet-common';
+import type { ClusterDetail } from '@fleet-portal/plugin-fleet-common';
 import pLimit from 'p-limit';
 import { KubeconfigCache } from '../connections/kubeConfigFromSecret';
 import type { ApiServerTarget } from '../connections/types';

@@ -3,7 +3,7 @@ import type {
   DnsOwnershipRule,
   ReadFailure,
   SourceStatus,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 /** How the fleet is read, whichever thread reads it. */
 export interface ReadSettings {

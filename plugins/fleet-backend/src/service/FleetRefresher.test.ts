@@ -2,7 +2,7 @@ import {
   startFleetSimulator,
   type FleetSimulator,
 } from '@internal/fleet-simulator';
-import type { ClusterDetail } from '@internal/plugin-fleet-common';
+import type { ClusterDetail } from '@fleet-portal/plugin-fleet-common';
 import { recordingLogger } from '../__testUtils__/recordingLogger';
 import { simulatorSecrets } from '../__testUtils__/simulatorSecrets';
 import { simulatorRefresher } from '../__testUtils__/simulatorRefresher';

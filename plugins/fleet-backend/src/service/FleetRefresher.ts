@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { ReadFailure } from '@internal/plugin-fleet-common';
+import type { ReadFailure } from '@fleet-portal/plugin-fleet-common';
 import type { ApiServerTarget } from '../connections/types';
 import type { GitRevisions } from '../gitops/GitRevisions';
 import type { FleetChangeListener } from '../signals/publishFleetChanges';

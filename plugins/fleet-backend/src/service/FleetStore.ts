@@ -6,7 +6,7 @@ import type {
   HistoryEntry,
   HistoryKind,
   SourceStatus,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 export interface HistoryQuery {
   clusterId: string;

@@ -2,7 +2,7 @@ import {
   startFleetSimulator,
   type FleetSimulator,
 } from '@internal/fleet-simulator';
-import type { ClusterDetail } from '@internal/plugin-fleet-common';
+import type { ClusterDetail } from '@fleet-portal/plugin-fleet-common';
 import { createApiServerTarget } from '../connections/createApiServerTarget';
 import type { ApiServerConnectionOptions } from '../connections/types';
 import { FleetReader } from './FleetReader';

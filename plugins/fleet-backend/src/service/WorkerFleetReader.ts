@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ClusterDetail } from '@internal/plugin-fleet-common';
+import type { ClusterDetail } from '@fleet-portal/plugin-fleet-common';
 import type { ApiServerConnectionOptions } from '../connections/types';
 import type { GitRevisions } from '../gitops/GitRevisions';
 import type {

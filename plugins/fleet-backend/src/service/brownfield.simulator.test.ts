@@ -4,7 +4,7 @@ import {
   type FleetSimulator,
   type GeneratedCluster,
 } from '@internal/fleet-simulator';
-import type { DnsOwnershipRule } from '@internal/plugin-fleet-common';
+import type { DnsOwnershipRule } from '@fleet-portal/plugin-fleet-common';
 import { simulatorRefresher } from '../__testUtils__/simulatorRefresher';
 import { createTestStore } from '../__testUtils__/testStore';
 import type { FleetRefresher } from './FleetRefresher';

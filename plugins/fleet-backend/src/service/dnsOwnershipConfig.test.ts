@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import type { JsonValue } from '@backstage/types';
-import { DEFAULT_DNS_OWNERSHIP_RULES } from '@internal/plugin-fleet-common';
+import { DEFAULT_DNS_OWNERSHIP_RULES } from '@fleet-portal/plugin-fleet-common';
 import { readDnsOwnershipRules } from './dnsOwnershipConfig';
 
 const read = (dnsOwnership: JsonValue) =>

@@ -2,7 +2,7 @@ import type { Config } from '@backstage/config';
 import {
   DEFAULT_DNS_OWNERSHIP_RULES,
   type DnsOwnershipRule,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 /** `fleet.dnsOwnership`, checked: each entry names exactly one of `label` or `fqdnSuffixFrom`. */
 export function readDnsOwnershipRules(config: Config): DnsOwnershipRule[] {

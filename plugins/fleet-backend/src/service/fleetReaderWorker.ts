@@ -7,7 +7,7 @@ import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { ClusterDetail } from '@internal/plugin-fleet-common';
+import type { ClusterDetail } from '@fleet-portal/plugin-fleet-common';
 import { createApiServerTarget } from '../connections/createApiServerTarget';
 import type { ApiServerConnectionOptions } from '../connections/types';
 import { FleetReader } from './FleetReader';

@@ -1,4 +1,4 @@
-import type { FileMap, PendingCommits } from '@internal/plugin-fleet-node';
+import type { FileMap, PendingCommits } from '@fleet-portal/plugin-fleet-node';
 import type { GitRevisions } from '../gitops/GitRevisions';
 
 /** What the worker asks the main thread, whose GitRevisions (UrlReaderService) it cannot hold. */

@@ -3,7 +3,7 @@ import {
   type ClusterDetail,
   type ClusterGitops,
   type GitopsProblem,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { KubeconfigCache } from '../connections/kubeConfigFromSecret';
 import type { ApiServerTarget } from '../connections/types';
 import { kustomizationStatus } from '../derive/deriveGitops';

@@ -1,4 +1,4 @@
-import type { VmOwnershipRule } from '@internal/plugin-fleet-common';
+import type { VmOwnershipRule } from '@fleet-portal/plugin-fleet-common';
 import { CAPI_CLUSTER_LABEL, vmOwner } from '../derive/vmOwnership';
 import type { KubeObject } from '../reading/KubeReader';
 

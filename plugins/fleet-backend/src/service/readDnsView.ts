@@ -2,7 +2,7 @@ import {
   DEFAULT_DNS_OWNERSHIP_RULES,
   type ReadFailure,
   type SourceStatus,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { ApiServerTarget } from '../connections/types';
 import type { DnsRecordRead } from '../derive/dnsOwnership';
 import type { ReadContext } from '../derive/source';

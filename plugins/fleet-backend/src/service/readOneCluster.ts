@@ -5,7 +5,7 @@ import {
   type ClusterGitops,
   type GitopsProblem,
   type ReadFailure,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { KubeconfigCache } from '../connections/kubeConfigFromSecret';
 import type { ApiServerTarget } from '../connections/types';
 import { clusterRefOf, deriveCluster } from '../derive/deriveCluster';

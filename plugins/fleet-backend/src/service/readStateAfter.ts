@@ -2,7 +2,7 @@ import type {
   ClusterDetail,
   ReadFailure,
   ReadState,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 /** Incomplete objects are reported but still current; any other failure leaves earlier data, stale. */
 export function readStateAfter(

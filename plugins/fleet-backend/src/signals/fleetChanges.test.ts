@@ -2,7 +2,7 @@ import { startFleetSimulator } from '@internal/fleet-simulator';
 import type {
   ClusterDetail,
   SourceStatus,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import {
   childRead,
   clusterDeployment,

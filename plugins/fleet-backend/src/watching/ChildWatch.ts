@@ -1,5 +1,5 @@
 import { ApiException, type KubeConfig } from '@kubernetes/client-node';
-import type { ReadFailure } from '@internal/plugin-fleet-common';
+import type { ReadFailure } from '@fleet-portal/plugin-fleet-common';
 import type {
   ChildApiServer,
   KubeconfigCache,

@@ -3,7 +3,7 @@ import {
   DNS_RECORD_KINDS,
   type DnsRecordKind,
   type ReadFailure,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { ApiServerTarget } from '../connections/types';
 import type { ReadContext } from '../derive/source';
 import type { AgentPool } from '../reading/AgentPool';

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { ClusterDetail } from '@internal/plugin-fleet-common';
+import type { ClusterDetail } from '@fleet-portal/plugin-fleet-common';
 import { KubeconfigCache } from '../connections/kubeConfigFromSecret';
 import type { ApiServerTarget } from '../connections/types';
 import { clusterRefOf } from '../derive/deriveCluster';

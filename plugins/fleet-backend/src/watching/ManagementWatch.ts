@@ -1,5 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { clusterId, type ReadFailure } from '@internal/plugin-fleet-common';
+import { clusterId, type ReadFailure } from '@fleet-portal/plugin-fleet-common';
 import type { KubeconfigCache } from '../connections/kubeConfigFromSecret';
 import type { ApiServerTarget } from '../connections/types';
 import { clusterRefOf } from '../derive/deriveCluster';

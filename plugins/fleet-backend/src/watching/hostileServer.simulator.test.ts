@@ -3,7 +3,7 @@ import {
   type FleetFault,
   type FleetSimulator,
 } from '@internal/fleet-simulator';
-import type { ClusterDetail } from '@internal/plugin-fleet-common';
+import type { ClusterDetail } from '@fleet-portal/plugin-fleet-common';
 import { simulatorTargets } from '../__testUtils__/simulatorTargets';
 import { recordingLogger } from '../__testUtils__/recordingLogger';
 import { storedDetail } from '../__testUtils__/storedDetail';

@@ -2,7 +2,7 @@ import type {
   ReadFailure,
   ReadFailureReason,
   ResourceWatchStatus,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import type { ResourceWatchState } from './ResourceWatch';
 
 const REASONS: Record<string, ReadFailureReason> = {

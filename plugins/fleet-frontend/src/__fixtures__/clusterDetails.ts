@@ -1,4 +1,4 @@
-import { ClusterDetail, NodeStatus } from '@internal/plugin-fleet-common';
+import { ClusterDetail, NodeStatus } from '@fleet-portal/plugin-fleet-common';
 import { READ_AT, dnsSource, managementSource, nodeSource } from './sources';
 
 export const DESIRED_DIGEST =

@@ -2,7 +2,7 @@ import {
   ClusterDetail,
   ClusterListResponse,
   ClusterSummary,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import {
   DESIRED_DIGEST,
   DESIRED_IMAGE,

@@ -2,7 +2,7 @@ import {
   ClusterDetail,
   ClusterInventoryItem,
   ClusterInventoryResponse,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import {
   driftedClusterDetail,
   emptyClusterDetail,

@@ -2,7 +2,7 @@ import {
   GitopsRequestItem,
   GitopsRequestListResponse,
   MergeRequestResponse,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 export const k0sUpgradeRequest: GitopsRequestItem = {
   id: 'local:fleet/k0s-upgrade/1a2b3c4d5e',

@@ -3,7 +3,7 @@ import {
   ClusterService,
   ClusterSummary,
   countServices,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { driftedClusterDetail } from './clusterDetails';
 import { managementSource } from './sources';
 

@@ -1,4 +1,4 @@
-import { FigureSource } from '@internal/plugin-fleet-common';
+import { FigureSource } from '@fleet-portal/plugin-fleet-common';
 
 export const READ_AT = '2026-03-01T11:58:00Z';
 

@@ -1,6 +1,6 @@
 import { ReactElement } from 'react';
 import { screen } from '@testing-library/react';
-import { ClusterDetail } from '@internal/plugin-fleet-common';
+import { ClusterDetail } from '@fleet-portal/plugin-fleet-common';
 import {
   driftedClusterDetail,
   partialClusterDetail,

@@ -4,7 +4,7 @@ import {
   FleetListQuery,
   indexFleet,
   queryFleet,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 /**
  * `listClusterPage` answering from a fixed list as the backend does (the same shared function

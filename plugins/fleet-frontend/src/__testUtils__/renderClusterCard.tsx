@@ -6,7 +6,7 @@ import {
   ClusterDetail,
   ClusterPageResponse,
   FLEET_ENTITY_ANNOTATIONS,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { FleetApi, fleetApiRef } from '../api';
 import { responseError } from './responses';
 

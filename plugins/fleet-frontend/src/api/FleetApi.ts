@@ -15,7 +15,7 @@ import {
   CredentialListResponse,
   ManagementClusterListResponse,
   NamespaceListResponse,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 /** Narrows a cluster's history; every field is optional. Times are ISO 8601. */
 export interface HistoryQuery {

@@ -16,7 +16,7 @@ import {
   CredentialListResponse,
   ManagementClusterListResponse,
   NamespaceListResponse,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { FleetApi, HistoryQuery, RequestsQuery } from './FleetApi';
 
 /** `FleetApi` over HTTP. Concurrent identical reads share one request (several cards ask at once). */

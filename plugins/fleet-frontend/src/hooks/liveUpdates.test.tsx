@@ -7,7 +7,7 @@ import type {
   ClusterDetail,
   ClusterListResponse,
   ClusterPageResponse,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { driftedClusterDetail } from '../__fixtures__/clusterDetails';
 import { clusterListResponse } from '../__fixtures__/clusterList';
 import { clusterPagesOf } from '../__testUtils__/fakeClusterPages';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Entity } from '@backstage/catalog-model';
-import { ClusterDetail, ClusterRef } from '@internal/plugin-fleet-common';
+import { ClusterDetail, ClusterRef } from '@fleet-portal/plugin-fleet-common';
 import { FleetApi } from '../api';
 import { useClusterRead } from './useClusterRead';
 

@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
-import { ClusterRef, clusterId } from '@internal/plugin-fleet-common';
+import { ClusterRef, clusterId } from '@fleet-portal/plugin-fleet-common';
 import { FleetApi, fleetApiRef } from '../api';
 import { readClusterAnnotation } from '../lib/entity';
 import { isPermissionDenied } from '../lib/errors';

@@ -1,5 +1,5 @@
 /** Shared with the server, which searches the fleet list on the same short digests. */
-export { shortDigest } from '@internal/plugin-fleet-common';
+export { shortDigest } from '@fleet-portal/plugin-fleet-common';
 
 /** The digest part of `repo@sha256:…`, or undefined when the reference is not pinned. */
 export function digestOfReference(

@@ -1,4 +1,4 @@
-import { DnsRecordStatus } from '@internal/plugin-fleet-common';
+import { DnsRecordStatus } from '@fleet-portal/plugin-fleet-common';
 import {
   countDnsSync,
   deriveDnsSync,

@@ -1,4 +1,4 @@
-import { DnsRecordStatus } from '@internal/plugin-fleet-common';
+import { DnsRecordStatus } from '@fleet-portal/plugin-fleet-common';
 
 /** A record's name as a reader knows it: the FQDN, else `name.zone`, else the relative name. */
 export function dnsRecordDisplayName(record: DnsRecordStatus): string {

@@ -1,4 +1,4 @@
-import { DriftFinding } from '@internal/plugin-fleet-common';
+import { DriftFinding } from '@fleet-portal/plugin-fleet-common';
 import {
   countDriftByType,
   describeDrift,

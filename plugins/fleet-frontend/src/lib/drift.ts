@@ -4,7 +4,7 @@ import {
   DriftType,
   driftLabel,
   shortRevision,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 // Shared with the server, which searches the fleet list on the same labels.
 export {
@@ -12,7 +12,7 @@ export {
   driftLabel,
   shortRevision,
   type DriftTypeCount,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 export const DRIFT_TYPES = Object.keys(DRIFT_TYPE_LABELS) as DriftType[];
 

@@ -4,7 +4,7 @@ import {
   ClusterRef,
   ClusterSummary,
   FLEET_ENTITY_ANNOTATIONS,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { KUBERNETES_CLUSTER_RESOURCE_TYPE } from '../constants';
 
 /** A catalog `Resource` of type `kubernetes-cluster`: the entities Fleet Portal's cards belong on. */

@@ -1,4 +1,4 @@
-import { fleetFilterValues } from '@internal/plugin-fleet-common';
+import { fleetFilterValues } from '@fleet-portal/plugin-fleet-common';
 import {
   clusterListResponse,
   largeClusterList,

@@ -3,7 +3,7 @@ import {
   clusterMatchesFilters,
   FleetFilters,
   FleetFilterValues,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { shortDigest } from './digest';
 
 // The filters and the summary are shared with the server, which applies them to the fleet list.
@@ -13,7 +13,7 @@ export {
   summarizeFleet,
   type FleetFilters,
   type FleetSummaryCounts,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 export function filterClusters(
   clusters: ClusterSummary[],

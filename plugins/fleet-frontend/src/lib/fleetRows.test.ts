@@ -1,5 +1,5 @@
 import { clusterListResponse } from '../__fixtures__/clusterList';
-import { countServices } from '@internal/plugin-fleet-common';
+import { countServices } from '@fleet-portal/plugin-fleet-common';
 import { SERVICES } from '../__fixtures__/services';
 import { toFleetRow } from './fleetRows';
 

@@ -2,7 +2,7 @@ import {
   ClusterHealthState,
   ClusterSummary,
   servicesGlance,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { shortDigest } from './digest';
 import { DriftTypeCount, countDriftByType } from './drift';
 import { clusterEntityPath } from './entity';

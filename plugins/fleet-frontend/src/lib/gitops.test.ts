@@ -1,7 +1,7 @@
 import type {
   ClusterGitops,
   FigureSource,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { clusterListResponse } from '../__fixtures__/clusterList';
 import { describeGitops, gitopsGlance, pendingCommitsText } from './gitops';
 

@@ -2,11 +2,11 @@ import type {
   ClusterGitops,
   DriftFinding,
   GitopsTone,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { shortRevision } from './drift';
 
 // Shared with the server, which searches and sorts the fleet list on the same text.
-export { gitopsGlance, type GitopsTone } from '@internal/plugin-fleet-common';
+export { gitopsGlance, type GitopsTone } from '@fleet-portal/plugin-fleet-common';
 
 type GitPending = Extract<DriftFinding, { type: 'git-pending' }>;
 

@@ -1,4 +1,4 @@
-import { HistoryEntry } from '@internal/plugin-fleet-common';
+import { HistoryEntry } from '@fleet-portal/plugin-fleet-common';
 import { historyEntries } from '../__fixtures__/history';
 import { DESIRED_IMAGE } from '../__fixtures__/clusterDetails';
 import {

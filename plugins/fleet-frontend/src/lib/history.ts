@@ -1,4 +1,4 @@
-import { HistoryEntry, HistoryKind } from '@internal/plugin-fleet-common';
+import { HistoryEntry, HistoryKind } from '@fleet-portal/plugin-fleet-common';
 import { shortDigest } from './digest';
 
 /** How each kind of change is named in the history card and its filter. */

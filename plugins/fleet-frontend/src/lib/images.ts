@@ -1,4 +1,4 @@
-import { ClusterDetail, FigureSource } from '@internal/plugin-fleet-common';
+import { ClusterDetail, FigureSource } from '@fleet-portal/plugin-fleet-common';
 import { imageMatchesDesired, repositoryOfReference } from './digest';
 
 export interface NodeImageGroup {

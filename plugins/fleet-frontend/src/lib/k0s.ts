@@ -2,7 +2,7 @@ import {
   ClusterDetail,
   FigureSource,
   sameK0sVersion,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 export interface RunningK0sGroup {
   version: string;

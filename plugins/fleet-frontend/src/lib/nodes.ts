@@ -3,7 +3,7 @@ import {
   FigureSource,
   NodeStatus,
   NodeVmMatchRule,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { shortDigest } from './digest';
 
 export interface NodeRow {

@@ -1,7 +1,7 @@
 import {
   GitopsRequestItem,
   MergeRequestResponse,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { FLEET_MERGE_PERMISSION_NAME } from '../constants';
 import { isPermissionDenied, serverMessage } from './errors';
 

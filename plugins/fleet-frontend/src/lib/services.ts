@@ -2,7 +2,7 @@ import {
   ClusterService,
   ServiceState,
   ServicesFilter,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 /** Failed first, then the ones on their way, then deployed; unreported with the pending ones. */
 const STATE_RANK: Record<ServiceState, number> = {
@@ -54,7 +54,7 @@ export function deriveServicesView(cluster: {
 export {
   matchesServicesFilter,
   type ServicesFilter,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 export const SERVICES_FILTER_LABELS: Record<ServicesFilter, string> = {
   failed: 'A service failed',

@@ -1,4 +1,4 @@
-import { FigureSource } from '@internal/plugin-fleet-common';
+import { FigureSource } from '@fleet-portal/plugin-fleet-common';
 import { absoluteTime } from './time';
 
 const SCOPE_NAMES: Record<FigureSource['readFrom']['scope'], string> = {

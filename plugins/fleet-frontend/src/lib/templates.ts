@@ -1,4 +1,4 @@
-import { ClusterRef } from '@internal/plugin-fleet-common';
+import { ClusterRef } from '@fleet-portal/plugin-fleet-common';
 import { Day2Template, TEMPLATE_NAMESPACE } from '../constants';
 
 /** Link to a day-2 scaffolder template with the cluster (name, namespace, management cluster) pre-filled. */

@@ -5,7 +5,7 @@ import {
   compareK0sVersions,
   normalizeK0sVersion,
   parseK0sVersion,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { shortDigest } from '../lib/digest';
 
 /** One suggestion of a fleet-fed form field: the value stored and what the user reads. */

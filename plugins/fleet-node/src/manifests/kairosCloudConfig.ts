@@ -1,4 +1,4 @@
-import { FLEET_ANNOTATIONS } from '@internal/plugin-fleet-common';
+import { FLEET_ANNOTATIONS } from '@fleet-portal/plugin-fleet-common';
 import { toYaml } from '../yaml';
 
 /**

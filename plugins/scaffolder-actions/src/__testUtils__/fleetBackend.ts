@@ -16,7 +16,7 @@ import { scaffolderModuleFleet } from '../module';
 import { fakeFleetPlugin } from './fakeFleetPlugin';
 
 export const TEMPLATES_DIR = resolvePackagePath(
-  '@internal/plugin-scaffolder-backend-module-fleet',
+  '@fleet-portal/plugin-scaffolder-backend-module-fleet',
   '../../templates',
 );
 export const REQUESTER = 'user:default/jane.doe';

@@ -4,7 +4,7 @@ import { parseAllDocuments } from 'yaml';
 import {
   findLocalRepository,
   readCommitFiles,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import { KubeObject } from '../manifests/types';
 
 function repoAt(dir: string) {

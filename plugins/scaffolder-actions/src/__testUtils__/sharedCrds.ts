@@ -13,7 +13,7 @@ import {
 /** `<repo root>/../shared/crds`: the upstream snapshots the tests compare against. */
 // The package root is found through its package.json, so this works from src/ and dist/ alike.
 export const SHARED_CRDS_DIR = resolve(
-  resolvePackagePath('@internal/plugin-scaffolder-backend-module-fleet'),
+  resolvePackagePath('@fleet-portal/plugin-scaffolder-backend-module-fleet'),
   '../../../shared/crds',
 );
 

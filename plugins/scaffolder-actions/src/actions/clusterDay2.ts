@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { checkK0sUpgrade } from '@internal/plugin-fleet-common';
+import { checkK0sUpgrade } from '@fleet-portal/plugin-fleet-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { FileChange, RepoReader, sortChanges } from '../gitops/changeSet';
 import { commitChanges, repoAt } from '../gitops/commit';
@@ -7,7 +7,7 @@ import {
   clusterOfPath,
   isClusterDeploymentFileOf,
   parentFolder,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import { parseYamlFile, setScalar } from '../gitops/yamlEdit';
 import {
   DAY2_OPERATIONS,

@@ -3,7 +3,7 @@ import {
   clusterDeploymentPath,
   clusterOfPath,
   legacyClusterDeploymentPath,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import type { RepoReader } from '../gitops/changeSet';
 import { parseYamlFile } from '../gitops/yamlEdit';
 import type { KubeObject } from '../manifests/types';

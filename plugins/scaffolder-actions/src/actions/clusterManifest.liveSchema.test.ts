@@ -16,7 +16,7 @@ import { clusterManifestExamples } from './clusterManifest.examples';
 const bundled = JSON.parse(
   readFileSync(
     resolvePackagePath(
-      '@internal/plugin-scaffolder-backend-module-fleet',
+      '@fleet-portal/plugin-scaffolder-backend-module-fleet',
       'schemas/template-values/vsphere-standalone-cp.json',
     ),
     'utf8',

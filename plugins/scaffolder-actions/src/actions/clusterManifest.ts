@@ -4,7 +4,7 @@ import { InputError } from '@backstage/errors';
 import {
   clusterDeploymentPath,
   legacyClusterDeploymentPath,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import { parseYamlFile } from '../gitops/yamlEdit';
 import { ManifestPlan, planManifestFiles } from '../gitops/manifestFiles';
 import { buildClusterDeployment } from '../manifests/clusterDeployment';

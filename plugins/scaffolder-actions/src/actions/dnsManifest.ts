@@ -1,6 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { RepoReader } from '../gitops/changeSet';
-import { dnsRecordPath, dnsZonePath } from '@internal/plugin-fleet-node';
+import { dnsRecordPath, dnsZonePath } from '@fleet-portal/plugin-fleet-node';
 import {
   ManifestPlan,
   planManifestFiles,

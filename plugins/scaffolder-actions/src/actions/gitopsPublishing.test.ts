@@ -15,7 +15,7 @@ import {
   snapshot,
   tempWorkspace,
 } from '../__testUtils__/workspace';
-import { DEFAULT_FLUX_SOURCE_URL } from '@internal/plugin-fleet-node';
+import { DEFAULT_FLUX_SOURCE_URL } from '@fleet-portal/plugin-fleet-node';
 import { publishingMode, readGitopsSettings } from '../gitops/gitopsConfig';
 import { createGitopsCheckoutAction } from './gitopsCheckout';
 import { gitopsCheckoutExamples } from './gitopsCheckout.examples';

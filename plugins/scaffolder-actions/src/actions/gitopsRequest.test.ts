@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { exampleInput } from '../__testUtils__/workspace';
 import { canonicalJson } from '../gitops/canonicalJson';
-import { commitTrailers } from '@internal/plugin-fleet-node';
+import { commitTrailers } from '@fleet-portal/plugin-fleet-node';
 import { createGitopsRequestAction, planGitopsRequest } from './gitopsRequest';
 import { gitopsRequestExamples } from './gitopsRequest.examples';
 

@@ -1,6 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { RepoReader } from '../gitops/changeSet';
-import { imagePath } from '@internal/plugin-fleet-node';
+import { imagePath } from '@fleet-portal/plugin-fleet-node';
 import { ManifestPlan, planManifestFiles } from '../gitops/manifestFiles';
 import { RequestInfo } from '../manifests/types';
 import {

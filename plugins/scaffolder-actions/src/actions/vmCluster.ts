@@ -1,5 +1,5 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import type { ClusterListResponse } from '@internal/plugin-fleet-common';
+import type { ClusterListResponse } from '@fleet-portal/plugin-fleet-common';
 import type { RepoReader } from '../gitops/changeSet';
 import {
   getFleetJson,

@@ -1,5 +1,5 @@
-import { FLEET_ANNOTATIONS } from '@internal/plugin-fleet-common';
-import { imagePath, PARSE_OPTIONS } from '@internal/plugin-fleet-node';
+import { FLEET_ANNOTATIONS } from '@fleet-portal/plugin-fleet-common';
+import { imagePath, PARSE_OPTIONS } from '@fleet-portal/plugin-fleet-node';
 import { parseAllDocuments } from 'yaml';
 import { RepoReader } from '../gitops/changeSet';
 import { fieldError } from '../validation/fieldError';

@@ -6,7 +6,7 @@ import {
   authorizeClusterRequests,
   type ClusterRequestAccess,
 } from '../fleet/requestPermission';
-import { joinTokenVariable, vmPath } from '@internal/plugin-fleet-node';
+import { joinTokenVariable, vmPath } from '@fleet-portal/plugin-fleet-node';
 import { ManifestPlan, planManifestFiles } from '../gitops/manifestFiles';
 import { RequestInfo } from '../manifests/types';
 import { buildVirtualMachine } from '../manifests/virtualMachine';

@@ -1,5 +1,5 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import type { ClusterDetail } from '@internal/plugin-fleet-common';
+import type { ClusterDetail } from '@fleet-portal/plugin-fleet-common';
 import { getFleetJson, managementOf, type FleetHttpAccess } from './fleetHttp';
 
 /** The ClusterTemplates k0rdent offers a cluster as upgrades, as the fleet backend read them. */

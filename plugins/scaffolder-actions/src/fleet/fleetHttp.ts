@@ -3,7 +3,7 @@ import type {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import type { ManagementClusterListResponse } from '@internal/plugin-fleet-common';
+import type { ManagementClusterListResponse } from '@fleet-portal/plugin-fleet-common';
 
 /** Where the action reads the fleet: the fleet backend's HTTP API, as the initiator. */
 export interface FleetHttpAccess {

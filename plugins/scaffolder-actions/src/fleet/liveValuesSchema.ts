@@ -1,5 +1,5 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import type { ClusterTemplateSchemaResponse } from '@internal/plugin-fleet-common';
+import type { ClusterTemplateSchemaResponse } from '@fleet-portal/plugin-fleet-common';
 import {
   getFleetJson,
   managementOf,

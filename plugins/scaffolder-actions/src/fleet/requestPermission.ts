@@ -7,7 +7,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   clusterId,
   fleetClusterRequestPermission,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import {
   managementOf,
   whyFleetFailed,

@@ -3,7 +3,7 @@ import { InputError } from '@backstage/errors';
 import { pathToFileURL } from 'node:url';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { FileMap } from '@internal/plugin-fleet-node';
+import { FileMap } from '@fleet-portal/plugin-fleet-node';
 import { GithubTarget } from './gitopsConfig';
 import {
   branchHead,
@@ -12,7 +12,7 @@ import {
   GitAuthor,
   NewRepositoryContent,
   readCommitFiles,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import { readFolderFiles, writeFolderFiles } from './workspaceFiles';
 
 export interface CheckoutResult {

@@ -7,7 +7,7 @@ import {
   FileMap,
   repositorySkeletonFiles,
   SKELETON_COMMIT_MESSAGE,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import { isAbsolute, resolve } from 'node:path';
 
 export type PublishingMode = 'github' | 'local';

@@ -1,6 +1,6 @@
 import { ManifestFile } from '../manifests/types';
 import { assertValidManifest } from '../schemas/validateManifest';
-import { toYamlDocuments } from '@internal/plugin-fleet-node';
+import { toYamlDocuments } from '@fleet-portal/plugin-fleet-node';
 import { FileChange, planNewFiles, RepoReader } from './changeSet';
 
 export interface PlannedManifestFile extends ManifestFile {

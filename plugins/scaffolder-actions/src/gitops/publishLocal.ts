@@ -5,7 +5,7 @@ import {
   FileMapChange,
   sameFiles,
   unifiedTreeDiff,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import {
   branchHead,
   findLocalRepository,
@@ -15,7 +15,7 @@ import {
   setBranch,
   withRepositoryLock,
   writeFilesCommit,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 
 /** Rules of `git check-ref-format` that matter for generated names, plus a charset limit. */
 export function assertValidBranchName(

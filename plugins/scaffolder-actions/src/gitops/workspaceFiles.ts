@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { FileMap } from '@internal/plugin-fleet-node';
+import { FileMap } from '@fleet-portal/plugin-fleet-node';
 
 /** Every file below `root` (a `.git` folder excluded), keyed by `/`-separated relative path. */
 export function readFolderFiles(root: string): FileMap {

@@ -4,7 +4,7 @@ import {
   DOCUMENT_TO_STRING_OPTIONS,
   PARSE_OPTIONS,
   toYamlScalar,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 
 /**
  * Minimal edits of existing YAML files. A scalar that exists is replaced in the source text at

@@ -3,7 +3,7 @@ import {
   FLEET_ANNOTATIONS,
   FLEET_LABELS,
   MANAGED_BY_VALUE,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { sanitizeLabelValue } from '../validation/names';
 import { ObjectMeta, RequestInfo } from './types';
 

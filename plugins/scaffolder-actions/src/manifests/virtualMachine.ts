@@ -1,10 +1,10 @@
-import { FLEET_LABELS } from '@internal/plugin-fleet-common';
+import { FLEET_LABELS } from '@fleet-portal/plugin-fleet-common';
 import {
   buildCloudConfigText,
   CloudConfigSpec,
   NodeRole,
   NodeUser,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import { objectMeta } from './metadata';
 import { KubeObject, RequestInfo } from './types';
 import { VIRTRIGAUD_API_VERSION } from './vmImage';

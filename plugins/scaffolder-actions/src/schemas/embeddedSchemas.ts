@@ -36,7 +36,7 @@ export interface EmbeddedCrdSchema {
   openAPIV3Schema: Record<string, unknown>;
 }
 
-const PACKAGE_NAME = '@internal/plugin-scaffolder-backend-module-fleet';
+const PACKAGE_NAME = '@fleet-portal/plugin-scaffolder-backend-module-fleet';
 
 function readSchemaFile(...segments: string[]): any {
   const file = resolvePackagePath(PACKAGE_NAME, 'schemas', ...segments);

@@ -13,11 +13,11 @@ import {
   readCommitFiles,
   setBranch,
   treeOfCommit,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 import git from 'isomorphic-git';
 import fs, { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { kustomizeAsFlux } from '@internal/plugin-fleet-node/testUtils';
+import { kustomizeAsFlux } from '@fleet-portal/plugin-fleet-node/testUtils';
 import { upstreamErrors } from '../__testUtils__/sharedCrds';
 import { exampleInput, tempWorkspace } from '../__testUtils__/workspace';
 import { createClusterManifestAction } from '../actions/clusterManifest';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { repositorySkeletonFiles } from '@internal/plugin-fleet-node';
+import { repositorySkeletonFiles } from '@fleet-portal/plugin-fleet-node';
 import { fakeGithub } from '../__testUtils__/fakeGithub';
 import {
   dryRun,
@@ -14,7 +14,7 @@ import {
 } from '../__testUtils__/fleetBackend';
 import { upstreamErrors } from '../__testUtils__/sharedCrds';
 import { canonicalJson } from '../gitops/canonicalJson';
-import { commitTrailers } from '@internal/plugin-fleet-node';
+import { commitTrailers } from '@fleet-portal/plugin-fleet-node';
 import { EXPECTED_FILES, TEMPLATE_VALUES } from './templateValues';
 
 jest.setTimeout(120_000);

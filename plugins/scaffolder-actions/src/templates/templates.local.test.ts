@@ -20,7 +20,7 @@ import {
   manifestObjects,
 } from '../__testUtils__/localGit';
 import { upstreamErrors } from '../__testUtils__/sharedCrds';
-import { commitTrailers } from '@internal/plugin-fleet-node';
+import { commitTrailers } from '@fleet-portal/plugin-fleet-node';
 import { recordableInputs } from '../gitops/request';
 import { canonicalJson } from '../gitops/canonicalJson';
 import {

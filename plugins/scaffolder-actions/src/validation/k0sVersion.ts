@@ -1,7 +1,7 @@
 import {
   formatK0sVersion,
   parseK0sVersion,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { fieldError } from './fieldError';
 import { requireString } from './primitives';
 

@@ -1,4 +1,4 @@
-import { NodeRole, NodeUser } from '@internal/plugin-fleet-node';
+import { NodeRole, NodeUser } from '@fleet-portal/plugin-fleet-node';
 import { VmNetwork } from '../manifests/virtualMachine';
 import { optionalTargetPath } from './common';
 import { fieldError, fieldPath } from './fieldError';

@@ -9,7 +9,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import type { ClusterSummary } from '@internal/plugin-fleet-common';
+import type { ClusterSummary } from '@fleet-portal/plugin-fleet-common';
 import {
   branchHead,
   ensureLocalRepository,
@@ -17,7 +17,7 @@ import {
   setBranch,
   writeFilesCommit,
   type LocalRepository,
-} from '@internal/plugin-fleet-node';
+} from '@fleet-portal/plugin-fleet-node';
 
 const PORTAL = { name: 'Fleet Portal', email: 'fleet-portal@localhost' };
 

@@ -9,7 +9,7 @@ import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { CopyTextButton, EmptyState } from '@backstage/core-components';
-import { ClusterStateAt } from '@internal/plugin-fleet-common';
+import { ClusterStateAt } from '@fleet-portal/plugin-fleet-common';
 import { isNotFound } from '../../lib/errors';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/history';
 import { absoluteTime } from '../../lib/time';

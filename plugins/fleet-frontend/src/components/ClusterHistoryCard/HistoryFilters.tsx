@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import TextField from '@material-ui/core/TextField';
-import { HISTORY_KINDS, HistoryKind } from '@internal/plugin-fleet-common';
+import { HISTORY_KINDS, HistoryKind } from '@fleet-portal/plugin-fleet-common';
 import { HISTORY_KIND_LABELS, toggleKind } from '../../lib/history';
 
 export interface HistoryFiltersProps {

@@ -6,7 +6,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { EmptyState } from '@backstage/core-components';
-import { HistoryEntry, HistoryKind } from '@internal/plugin-fleet-common';
+import { HistoryEntry, HistoryKind } from '@fleet-portal/plugin-fleet-common';
 import {
   filterHistory,
   historyEntryLabel,

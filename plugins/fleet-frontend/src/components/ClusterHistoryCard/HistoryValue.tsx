@@ -1,5 +1,5 @@
 import Tooltip from '@material-ui/core/Tooltip';
-import { HistoryKind } from '@internal/plugin-fleet-common';
+import { HistoryKind } from '@fleet-portal/plugin-fleet-common';
 import { displayHistoryValue } from '../../lib/history';
 
 /** A recorded value, image digests shortened with the full reference on hover. */

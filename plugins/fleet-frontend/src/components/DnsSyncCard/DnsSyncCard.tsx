@@ -7,7 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { EmptyState, StatusError, StatusOK } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { DnsRecordStatus } from '@internal/plugin-fleet-common';
+import { DnsRecordStatus } from '@fleet-portal/plugin-fleet-common';
 import { DAY2_TEMPLATES } from '../../constants';
 import {
   DnsSyncView,

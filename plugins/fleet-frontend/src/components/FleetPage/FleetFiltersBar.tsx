@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
-import { ClusterHealthState } from '@internal/plugin-fleet-common';
+import { ClusterHealthState } from '@fleet-portal/plugin-fleet-common';
 import { FleetFilterOptions, FleetFilters } from '../../lib/fleet';
 import { SERVICES_FILTER_LABELS, ServicesFilter } from '../../lib/services';
 import { FilterSelect } from '../shared/FilterSelect';

@@ -5,7 +5,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   ClusterListResponse,
   ClusterPageResponse,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import {
   clusterListResponse,
   largeClusterList,

@@ -5,7 +5,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   ClusterPageResponse,
   FleetListQuery,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { largeClusterList } from '../../__fixtures__/clusterList';
 import { clusterPagesOf } from '../../__testUtils__/fakeClusterPages';
 import { fakeFleetApi } from '../../__testUtils__/renderClusterCard';

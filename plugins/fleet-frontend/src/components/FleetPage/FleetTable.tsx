@@ -13,7 +13,7 @@ import {
 import {
   ClusterHealthState,
   FleetSortColumn,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { FleetRow } from '../../lib/fleetRows';
 import { DemoChip } from '../shared/DemoChip';
 import { ReadTime } from '../shared/ReadTime';

@@ -1,5 +1,5 @@
 import { WarningPanel } from '@backstage/core-components';
-import { SourceStatus } from '@internal/plugin-fleet-common';
+import { SourceStatus } from '@fleet-portal/plugin-fleet-common';
 import { relativeTime } from '../../lib/time';
 
 /** Configured management and DNS clusters whose last read failed. */

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { ClusterHealthState } from '@internal/plugin-fleet-common';
+import { ClusterHealthState } from '@fleet-portal/plugin-fleet-common';
 import { FleetFilters, NO_FLEET_FILTERS } from '../../lib/fleet';
 import { SERVICES_FILTER_LABELS, ServicesFilter } from '../../lib/services';
 

@@ -6,7 +6,7 @@ import {
   FleetListQuery,
   fleetListQueryOf,
   FleetSortColumn,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { fleetApiRef } from '../../api';
 import { useFleetChanges } from '../../hooks/useFleetChanges';
 

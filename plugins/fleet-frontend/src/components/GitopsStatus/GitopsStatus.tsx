@@ -9,7 +9,7 @@ import type {
   ClusterGitops,
   DriftFinding,
   GitopsProblem,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { describeGitops } from '../../lib/gitops';
 import { FigureSourceTooltip } from '../shared/FigureSourceTooltip';
 

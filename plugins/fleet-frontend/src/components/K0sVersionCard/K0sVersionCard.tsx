@@ -13,7 +13,7 @@ import {
   StatusWarning,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { FigureSource } from '@internal/plugin-fleet-common';
+import { FigureSource } from '@fleet-portal/plugin-fleet-common';
 import { DAY2_TEMPLATES } from '../../constants';
 import { describeDrift, driftOfTypes } from '../../lib/drift';
 import { K0sVersionView } from '../../lib/k0s';

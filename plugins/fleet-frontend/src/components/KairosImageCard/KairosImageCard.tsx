@@ -12,7 +12,7 @@ import {
   StatusWarning,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { FLEET_ANNOTATIONS } from '@internal/plugin-fleet-common';
+import { FLEET_ANNOTATIONS } from '@fleet-portal/plugin-fleet-common';
 import { shortDigest } from '../../lib/digest';
 import { describeDrift, driftOfTypes } from '../../lib/drift';
 import { KairosImageView } from '../../lib/images';

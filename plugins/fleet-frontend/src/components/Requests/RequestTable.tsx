@@ -10,7 +10,7 @@ import {
   GitopsRequestItem,
   GitopsRequestsMode,
   RequestJourney,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { entityRefName } from '../../lib/requests';
 import { ReadTime } from '../shared/ReadTime';
 import { MergeRequestState } from './useMergeRequest';

@@ -4,7 +4,7 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
-import { GitopsRequestListResponse } from '@internal/plugin-fleet-common';
+import { GitopsRequestListResponse } from '@fleet-portal/plugin-fleet-common';
 import {
   FLEET_MERGE_PERMISSION_NAME,
   FLEET_READ_PERMISSION_NAME,

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { fleetGitopsMergePermission } from '@internal/plugin-fleet-common';
+import { fleetGitopsMergePermission } from '@fleet-portal/plugin-fleet-common';
 import { fleetApiRef } from '../../api';
 import { mergeErrorText, mergedText } from '../../lib/requests';
 

@@ -13,7 +13,7 @@ import {
   StatusWarning,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { ClusterService } from '@internal/plugin-fleet-common';
+import { ClusterService } from '@fleet-portal/plugin-fleet-common';
 import { describeDrift, driftOfTypes } from '../../lib/drift';
 import { ServicesView } from '../../lib/services';
 import { ClusterCard } from '../shared/ClusterCard';

@@ -1,7 +1,7 @@
 import { ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
 import { InfoCard } from '@backstage/core-components';
-import { ClusterDetail, ClusterRef } from '@internal/plugin-fleet-common';
+import { ClusterDetail, ClusterRef } from '@fleet-portal/plugin-fleet-common';
 import { ClusterCardState } from '../../hooks/useClusterDetail';
 import { ClusterPendingPanel } from './ClusterPendingPanel';
 import { DemoChip } from './DemoChip';

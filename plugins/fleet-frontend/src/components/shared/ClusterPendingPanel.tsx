@@ -4,7 +4,7 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
-import { FLEET_ENTITY_ANNOTATIONS } from '@internal/plugin-fleet-common';
+import { FLEET_ENTITY_ANNOTATIONS } from '@fleet-portal/plugin-fleet-common';
 import { FLEET_READ_PERMISSION_NAME } from '../../constants';
 import { ClusterPendingState } from '../../hooks/useClusterDetail';
 

@@ -1,6 +1,6 @@
 import { ReactElement } from 'react';
 import Tooltip from '@material-ui/core/Tooltip';
-import { FigureSource } from '@internal/plugin-fleet-common';
+import { FigureSource } from '@fleet-portal/plugin-fleet-common';
 import { describeFigureSource } from '../../lib/source';
 
 /** Shows, on hover, which object, field and cluster a figure was read from, and when. */

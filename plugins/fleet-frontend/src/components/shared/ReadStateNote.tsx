@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import { ReadState } from '@internal/plugin-fleet-common';
+import { ReadState } from '@fleet-portal/plugin-fleet-common';
 import { ReadTime } from './ReadTime';
 import { WatchStateNote, watchTrouble } from './WatchStateNote';
 

@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import type { ResourceWatchStatus } from '@internal/plugin-fleet-common';
+import type { ResourceWatchStatus } from '@fleet-portal/plugin-fleet-common';
 
 const PHASE_TEXT: Record<ResourceWatchStatus['phase'], string> = {
   watching: 'watched',

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ClusterListResponse } from '@internal/plugin-fleet-common';
+import { ClusterListResponse } from '@fleet-portal/plugin-fleet-common';
 import { clusterListResponse } from '../../__fixtures__/clusterList';
 import {
   answerWith,

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ClusterTemplateListResponse } from '@internal/plugin-fleet-common';
+import type { ClusterTemplateListResponse } from '@fleet-portal/plugin-fleet-common';
 import {
   answerWith,
   fakeFleetApi,

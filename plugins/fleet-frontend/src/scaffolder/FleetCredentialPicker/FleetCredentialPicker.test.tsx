@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { CredentialListResponse } from '@internal/plugin-fleet-common';
+import type { CredentialListResponse } from '@fleet-portal/plugin-fleet-common';
 import {
   answerWith,
   fakeFleetApi,

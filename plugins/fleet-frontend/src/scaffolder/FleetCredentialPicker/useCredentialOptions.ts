@@ -1,4 +1,4 @@
-import type { FormCredential } from '@internal/plugin-fleet-common';
+import type { FormCredential } from '@fleet-portal/plugin-fleet-common';
 import { NamedNamespace, resolveManagement } from '../managementFields';
 import type { FieldOption } from '../options';
 import { useFleetOptions } from '../useFleetOptions';

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ClusterInventoryResponse } from '@internal/plugin-fleet-common';
+import { ClusterInventoryResponse } from '@fleet-portal/plugin-fleet-common';
 import { inventoryResponse } from '../../__fixtures__/inventory';
 import {
   answerWith,

@@ -1,7 +1,7 @@
 import {
   checkK0sUpgrade,
   parseK0sVersion,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 
 /** What is wrong with a typed k0s version, given the cluster's current one; undefined if nothing. */
 export function k0sVersionProblem(

@@ -1,5 +1,5 @@
 import { ApiHolder } from '@backstage/core-plugin-api';
-import { ClusterListResponse } from '@internal/plugin-fleet-common';
+import { ClusterListResponse } from '@fleet-portal/plugin-fleet-common';
 import { clusterListResponse } from '../../__fixtures__/clusterList';
 import {
   answerWith,

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type {
   ClusterListResponse,
   ClusterTemplateListResponse,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import { clusterListResponse } from '../../__fixtures__/clusterList';
 import {
   answerWith,

@@ -1,7 +1,7 @@
 import type {
   ClusterSummary,
   FormClusterTemplate,
-} from '@internal/plugin-fleet-common';
+} from '@fleet-portal/plugin-fleet-common';
 import {
   findNamedCluster,
   type FieldOption,
