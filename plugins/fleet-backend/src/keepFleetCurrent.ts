@@ -7,12 +7,14 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { readDurationFromConfig, type Config } from '@backstage/config';
 import type { HumanDuration } from '@backstage/types';
+import type { MetricsService } from '@backstage/backend-plugin-api/alpha';
 import type { Knex } from 'knex';
 import type {
   ApiServerConnectionOptions,
   ApiServerTarget,
 } from './connections/types';
 import type { GitRevisions } from './gitops/GitRevisions';
+import { timeRefreshes } from './metrics/refreshDuration';
 import type { ReadSettings } from './service/FleetReading';
 import { FleetRefresher } from './service/FleetRefresher';
 import type { FleetStore } from './service/FleetStore';
@@ -49,6 +51,8 @@ export async function keepFleetCurrent(args: {
   onChange: FleetChangeListener;
   /** Runs after each refresh (poll), or each `frequency` (watch). */
   afterRefresh: () => Promise<void>;
+  /** Where each refresh's duration and outcome are recorded (poll). */
+  metrics: MetricsService;
 }): Promise<void> {
   const { refreshConfig, logger, scheduler, reading, targets } = args;
   const mode = refreshConfig?.getOptionalString('mode') ?? 'poll';
@@ -111,6 +115,7 @@ export async function keepFleetCurrent(args: {
     onChange: args.onChange,
   });
   args.lifecycle.addShutdownHook(() => refresher.close());
+  const timed = timeRefreshes(args.metrics);
   for (const target of targets.management) {
     await scheduler.scheduleTask({
       id: `fleet-refresh-${target.id}`,
@@ -121,7 +126,7 @@ export async function keepFleetCurrent(args: {
         : { minutes: 10 },
       scope: 'global',
       fn: async () => {
-        await refresher.refreshManagement(target);
+        await timed(target.id, () => refresher.refreshManagement(target));
         await args.afterRefresh();
       },
     });

@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
@@ -25,6 +28,8 @@ import { createRouter } from './router';
 import { readDnsOwnershipRules } from './service/dnsOwnershipConfig';
 import { DatabaseFleetStore } from './service/DatabaseFleetStore';
 import { keepFleetCurrent } from './keepFleetCurrent';
+import { observeFleetState } from './metrics/observeFleetState';
+import { requestDurationMiddleware } from './metrics/requestDuration';
 import { createFleetChangePublisher } from './signals/publishFleetChanges';
 
 /**
@@ -57,6 +62,7 @@ export const fleetPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         actionsRegistry: actionsRegistryServiceRef,
         signals: signalsServiceRef,
+        metrics: metricsServiceRef,
       },
       async init({
         config,
@@ -71,6 +77,7 @@ export const fleetPlugin = createBackendPlugin({
         urlReader,
         actionsRegistry,
         signals,
+        metrics,
       }) {
         const configured = readConnectionConfig(config);
         const managementConnections = [
@@ -99,6 +106,8 @@ export const fleetPlugin = createBackendPlugin({
         const store = await DatabaseFleetStore.create(knex, {
           skipMigrations: database.migrations?.skip,
         });
+        // Gauges of the fleet's read state, counted from the store the API reads.
+        lifecycle.addShutdownHook(observeFleetState(metrics, store));
         const access = registerClusterPermissions({
           permissionsRegistry,
           permissions,
@@ -175,6 +184,7 @@ export const fleetPlugin = createBackendPlugin({
           gitRevisions,
           onChange: announceChanges,
           afterRefresh: trackRequests,
+          metrics,
         });
 
         const retention = config.has('fleet.history.retention')
@@ -203,6 +213,8 @@ export const fleetPlugin = createBackendPlugin({
         // The same reads as actions for AI tooling (MCP), with the same permissions per caller.
         registerFleetActions({ actionsRegistry, access, store, requests });
 
+        // Before every route, so each request is timed whichever router answers it.
+        httpRouter.use(requestDurationMiddleware(metrics));
         // First: the requests routes check their own permissions, the fleet router only reads.
         httpRouter.use(
           await createRequestsRouter({
