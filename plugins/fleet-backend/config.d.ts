@@ -122,6 +122,17 @@ export interface Config {
       frequency?: HumanDuration;
       /** Owner of clusters whose ClusterDeployment and management cluster name none. */
       defaultOwner?: string;
+      /**
+       * For the core Kubernetes plugin's catalog cluster locator: the auth provider each cluster
+       * entity names (`kubernetes.io/auth-provider`). Without it they name none and that locator
+       * skips them. No credential is ever written to an entity, so `serviceAccount` is refused.
+       */
+      kubernetes?: {
+        /** e.g. `oidc`, `aks`, `google`, `aws`. */
+        authProvider: string;
+        /** With `oidc`: the sign-in provider whose id token is forwarded, e.g. `okta`. */
+        oidcTokenProvider?: string;
+      };
     };
   };
 }

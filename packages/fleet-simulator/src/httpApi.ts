@@ -28,6 +28,8 @@ export interface ApiScope {
   /** CRDs installed (core types are always served). */
   crds: ResourceType[];
   token(): string;
+  /** A child cluster's second accepted token: the signed-in user's OIDC id token, if any. */
+  idToken?(): string | undefined;
   fault(): FleetFault | undefined;
   /** `gitVersion` for /version. */
   gitVersion(): string;
@@ -270,7 +272,11 @@ export function createApiHandler(options: ApiHandlerOptions) {
       req.socket.destroy();
       return;
     }
-    if (!tokenMatches(req.headers.authorization, scope.token())) {
+    const idToken = scope.child ? scope.idToken?.() : undefined;
+    if (
+      !tokenMatches(req.headers.authorization, scope.token()) &&
+      !(idToken && tokenMatches(req.headers.authorization, idToken))
+    ) {
       sendStatus(res, 401, 'Unauthorized', 'Unauthorized');
       return;
     }

@@ -259,6 +259,7 @@ export async function startFleetSimulator(
       store,
       crds: [...WORKLOAD_TYPES, ...CHILD_TYPES],
       token: () => access.tokens[name],
+      idToken: () => options.oidcIdToken,
       fault: () => faults.get(name),
       gitVersion: () => gitVersions.get(name)!,
     });

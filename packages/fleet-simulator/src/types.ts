@@ -146,6 +146,12 @@ export interface FleetSimulatorOptions
   bookmarkIntervalMs?: number;
   /** Bearer token required on /mgmt and /dns; default random. */
   managementToken?: string;
+  /**
+   * A bearer token every child cluster accepts besides its own, as child API servers that trust
+   * one OIDC issuer accept a signed-in user's id token (the core Kubernetes plugin's `oidc` auth
+   * provider forwards it from the browser). Default none: only the kubeconfig's token.
+   */
+  oidcIdToken?: string;
   /** Default 127.0.0.1. */
   host?: string;
   /** Default 0 (any free port). */

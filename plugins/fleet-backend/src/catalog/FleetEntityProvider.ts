@@ -9,7 +9,10 @@ import type {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import type { ClusterInventoryResponse } from '@fleet-portal/plugin-fleet-common';
-import { fleetEntities } from './clusterEntities';
+import {
+  fleetEntities,
+  type KubernetesLocatorOptions,
+} from './clusterEntities';
 
 /**
  * Ingests the fleet into the catalog. It reads the fleet plugin's own API (with a service
@@ -24,6 +27,7 @@ export class FleetEntityProvider implements EntityProvider {
       auth: AuthService;
       logger: LoggerService;
       fallbackOwner: string;
+      kubernetes?: KubernetesLocatorOptions;
     },
   ) {}
 
@@ -38,7 +42,7 @@ export class FleetEntityProvider implements EntityProvider {
   async refresh(): Promise<void> {
     if (!this.connection)
       throw new Error('FleetEntityProvider is not connected yet');
-    const { discovery, auth, logger, fallbackOwner } = this.deps;
+    const { discovery, auth, logger, fallbackOwner, kubernetes } = this.deps;
     const baseUrl = await discovery.getBaseUrl('fleet');
     const { token } = await auth.getPluginRequestToken({
       onBehalfOf: await auth.getOwnServiceCredentials(),
@@ -52,6 +56,7 @@ export class FleetEntityProvider implements EntityProvider {
     const entities = fleetEntities(items, {
       locationKey: this.getProviderName(),
       fallbackOwner,
+      kubernetes,
     });
     await this.connection.applyMutation({
       type: 'full',

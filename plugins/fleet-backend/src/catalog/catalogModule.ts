@@ -5,6 +5,7 @@ import {
 import { readDurationFromConfig } from '@backstage/config';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { FleetEntityProvider } from './FleetEntityProvider';
+import { readKubernetesLocatorOptions } from './kubernetesLocatorConfig';
 
 /** Registers the fleet's clusters, VMs and DNS zones as catalog entities. */
 export const catalogModuleFleetEntities = createBackendModule({
@@ -29,6 +30,7 @@ export const catalogModuleFleetEntities = createBackendModule({
           logger,
           fallbackOwner:
             catalogConfig?.getOptionalString('defaultOwner') ?? 'unknown',
+          kubernetes: readKubernetesLocatorOptions(catalogConfig),
         });
         catalog.addEntityProvider(provider);
         await scheduler.scheduleTask({

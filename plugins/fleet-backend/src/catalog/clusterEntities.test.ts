@@ -42,6 +42,7 @@ describe('fleetEntities', () => {
     {
       locationKey: 'fleet-portal',
       fallbackOwner: 'platform',
+      kubernetes: { authProvider: 'oidc', oidcTokenProvider: 'okta' },
     },
   );
 
@@ -58,7 +59,20 @@ describe('fleetEntities', () => {
       'kubernetes.io/api-server': 'https://c1.example.com:6443',
       'kubernetes.io/api-server-certificate-authority': 'Q0E=',
       'fleetportal.io/cluster-deployment': 'mgmt/team-a/c1',
+      'kubernetes.io/auth-provider': 'oidc',
+      'kubernetes.io/oidc-token-provider': 'okta',
     });
+    // Nothing the Kubernetes plugin could take as a credential.
+    expect(Object.keys(c1.metadata.annotations!).sort()).toEqual([
+      'backstage.io/managed-by-location',
+      'backstage.io/managed-by-origin-location',
+      'fleetportal.io/cluster-deployment',
+      'fleetportal.io/management-cluster',
+      'kubernetes.io/api-server',
+      'kubernetes.io/api-server-certificate-authority',
+      'kubernetes.io/auth-provider',
+      'kubernetes.io/oidc-token-provider',
+    ]);
     expect(c1.metadata.labels).toEqual({
       env: 'prod',
       'platform.example.com/tier': 'gold',
@@ -66,6 +80,16 @@ describe('fleetEntities', () => {
     expect(
       entities.find(e => e.metadata.name === 'c2.team-a')!.spec!.owner,
     ).toBe('group:default/risk');
+  });
+
+  it('names no auth provider unless one is configured, so the core Kubernetes plugin skips the clusters', () => {
+    const [cluster] = fleetEntities([item('c1', [])], {
+      locationKey: 'fleet-portal',
+      fallbackOwner: 'platform',
+    });
+    expect(Object.keys(cluster.metadata.annotations!)).not.toContain(
+      'kubernetes.io/auth-provider',
+    );
   });
 
   it('relates VMs and shared DNS zones to their clusters', () => {

@@ -14,12 +14,26 @@ import {
   type ClusterInventoryItem,
 } from '@fleet-portal/plugin-fleet-common';
 
-/** Annotations the core Kubernetes plugin's catalog cluster locator reads. */
+/**
+ * Annotations the core Kubernetes plugin's catalog cluster locator reads. It locates only
+ * clusters that have the first three.
+ */
 export const KUBERNETES_ANNOTATIONS = {
   apiServer: 'kubernetes.io/api-server',
   caData: 'kubernetes.io/api-server-certificate-authority',
   authProvider: 'kubernetes.io/auth-provider',
+  oidcTokenProvider: 'kubernetes.io/oidc-token-provider',
 } as const;
+
+/**
+ * How the core Kubernetes plugin is to authenticate to the clusters: an auth provider that
+ * needs no credential in the entity (`oidc` forwards the signed-in user's id token).
+ */
+export interface KubernetesLocatorOptions {
+  authProvider: string;
+  /** With `oidc`: the name of the Backstage auth provider whose id token is sent. */
+  oidcTokenProvider?: string;
+}
 
 const ENTITY_NAME_MAX = 63;
 
@@ -77,7 +91,12 @@ function entityLabels(labels: Record<string, string>): Record<string, string> {
  */
 export function fleetEntities(
   items: ClusterInventoryItem[],
-  options: { locationKey: string; fallbackOwner: string },
+  options: {
+    locationKey: string;
+    fallbackOwner: string;
+    /** Without it no cluster names an auth provider, so the core Kubernetes plugin skips them. */
+    kubernetes?: KubernetesLocatorOptions;
+  },
 ): Entity[] {
   const location = `fleet:${options.locationKey}`;
   const managed = {
@@ -95,8 +114,14 @@ export function fleetEntities(
       ...managed,
       [FLEET_ENTITY_ANNOTATIONS.clusterDeployment]: item.id,
       [FLEET_ENTITY_ANNOTATIONS.management]: item.ref.management,
-      [KUBERNETES_ANNOTATIONS.authProvider]: 'serviceAccount',
     };
+    if (options.kubernetes) {
+      annotations[KUBERNETES_ANNOTATIONS.authProvider] =
+        options.kubernetes.authProvider;
+      if (options.kubernetes.oidcTokenProvider)
+        annotations[KUBERNETES_ANNOTATIONS.oidcTokenProvider] =
+          options.kubernetes.oidcTokenProvider;
+    }
     if (item.apiServer)
       annotations[KUBERNETES_ANNOTATIONS.apiServer] = item.apiServer;
     if (item.apiServerCaData)
