@@ -36,6 +36,9 @@ step "unit and integration tests"
 mkdir -p e2e-artifacts
 yarn backstage-cli repo test --json --outputFile="$PWD/e2e-artifacts/jest-results.json"
 
+step "production bundle (yarn build:backend, unpacked and started against PostgreSQL and Redis)"
+node scripts/test-production-bundle.mjs
+
 step "benchmark smoke run (a few clusters; the full run is yarn bench)"
 yarn bench --smoke
 
