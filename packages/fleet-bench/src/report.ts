@@ -1,4 +1,6 @@
 import type { FleetListResult } from './fleetListBench';
+import type { FleetPageResult } from './fleetPageBench';
+import { fleetPageTable, fleetPageTargets } from './fleetPageReport';
 import type { GitopsCostResult } from './gitopsCostBench';
 import type { ManifestResult } from './manifestBench';
 import type { TemplateDryRunResult } from './templateDryRunBench';
@@ -18,6 +20,8 @@ export interface BenchReport {
   fleetList?: FleetListResult;
   /** The watched fleet (absent in reports before it). */
   watch?: WatchReport;
+  /** The fleet page in Chromium at a large fleet (full runs only). */
+  fleetPage?: FleetPageResult;
   manifests: ManifestResult[];
   templates: TemplateDryRunResult[];
   targets?: Array<{ target: string; measured: string; met: boolean }>;
@@ -87,6 +91,7 @@ export function targetsMet(
         ]
       : []),
     ...(report.watch ? watchTargets(report.watch) : []),
+    ...(report.fleetPage ? fleetPageTargets(report.fleetPage) : []),
     {
       target: 'manifest generation ≤ 5 ms',
       measured: `${slowestManifestMs.toFixed(2)} ms (slowest action)`,
@@ -273,6 +278,7 @@ export function formatReport(report: BenchReport): string {
     '',
     ...(report.fleetList ? [fleetListTable(report.fleetList), ''] : []),
     ...(report.watch ? [watchTable(report.watch), ''] : []),
+    ...(report.fleetPage ? [fleetPageTable(report.fleetPage), ''] : []),
     table(
       ['action', 'generation µs/op', 'handler dry-run µs/op'],
       report.manifests.map(m => [m.action, m.generateMicros, m.handlerMicros]),
