@@ -15,42 +15,37 @@
 // dropped afterwards. PostgreSQL: FLEET_TEST_PG_HOST, _PORT, _USER, _PASSWORD (default
 // postgres@127.0.0.1:5432, no password); Redis: FLEET_TEST_REDIS_URL (redis://127.0.0.1:6379).
 // FLEET_KEEP_BUNDLE_DIR=1 keeps the temporary directory. Exits non-zero on the first failure.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { createServer, connect } from 'node:net';
-import { createRequire } from 'node:module';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startSimulator } from './lib/fleetSimulator.mjs';
+import {
+  databaseClient,
+  dropDatabases,
+  postgres,
+  requirePostgres,
+} from './lib/postgres.mjs';
+import {
+  check,
+  Failure,
+  freePort,
+  run,
+  start,
+  stop as stopChild,
+  waitFor,
+} from './lib/processes.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const requireFromBackend = createRequire(
-  join(repo, 'packages/backend/package.json'),
-);
-const { Client } = requireFromBackend('pg');
-const YAML = requireFromBackend('yaml');
 
 const reuse = process.argv.includes('--reuse');
 const SIMULATED_CLUSTERS = 3;
 const READY_TIMEOUT_MS = 120_000;
 const FLEET_TIMEOUT_MS = 60_000;
 
-const postgres = {
-  host: process.env.FLEET_TEST_PG_HOST ?? '127.0.0.1',
-  port: Number(process.env.FLEET_TEST_PG_PORT ?? 5432),
-  user: process.env.FLEET_TEST_PG_USER ?? 'postgres',
-  password: process.env.FLEET_TEST_PG_PASSWORD ?? '',
-};
 const redisUrl = process.env.FLEET_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 const started = Date.now();
@@ -63,57 +58,6 @@ function phase(name) {
     )} s since the last step)`,
   );
   phaseStarted = now;
-}
-
-class Failure extends Error {}
-function check(condition, message) {
-  if (!condition) throw new Failure(message);
-}
-
-const children = [];
-function stopChildren() {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null)
-      child.kill('SIGKILL');
-  }
-}
-process.on('exit', stopChildren);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    stopChildren();
-    process.exit(130);
-  });
-}
-
-function run(command, args, options) {
-  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
-  return result.status === 0;
-}
-
-async function adminClient() {
-  const client = new Client({
-    ...postgres,
-    database: process.env.FLEET_TEST_PG_DATABASE ?? 'postgres',
-    connectionTimeoutMillis: 3_000,
-  });
-  await client.connect();
-  return client;
-}
-
-async function requirePostgres() {
-  let client;
-  try {
-    client = await adminClient();
-    await client.query('select 1');
-  } catch (error) {
-    throw new Failure(
-      `PostgreSQL is not reachable at ${postgres.user}@${postgres.host}:${postgres.port} (${error.message}). ` +
-        'Start it (on Debian: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start) ' +
-        'or point FLEET_TEST_PG_HOST/PORT/USER/PASSWORD at one.',
-    );
-  } finally {
-    await client?.end().catch(() => {});
-  }
 }
 
 async function requireRedis() {
@@ -148,90 +92,10 @@ async function requireRedis() {
   );
 }
 
-async function dropDatabases(prefix) {
-  const client = await adminClient();
-  try {
-    const { rows } = await client.query(
-      'select datname from pg_database where datname like $1',
-      [`${prefix.replace(/_/g, '\\_')}%`],
-    );
-    for (const { datname } of rows) {
-      await client.query(`drop database if exists "${datname}" with (force)`);
-    }
-    return rows.map(r => r.datname);
-  } finally {
-    await client.end();
-  }
-}
-
-async function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** Starts a child process, keeping the tail of its output for failure messages. */
-function start(command, args, options) {
-  const child = spawn(command, args, {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...options,
-  });
-  children.push(child);
-  child.output = '';
-  const keep = chunk => {
-    child.output = (child.output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  child.exited = new Promise(resolveExit =>
-    child.once('exit', (code, signal) => resolveExit({ code, signal })),
+const stop = (child, name) =>
+  stopChild(child, name, message =>
+    console.warn(`[production bundle] ${message}`),
   );
-  return child;
-}
-
-async function waitFor(what, timeoutMs, child, attempt) {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'nothing yet';
-  while (Date.now() < deadline) {
-    check(
-      child.exitCode === null && child.signalCode === null,
-      `${what}: the process exited (${
-        child.exitCode ?? child.signalCode
-      }). Its last output:\n${child.output.slice(-6_000)}`,
-    );
-    try {
-      const result = await attempt();
-      if (result.done) return result.value;
-      last = result.why;
-    } catch (error) {
-      last = error.message;
-    }
-    await new Promise(r => setTimeout(r, 500));
-  }
-  throw new Failure(
-    `${what}: not within ${
-      timeoutMs / 1000
-    } s (last: ${last}). Its last output:\n${child.output.slice(-6_000)}`,
-  );
-}
-
-async function stop(child, name) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const timeout = new Promise(r => setTimeout(() => r('timeout'), 20_000));
-  if ((await Promise.race([child.exited, timeout])) === 'timeout') {
-    console.warn(
-      `[production bundle] ${name} did not stop within 20 s of SIGTERM; killing it`,
-    );
-    child.kill('SIGKILL');
-    await child.exited;
-  }
-}
 
 async function main() {
   await requirePostgres();
@@ -342,57 +206,14 @@ async function main() {
     phase('unpacked the bundle');
 
     // The fleet: the simulator's CLI, serving HTTPS, in its own process.
-    const simulatorDir = join(dir, 'simulator');
-    mkdirSync(simulatorDir);
-    simulator = start(
-      process.execPath,
-      [
-        '--require',
-        '@backstage/cli/config/nodeTransform.cjs',
-        'packages/fleet-simulator/src/cli.ts',
-        '--tls',
-        '--clusters',
-        String(SIMULATED_CLUSTERS),
-        '--out',
-        simulatorDir,
-      ],
-      { cwd: repo },
+    const sim = await startSimulator(
+      repo,
+      join(dir, 'simulator'),
+      SIMULATED_CLUSTERS,
     );
-    const urls = await waitFor(
-      'the fleet simulator',
-      60_000,
-      simulator,
-      async () => {
-        const found = Object.fromEntries(
-          [
-            ...simulator.output.matchAll(/^(mgmt|dns): (\S+) \(kubeconfig /gm),
-          ].map(m => [m[1], m[2]]),
-        );
-        return found.mgmt && found.dns
-          ? { done: true, value: found }
-          : { done: false, why: 'no URLs printed yet' };
-      },
-    );
-    const files = {};
-    for (const name of ['mgmt', 'dns']) {
-      const kubeconfig = YAML.parse(
-        readFileSync(join(simulatorDir, `${name}.kubeconfig`), 'utf8'),
-      );
-      files[name] = {
-        ca: join(simulatorDir, `${name}-ca.crt`),
-        token: join(simulatorDir, `${name}-token`),
-      };
-      writeFileSync(
-        files[name].ca,
-        Buffer.from(
-          kubeconfig.clusters[0].cluster['certificate-authority-data'],
-          'base64',
-        ),
-      );
-      writeFileSync(files[name].token, kubeconfig.users[0].user.token, {
-        mode: 0o600,
-      });
-    }
+    simulator = sim.child;
+    const urls = { mgmt: sim.mgmt.url, dns: sim.dns.url };
+    const files = { mgmt: sim.mgmt, dns: sim.dns };
     phase(
       `the fleet simulator serves ${SIMULATED_CLUSTERS} clusters at ${urls.mgmt}`,
     );
@@ -534,7 +355,7 @@ async function main() {
     phase(`the catalog read ./templates: ${templates.length} templates`);
 
     const fleetDatabase = `${prefix}fleet`;
-    const fleetDb = new Client({ ...postgres, database: fleetDatabase });
+    const fleetDb = databaseClient(fleetDatabase);
     await fleetDb.connect();
     try {
       const migrations = readdirSync(

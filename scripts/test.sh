@@ -39,6 +39,9 @@ yarn backstage-cli repo test --json --outputFile="$PWD/e2e-artifacts/jest-result
 step "production bundle (yarn build:backend, unpacked and started against PostgreSQL and Redis)"
 node scripts/test-production-bundle.mjs
 
+step "published packages (packed, installed into a fresh app and backend outside the repository)"
+node scripts/test-installed-packages.mjs
+
 step "benchmark smoke run (a few clusters; the full run is yarn bench)"
 yarn bench --smoke
 
