@@ -1,5 +1,8 @@
 import { InputError, NotFoundError } from '@backstage/errors';
-import { clusterId, type HistoryEntry } from '@fleet-portal/plugin-fleet-common';
+import {
+  clusterId,
+  type HistoryEntry,
+} from '@fleet-portal/plugin-fleet-common';
 import { z } from 'zod/v3';
 import { stateAt } from '../history/stateAt';
 import { type FleetActionsOptions, READ_ONLY } from './context';

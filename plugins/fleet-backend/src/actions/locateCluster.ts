@@ -1,5 +1,8 @@
 import { InputError, NotFoundError } from '@backstage/errors';
-import type { ClusterDetail, ClusterRef } from '@fleet-portal/plugin-fleet-common';
+import type {
+  ClusterDetail,
+  ClusterRef,
+} from '@fleet-portal/plugin-fleet-common';
 import {
   type ClusterReadScope,
   permittedClusters,

@@ -1,4 +1,7 @@
-import { branchHead, ensureLocalRepository } from '@fleet-portal/plugin-fleet-node';
+import {
+  branchHead,
+  ensureLocalRepository,
+} from '@fleet-portal/plugin-fleet-node';
 import fs from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,7 @@
-import { ClusterStateAt, HistoryEntry } from '@fleet-portal/plugin-fleet-common';
+import {
+  ClusterStateAt,
+  HistoryEntry,
+} from '@fleet-portal/plugin-fleet-common';
 import { DESIRED_IMAGE, OLD_IMAGE } from './clusterDetails';
 import { dnsSource, nodeSource } from './sources';
 

@@ -6,7 +6,10 @@ import type {
 import { shortRevision } from './drift';
 
 // Shared with the server, which searches and sorts the fleet list on the same text.
-export { gitopsGlance, type GitopsTone } from '@fleet-portal/plugin-fleet-common';
+export {
+  gitopsGlance,
+  type GitopsTone,
+} from '@fleet-portal/plugin-fleet-common';
 
 type GitPending = Extract<DriftFinding, { type: 'git-pending' }>;
 

@@ -1,4 +1,7 @@
-import { GitopsRequestItem, RequestState } from '@fleet-portal/plugin-fleet-common';
+import {
+  GitopsRequestItem,
+  RequestState,
+} from '@fleet-portal/plugin-fleet-common';
 import { k0sUpgradeRequest, mergedUpgrade } from '../__fixtures__/requests';
 import { responseError } from '../__testUtils__/responses';
 import {

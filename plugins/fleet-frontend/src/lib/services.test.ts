@@ -1,4 +1,7 @@
-import { ClusterService, countServices } from '@fleet-portal/plugin-fleet-common';
+import {
+  ClusterService,
+  countServices,
+} from '@fleet-portal/plugin-fleet-common';
 import { managementSource } from '../__fixtures__/sources';
 import { deriveServicesView, matchesServicesFilter } from './services';
 

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { BINDY_ZONE_LABEL, FLEET_LABELS } from '@fleet-portal/plugin-fleet-common';
+import {
+  BINDY_ZONE_LABEL,
+  FLEET_LABELS,
+} from '@fleet-portal/plugin-fleet-common';
 import { objectMeta } from './metadata';
 import { KubeObject, RequestInfo } from './types';
 

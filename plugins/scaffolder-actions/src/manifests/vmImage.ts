@@ -1,4 +1,7 @@
-import { FLEET_ANNOTATIONS, FLEET_LABELS } from '@fleet-portal/plugin-fleet-common';
+import {
+  FLEET_ANNOTATIONS,
+  FLEET_LABELS,
+} from '@fleet-portal/plugin-fleet-common';
 import { objectMeta } from './metadata';
 import { KubeObject, RequestInfo } from './types';
 

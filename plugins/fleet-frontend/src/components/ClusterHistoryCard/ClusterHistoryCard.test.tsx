@@ -1,6 +1,9 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ClusterStateAt, HistoryResponse } from '@fleet-portal/plugin-fleet-common';
+import {
+  ClusterStateAt,
+  HistoryResponse,
+} from '@fleet-portal/plugin-fleet-common';
 import { historyEntries, stateAtMorning } from '../../__fixtures__/history';
 import { DESIRED_IMAGE, OLD_IMAGE } from '../../__fixtures__/clusterDetails';
 import {
