@@ -21,6 +21,7 @@ import {
   userInfoWithGroups,
 } from './modules/__testUtils__/permissionTesting';
 import { fleetExamplePolicyModule } from './modules/fleetExamplePolicy';
+import { simulatorFleetConfig } from './__testUtils__/simulatorFleetConfig';
 
 jest.setTimeout(60_000);
 
@@ -88,15 +89,7 @@ describe('the fleet as MCP tools', () => {
             mcpActions: { namespacedToolNames: false },
             permission: { enabled: true },
             fleet: {
-              managementClusters: [
-                {
-                  id: 'mgmt',
-                  url: sim.management.url,
-                  caData: sim.management.caData,
-                  serviceAccountToken: sim.management.token,
-                },
-              ],
-              refresh: { workerThread: false },
+              ...simulatorFleetConfig(sim),
               gitops: { localRepository: repo.dir, defaultBranch: 'main' },
             },
           },

@@ -14,6 +14,7 @@ import {
   startKubernetesBackendProcess,
   type KubernetesBackendProcess,
 } from './__testUtils__/kubernetesBackendProcess';
+import { simulatorFleetConfig } from './__testUtils__/simulatorFleetConfig';
 
 jest.setTimeout(120_000);
 
@@ -101,15 +102,7 @@ describe('the core Kubernetes plugin with the catalog cluster locator', () => {
         locations: [{ type: 'file', target: component }],
       },
       fleet: {
-        managementClusters: [
-          {
-            id: 'mgmt',
-            url: sim.management.url,
-            caData: sim.management.caData,
-            serviceAccountToken: sim.management.token,
-          },
-        ],
-        refresh: { workerThread: false },
+        ...simulatorFleetConfig(sim),
         catalog: {
           frequency: { seconds: 2 },
           defaultOwner: 'group:default/platform',

@@ -35,6 +35,7 @@ import {
   FleetExamplePolicy,
   fleetExamplePolicyModule,
 } from './fleetExamplePolicy';
+import { simulatorFleetConfig } from '../__testUtils__/simulatorFleetConfig';
 
 jest.setTimeout(60_000);
 
@@ -115,15 +116,7 @@ describe('per-cluster read permissions with a real policy', () => {
           data: {
             permission: { enabled: true },
             fleet: {
-              managementClusters: [
-                {
-                  id: 'mgmt',
-                  url: sim.management.url,
-                  caData: sim.management.caData,
-                  serviceAccountToken: sim.management.token,
-                },
-              ],
-              refresh: { workerThread: false },
+              ...simulatorFleetConfig(sim),
               gitops: { localRepository: repo.dir, defaultBranch: 'main' },
             },
           },

@@ -31,6 +31,7 @@ import {
   userInfoWithGroups,
 } from './__testUtils__/permissionTesting';
 import { fleetExamplePolicyModule } from './fleetExamplePolicy';
+import { simulatorFleetConfig } from '../__testUtils__/simulatorFleetConfig';
 
 jest.setTimeout(60_000);
 
@@ -94,15 +95,7 @@ describe('day-2 requests with the example policy and the real permission backend
               defaultAuthor: { name: 'Fleet Portal', email: 'fleet@localhost' },
             },
             fleet: {
-              managementClusters: [
-                {
-                  id: 'mgmt',
-                  url: sim.management.url,
-                  caData: sim.management.caData,
-                  serviceAccountToken: sim.management.token,
-                },
-              ],
-              refresh: { workerThread: false },
+              ...simulatorFleetConfig(sim),
               gitops: {
                 localRepository: join(root, 'gitops'),
                 defaultBranch: 'main',
